@@ -1,0 +1,13 @@
+/** The engine's public door. Shells import from here only. */
+export { createSession, Session, type DispatchResult, type DispatchError, type Step } from './session';
+export type { Action, ActionType } from './model/actions';
+export { ActionSchema, ACTION_TYPES } from './model/actions';
+export type { Scenario } from './model/scenario';
+export type { Evidence, GameState } from './model/state';
+export type { Observation, ListedAction, VisibleItem } from './observe';
+export type { Report } from './report';
+export { verifyReplay, parseReplay, engineCompatible, type VerifyResult } from './replay';
+export { ReplaySchema, REPLAY_FORMAT, REPLAY_FORMAT_VERSION, type ReplayLog, type Checkpoint } from './replay-format';
+export { canonicalJson, hashValue } from './hash';
+export { ENGINE_VERSION } from './version';
+export { monteCarloForecast } from './rules/forecast';

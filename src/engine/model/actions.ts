@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * Every player action, as plain data. The schema checks shape; the rules check meaning
+ * (does the item exist, is the choice offered) and return typed errors.
+ */
+const id = z.string().min(1).max(80);
+
+export const REFINEMENT_SHARES = [0, 5, 10, 20, 30] as const;
+export const IMPROVEMENTS = ['strengthenDoD', 'payDownDebt', 'keepAsIs'] as const;
+
+export const ActionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('chooseProductGoal'), goalId: id }),
+  z.strictObject({ type: z.literal('startSprints') }),
+  z.strictObject({ type: z.literal('setRefinementShare'), percent: z.union(REFINEMENT_SHARES.map((n) => z.literal(n))) }),
+  z.strictObject({ type: z.literal('refineItem'), itemId: id }),
+  z.strictObject({ type: z.literal('moveItem'), itemId: id, toIndex: z.int().min(0).max(10_000) }),
+  z.strictObject({ type: z.literal('orderBacklog'), itemIds: z.array(id).max(10_000) }),
+  z.strictObject({ type: z.literal('endRefinement') }),
+  z.strictObject({ type: z.literal('proposeSprintGoal'), kind: z.enum(['outcome', 'itemList']) }),
+  z.strictObject({ type: z.literal('commitSprint'), scope: z.enum(['forecast', 'stretch']) }),
+  z.strictObject({ type: z.literal('nextDay') }),
+  z.strictObject({ type: z.literal('resolveEvent'), choiceId: id }),
+  z.strictObject({ type: z.literal('reviewItem'), itemId: id, decision: z.enum(['accept', 'returnToBacklog']) }),
+  z.strictObject({ type: z.literal('answerForecast'), style: z.enum(['date', 'range']) }),
+  z.strictObject({ type: z.literal('endReview') }),
+  z.strictObject({ type: z.literal('chooseImprovement'), improvement: z.enum(IMPROVEMENTS) }),
+  z.strictObject({ type: z.literal('decideRelease'), decision: z.enum(['ship', 'hold']) }),
+]);
+
+export type Action = z.infer<typeof ActionSchema>;
+export type ActionType = Action['type'];
+export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
+
+export const ACTION_TYPES: readonly ActionType[] = ActionSchema.options.map((o) => o.shape.type.value);

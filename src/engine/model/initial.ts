@@ -1,0 +1,64 @@
+import type { Scenario } from './scenario';
+import type { GameState, Item } from './state';
+import { initialStreams } from '../rng';
+
+/** The state before the first action: the scenario's world, hidden truth included. */
+export function initialState(scenario: Scenario, seed: string, phase: string): GameState {
+  const items: Record<string, Item> = {};
+  for (const it of scenario.backlog) {
+    items[it.id] = {
+      id: it.id,
+      type: it.type,
+      title: it.title,
+      description: it.description,
+      requestedBy: it.requestedBy ?? null,
+      estimate: it.estimate,
+      statedValue: it.statedValue,
+      refined: false,
+      status: 'backlog',
+      remaining: it.truth.effort,
+      meetsDoD: null,
+      acceptedInSprint: null,
+      hiddenRework: 0,
+      truth: { ...it.truth },
+      visibleCostOfDelay: it.truth.costOfDelay === 'fixedDate' ? 'fixedDate' : null,
+    };
+  }
+  const trust: Record<string, number> = {};
+  for (const s of scenario.stakeholders) trust[s.id] = 50;
+  return {
+    scenarioId: scenario.id,
+    seed,
+    phase,
+    sprint: 0,
+    day: 0,
+    productGoalId: null,
+    refinementShare: 0,
+    backlogOrder: scenario.backlog.map((i) => i.id),
+    items,
+    team: {
+      capacity: scenario.team.capacity,
+      velocitySpread: scenario.team.velocitySpread,
+      techDebt: scenario.team.techDebt,
+      dodStrength: scenario.team.dodStrength,
+      morale: scenario.team.morale,
+      lostThisSprint: 0,
+      dodChangedInSprint: null,
+      debtWorkNextSprint: 0,
+    },
+    refinementUsed: 0,
+    sprintCapacity: 0,
+    sprints: [],
+    pendingEvent: null,
+    firedEvents: [],
+    trust,
+    forecasts: [],
+    released: null,
+    valueRealised: 0,
+    metrics: null,
+    evidence: [],
+    log: [`${scenario.title}: ${scenario.summary}`],
+    logTotal: 1,
+    rng: initialStreams(seed),
+  };
+}

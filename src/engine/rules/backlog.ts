@@ -1,0 +1,83 @@
+import type { Draft } from 'immer';
+import type { GameState } from '../model/state';
+import type { Rule } from './context';
+import { say, unknownId } from './context';
+import { round2 } from './formulas';
+
+/** Points of refinement capacity this Sprint: the share of capacity set aside for it. */
+export function refinementBudget(state: GameState): number {
+  return round2((state.team.capacity * state.refinementShare) / 100);
+}
+
+export function refinementCost(estimate: number): number {
+  return Math.max(1, Math.round(estimate / 3));
+}
+
+/** Refining brings the Developers' estimate close to the truth and clears hidden ambiguity. */
+export function refine(draft: Draft<GameState>, itemId: string, noise: number): void {
+  const item = draft.items[itemId]!;
+  item.refined = true;
+  item.estimate = Math.max(1, Math.round(item.truth.effort * (1 + 0.08 * noise)));
+}
+
+export const setRefinementShare: Rule<'setRefinementShare'> = {
+  apply(draft, a) {
+    draft.refinementShare = a.percent;
+    say(draft, `The Developers set aside ${a.percent}% of their capacity for refinement this Sprint.`);
+  },
+};
+
+export const refineItem: Rule<'refineItem'> = {
+  check(s, a) {
+    const item = s.items[a.itemId];
+    if (!item || item.status !== 'backlog') return unknownId('Product Backlog item', a.itemId);
+    if (item.refined) return { code: 'invalidParams', message: `"${item.title}" is already refined` };
+    const left = refinementBudget(s) - s.refinementUsed;
+    if (left < refinementCost(item.estimate))
+      return {
+        code: 'notAllowedNow',
+        message: `not enough refinement capacity left (${round2(left)} points; "${item.title}" needs ${refinementCost(item.estimate)}): raise the refinement share or refine a smaller item`,
+      };
+    return null;
+  },
+  apply(draft, a, ctx) {
+    draft.refinementUsed = round2(draft.refinementUsed + refinementCost(draft.items[a.itemId]!.estimate));
+    refine(draft, a.itemId, ctx.rng.normal('estimates'));
+    const item = draft.items[a.itemId]!;
+    say(draft, `Refined "${item.title}": the Developers now estimate ${item.estimate} points.`);
+  },
+};
+
+export const moveItem: Rule<'moveItem'> = {
+  check(s, a) {
+    const from = s.backlogOrder.indexOf(a.itemId);
+    if (from < 0) return unknownId('Product Backlog item', a.itemId);
+    if (a.toIndex >= s.backlogOrder.length)
+      return { code: 'invalidParams', message: `toIndex ${a.toIndex} is past the end of the Product Backlog (${s.backlogOrder.length} items)` };
+    return null;
+  },
+  apply(draft, a) {
+    const from = draft.backlogOrder.indexOf(a.itemId);
+    draft.backlogOrder.splice(from, 1);
+    draft.backlogOrder.splice(a.toIndex, 0, a.itemId);
+  },
+};
+
+export const orderBacklog: Rule<'orderBacklog'> = {
+  check(s, a) {
+    const want = new Set(s.backlogOrder);
+    const got = new Set(a.itemIds);
+    if (got.size !== a.itemIds.length) return { code: 'invalidParams', message: 'itemIds lists an item more than once' };
+    const missing = s.backlogOrder.filter((id) => !got.has(id));
+    const extra = a.itemIds.filter((id) => !want.has(id));
+    if (missing.length || extra.length)
+      return {
+        code: 'invalidParams',
+        message: `itemIds must be the whole Product Backlog in a new order${missing.length ? `; missing: ${missing.join(', ')}` : ''}${extra.length ? `; not in the backlog: ${extra.join(', ')}` : ''}`,
+      };
+    return null;
+  },
+  apply(draft, a) {
+    draft.backlogOrder = [...a.itemIds];
+  },
+};

@@ -1,0 +1,51 @@
+import type { Rule } from './context';
+import { judge, say } from './context';
+import { refine, refinementBudget, refinementCost } from './backlog';
+
+/** How close a refinement share is to the 5-10% that keeps planning short and estimates sound. */
+export function refinementShareScore(percent: number): number {
+  if (percent >= 5 && percent <= 10) return 1;
+  if (percent === 20) return 0.4;
+  if (percent === 0) return 0;
+  return 0.2;
+}
+
+export const endRefinement: Rule<'endRefinement'> = {
+  apply(draft, _a, ctx) {
+    // The Developers spend what is left of the refinement time on the top of the backlog.
+    let left = refinementBudget(draft) - draft.refinementUsed;
+    for (const id of draft.backlogOrder) {
+      const item = draft.items[id]!;
+      if (item.refined) continue;
+      const cost = refinementCost(item.estimate);
+      if (cost > left) break;
+      left -= cost;
+      refine(draft, id, ctx.rng.normal('estimates'));
+    }
+    const score = refinementShareScore(draft.refinementShare);
+    judge(draft, {
+      goalId: 'D3.3.1',
+      score,
+      decisionId: `refinement-s${draft.sprint}`,
+      rationale:
+        score === 1
+          ? 'About 5-10% of capacity on refinement keeps items ready without starving delivery.'
+          : draft.refinementShare < 5
+            ? 'With almost no refinement, unclear items surprise the Developers mid-Sprint.'
+            : 'Spending this much capacity on refinement leaves too little for delivering the Increment.',
+    });
+    draft.sprints.push({
+      number: draft.sprint,
+      goalKind: null,
+      goalText: '',
+      goalItemId: null,
+      forecast: 0,
+      committed: [],
+      stretch: false,
+      velocity: 0,
+      goalMet: null,
+      forecastAnswered: false,
+    });
+    say(draft, `Sprint ${draft.sprint} Planning: propose the value this Sprint can deliver.`);
+  },
+};

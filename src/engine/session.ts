@@ -1,0 +1,182 @@
+import { enableArrayMethods, produce } from 'immer';
+import { z } from 'zod';
+import { isFinal, legalActionTypes, initialSnapshot, phaseKey, step } from './lifecycle/phase';
+import type { LifecycleSnapshot, SystemEventType } from './lifecycle/machine';
+import { ActionSchema, type Action } from './model/actions';
+import { initialState } from './model/initial';
+import type { Scenario } from './model/scenario';
+import type { Evidence, GameState } from './model/state';
+import { hashValue } from './hash';
+import { listActions, observation, type ListedAction, type Observation } from './observe';
+import { buildReport, type Report } from './report';
+import { Rng } from './rng';
+import { RULES } from './rules';
+import type { Rule, RuleError } from './rules/context';
+import { ENGINE_VERSION } from './version';
+import { REPLAY_FORMAT, REPLAY_FORMAT_VERSION, type Checkpoint, type ReplayLog } from './replay-format';
+
+enableArrayMethods();
+
+export type DispatchError = {
+  code: 'malformed' | 'unknownActionId' | 'illegalNow' | 'invalidParams' | 'unknownId' | 'notAllowedNow' | 'finished';
+  message: string;
+};
+
+export type DispatchResult =
+  | {
+      ok: true;
+      /** What changed: the phase before and after, lines for the player, and judgements made. */
+      changes: { phaseBefore: string; phase: string; messages: string[]; evidence: Evidence[] };
+      done: boolean;
+    }
+  | { ok: false; error: DispatchError };
+
+export interface Step {
+  phase: string;
+  observation: Observation;
+  actions: ListedAction[];
+  done: boolean;
+}
+
+const ById = z.strictObject({ id: z.string().min(1).max(200) });
+
+/** Formats zod issues as "path: message" for people (and agents) sending actions. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length ? i.path.join('.') : '(action)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * One playthrough of one scenario with one seed. The only door to the simulation: every
+ * shell (game, CLI, server, bots, tests) creates a session and talks to it with plain data.
+ */
+export class Session {
+  private current: GameState;
+  private snapshot: LifecycleSnapshot;
+  private readonly actions: Action[] = [];
+  private readonly checkpoints: Checkpoint[] = [];
+  private listingCache: ListedAction[] | null = null;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly scenarioHash: string,
+    seed: string | number,
+  ) {
+    this.snapshot = initialSnapshot();
+    this.current = initialState(scenario, String(seed), phaseKey(this.snapshot.value));
+  }
+
+  get seed(): string {
+    return this.current.seed;
+  }
+
+  /** The full state, hidden truth included: for tests, hashing and saves, never for players. */
+  get state(): GameState {
+    return this.current;
+  }
+
+  get done(): boolean {
+    return isFinal(this.snapshot);
+  }
+
+  get step(): number {
+    return this.actions.length;
+  }
+
+  observe(): Step {
+    return { phase: this.current.phase, observation: observation(this.current, this.scenario), actions: this.legalActions(), done: this.done };
+  }
+
+  legalActions(): ListedAction[] {
+    if (!this.listingCache) this.listingCache = listActions(this.current, this.scenario, legalActionTypes(this.snapshot));
+    return this.listingCache;
+  }
+
+  /** Takes `{ id }` of a listed action or a full action object. An error changes nothing. */
+  dispatch(input: unknown): DispatchResult {
+    if (this.done) return fail('finished', 'the scenario is over: no more actions are accepted');
+    let action: Action;
+    if (input && typeof input === 'object' && !Array.isArray(input) && 'id' in input && !('type' in input)) {
+      const byId = ById.safeParse(input);
+      if (!byId.success) return fail('malformed', describeIssues(byId.error));
+      const found = this.legalActions().find((a) => a.id === byId.data.id);
+      if (!found) return fail('unknownActionId', `no legal action has id "${byId.data.id}" in phase ${this.current.phase}`);
+      action = found.action;
+    } else {
+      const parsed = ActionSchema.safeParse(input);
+      if (!parsed.success) return fail('malformed', describeIssues(parsed.error));
+      action = parsed.data;
+    }
+    return this.apply(action);
+  }
+
+  private apply(action: Action): DispatchResult {
+    const phaseBefore = this.current.phase;
+    if (!legalActionTypes(this.snapshot).includes(action.type))
+      return fail('illegalNow', `"${action.type}" is not allowed in phase ${phaseBefore}`);
+    const rule = RULES[action.type] as Rule<typeof action.type>;
+    const refusal: RuleError | null = rule.check ? rule.check(this.current, action as never, this.scenario) : null;
+    if (refusal) return fail(refusal.code, refusal.message);
+
+    const emitted: SystemEventType[] = [];
+    const rng = new Rng(this.current.rng);
+    let snapshot = step(this.snapshot, action);
+    const logBefore = this.current.logTotal;
+    const evidenceBefore = this.current.evidence;
+    const next = produce(this.current, (draft) => {
+      rule.apply(draft, action as never, { scenario: this.scenario, rng, emit: (e) => emitted.push(e) });
+      for (const type of emitted) snapshot = step(snapshot, { type });
+      draft.phase = phaseKey(snapshot.value);
+      rng.commit(draft.rng);
+    });
+    this.current = next;
+    this.snapshot = snapshot;
+    this.actions.push(action);
+    this.listingCache = null;
+    if (next.phase !== phaseBefore && (next.phase === 'sprint.refinement' || this.done)) {
+      this.checkpoints.push({ step: this.actions.length, hash: this.stateHash() });
+    }
+    return {
+      ok: true,
+      changes: {
+        phaseBefore,
+        phase: next.phase,
+        messages: next.log.slice(next.log.length - Math.min(next.log.length, next.logTotal - logBefore)),
+        evidence: next.evidence.filter((e) => !evidenceBefore.includes(e)),
+      },
+      done: this.done,
+    };
+  }
+
+  /** SHA-256 of the canonical JSON of the whole state. */
+  stateHash(): string {
+    return hashValue(this.current);
+  }
+
+  replayLog(): ReplayLog {
+    return {
+      format: REPLAY_FORMAT,
+      formatVersion: REPLAY_FORMAT_VERSION,
+      engineVersion: ENGINE_VERSION,
+      scenarioId: this.scenario.id,
+      scenarioHash: this.scenarioHash,
+      seed: this.current.seed,
+      actions: [...this.actions],
+      checkpoints: [...this.checkpoints],
+      finalHash: this.stateHash(),
+    };
+  }
+
+  report(): Report {
+    return buildReport(this.current, this.scenario, this.done);
+  }
+}
+
+function fail(code: DispatchError['code'], message: string): DispatchResult {
+  return { ok: false, error: { code, message } };
+}
+
+export function createSession(scenario: Scenario, seed: string | number, scenarioHash = hashValue(scenario)): Session {
+  return new Session(scenario, scenarioHash, seed);
+}
