@@ -104,15 +104,17 @@ export function observation(state: GameState, scenario: Scenario): Observation {
       ? { id: card.id, title: card.title, text: card.text, from: card.from, choices: card.choices.map((c) => ({ id: c.id, label: c.label, ...(c.cost ? { cost: c.cost } : {}) })) }
       : null,
     forecasts: state.forecasts.map((f) => ({ sprint: f.sprint, style: f.style, low: f.low, high: f.high, judged: f.judged, hit: f.hit })),
-    metrics: state.metrics,
+    metrics: state.metrics ? { ...state.metrics } : null,
     log: state.log.slice(-10),
   };
 }
 
-function listed(action: Action, label: string, cost?: string): ListedAction {
+/** Ids read "type:param:param" so logs and replays stay legible. */
+function listed(id: string, action: Action, label: string, cost?: string): ListedAction {
   const { type, ...params } = action;
-  const id = [type, ...Object.values(params).map((v) => (Array.isArray(v) ? 'custom' : String(v)))].join(':');
-  return { id, type, label, ...(cost ? { cost } : {}), params, action };
+  const entry: ListedAction = { id, type, label, params, action };
+  if (cost) entry.cost = cost;
+  return entry;
 }
 
 /** Every legal action, once per meaningful option, in a stable order. */
@@ -122,77 +124,79 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
   for (const type of legal) {
     switch (type) {
       case 'chooseProductGoal':
-        for (const g of scenario.productGoals) out.push(listed({ type, goalId: g.id }, `Choose the Product Goal: ${g.text}`));
+        for (const g of scenario.productGoals) out.push(listed(`${type}:${g.id}`, { type, goalId: g.id }, `Choose the Product Goal: ${g.text}`));
         break;
       case 'startSprints':
-        out.push(listed({ type }, 'Start Sprint 1'));
+        out.push(listed(type, { type }, 'Start Sprint 1'));
         break;
       case 'setRefinementShare':
         for (const percent of REFINEMENT_SHARES)
           if (percent !== state.refinementShare)
-            out.push(listed({ type, percent }, `Set aside ${percent}% of Developer capacity for refinement`, `${percent}% less capacity for delivery`));
+            out.push(listed(`${type}:${percent}`, { type, percent }, `Set aside ${percent}% of Developer capacity for refinement`, `${percent}% less capacity for delivery`));
         break;
       case 'refineItem': {
         const left = refinementBudget(state) - state.refinementUsed;
         for (const id of state.backlogOrder) {
           const item = state.items[id]!;
           if (!item.refined && refinementCost(item.estimate) <= left)
-            out.push(listed({ type, itemId: id }, `Refine "${item.title}" with the Developers`, `${refinementCost(item.estimate)} points of refinement time`));
+            out.push(listed(`${type}:${id}`, { type, itemId: id }, `Refine "${item.title}" with the Developers`, `${refinementCost(item.estimate)} points of refinement time`));
         }
         break;
       }
       case 'moveItem':
-        state.backlogOrder.forEach((id, index) => {
-          if (index > 0) out.push(listed({ type, itemId: id, toIndex: 0 }, `Move "${title(id)}" to the top of the Product Backlog`));
-          if (index > 1) out.push(listed({ type, itemId: id, toIndex: index - 1 }, `Move "${title(id)}" up one place`));
-        });
+        // "To the top" alone reaches every order; finer moves are sent as full actions.
+        for (let index = 1; index < state.backlogOrder.length; index++) {
+          const id = state.backlogOrder[index]!;
+          out.push(listed(`${type}:${id}:0`, { type, itemId: id, toIndex: 0 }, `Move "${title(id)}" to the top of the Product Backlog`));
+        }
         break;
       case 'orderBacklog':
         // Listed with the current order as its default; agents send their own itemIds.
-        out.push(listed({ type, itemIds: [...state.backlogOrder] }, 'Put the whole Product Backlog in a new order (send itemIds)'));
+        out.push(listed(type, { type, itemIds: [...state.backlogOrder] }, 'Put the whole Product Backlog in a new order (send itemIds)'));
         break;
       case 'endRefinement':
-        out.push(listed({ type }, 'End refinement and go to Sprint Planning'));
+        out.push(listed(type, { type }, 'End refinement and go to Sprint Planning'));
         break;
       case 'proposeSprintGoal':
-        out.push(listed({ type, kind: 'outcome' }, 'Propose a Sprint Goal: the outcome the top item gives users'));
-        out.push(listed({ type, kind: 'itemList' }, 'Propose a Sprint Goal: finish the top three items'));
+        out.push(listed(`${type}:outcome`, { type, kind: 'outcome' }, 'Propose a Sprint Goal: the outcome the top item gives users'));
+        out.push(listed(`${type}:itemList`, { type, kind: 'itemList' }, 'Propose a Sprint Goal: finish the top three items'));
         break;
       case 'commitSprint': {
         const f = developersForecast(state);
-        out.push(listed({ type, scope: 'forecast' }, `Accept the Developers' forecast of ${f} points and start the Sprint`));
-        out.push(listed({ type, scope: 'stretch' }, `Insist on about ${Math.round(f * 1.3)} points and start the Sprint`, 'The Developers lose morale when overruled'));
+        out.push(listed(`${type}:forecast`, { type, scope: 'forecast' }, `Accept the Developers' forecast of ${f} points and start the Sprint`));
+        out.push(listed(`${type}:stretch`, { type, scope: 'stretch' }, `Insist on about ${Math.round(f * 1.3)} points and start the Sprint`, 'The Developers lose morale when overruled'));
         break;
       }
       case 'nextDay':
-        out.push(listed({ type }, `Go to day ${state.day + 1}`));
+        out.push(listed(type, { type }, `Go to day ${state.day + 1}`));
         break;
       case 'resolveEvent': {
         const card = scenario.events.find((c) => c.id === state.pendingEvent?.cardId);
-        for (const c of card?.choices ?? []) out.push(listed({ type, choiceId: c.id }, c.label, c.cost));
+        for (const c of card?.choices ?? []) out.push(listed(`${type}:${c.id}`, { type, choiceId: c.id }, c.label, c.cost));
         break;
       }
       case 'reviewItem':
         for (const item of Object.values(state.items)) {
           if (item.status !== 'done') continue;
           const dod = item.meetsDoD ? 'meets the Definition of Done' : 'does not meet the Definition of Done';
-          out.push(listed({ type, itemId: item.id, decision: 'accept' }, `Accept "${item.title}" (${dod})`));
-          out.push(listed({ type, itemId: item.id, decision: 'returnToBacklog' }, `Return "${item.title}" to the Product Backlog (${dod})`));
+          out.push(listed(`${type}:${item.id}:accept`, { type, itemId: item.id, decision: 'accept' }, `Accept "${item.title}" (${dod})`));
+          out.push(listed(`${type}:${item.id}:returnToBacklog`, { type, itemId: item.id, decision: 'returnToBacklog' }, `Return "${item.title}" to the Product Backlog (${dod})`));
         }
         break;
       case 'answerForecast':
         if (!state.sprints[state.sprints.length - 1]?.forecastAnswered && state.backlogOrder.length > 0) {
-          out.push(listed({ type, style: 'date' }, 'Tell stakeholders a single date for the next items'));
-          out.push(listed({ type, style: 'range' }, 'Give stakeholders a range with confidence from velocity history'));
+          out.push(listed(`${type}:date`, { type, style: 'date' }, 'Tell stakeholders a single date for the next items'));
+          out.push(listed(`${type}:range`, { type, style: 'range' }, 'Give stakeholders a range with confidence from velocity history'));
         }
         break;
       case 'endReview':
-        if (!Object.values(state.items).some((i) => i.status === 'done')) out.push(listed({ type }, 'Close the Sprint Review'));
+        if (!Object.values(state.items).some((i) => i.status === 'done')) out.push(listed(type, { type }, 'Close the Sprint Review'));
         break;
       case 'chooseImprovement':
         for (const improvement of IMPROVEMENTS)
           out.push(
             listed(
+              `${type}:${improvement}`,
               { type, improvement },
               improvement === 'strengthenDoD'
                 ? 'Agree to strengthen the Definition of Done'
@@ -204,8 +208,8 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
           );
         break;
       case 'decideRelease':
-        out.push(listed({ type, decision: 'ship' }, 'Release the Increment to users'));
-        out.push(listed({ type, decision: 'hold' }, 'Hold the release'));
+        out.push(listed(`${type}:ship`, { type, decision: 'ship' }, 'Release the Increment to users'));
+        out.push(listed(`${type}:hold`, { type, decision: 'hold' }, 'Hold the release'));
         break;
       default:
         assertNever(type);

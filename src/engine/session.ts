@@ -1,7 +1,7 @@
-import { enableArrayMethods, produce } from 'immer';
+import { enableArrayMethods, produce, setAutoFreeze, type Immutable } from 'immer';
 import { z } from 'zod';
-import { isFinal, legalActionTypes, initialSnapshot, phaseKey, step } from './lifecycle/phase';
-import type { LifecycleSnapshot, SystemEventType } from './lifecycle/machine';
+import { INITIAL_PHASE, isFinalPhase, legalActionTypes, nextPhase } from './lifecycle/phase';
+import type { SystemEventType } from './lifecycle/machine';
 import { ActionSchema, type Action } from './model/actions';
 import { initialState } from './model/initial';
 import type { Scenario } from './model/scenario';
@@ -16,6 +16,9 @@ import { ENGINE_VERSION } from './version';
 import { REPLAY_FORMAT, REPLAY_FORMAT_VERSION, type Checkpoint, type ReplayLog } from './replay-format';
 
 enableArrayMethods();
+// Freezing every new state costs about a third of a dispatch. States are still never mutated:
+// the `state` getter is typed Immutable and tests check that nothing a shell reads can be changed.
+setAutoFreeze(false);
 
 export type DispatchError = {
   code: 'malformed' | 'unknownActionId' | 'illegalNow' | 'invalidParams' | 'unknownId' | 'notAllowedNow' | 'finished';
@@ -53,9 +56,12 @@ export function describeIssues(error: z.ZodError): string {
  */
 export class Session {
   private current: GameState;
-  private snapshot: LifecycleSnapshot;
   private readonly actions: Action[] = [];
-  private readonly checkpoints: Checkpoint[] = [];
+  /**
+   * States at Sprint boundaries and at the end. Immer states are immutable and share
+   * structure, so keeping them is cheap; they are hashed only when a replay is exported.
+   */
+  private readonly checkpointStates: { step: number; state: GameState; hash?: string }[] = [];
   private listingCache: ListedAction[] | null = null;
 
   constructor(
@@ -63,8 +69,7 @@ export class Session {
     readonly scenarioHash: string,
     seed: string | number,
   ) {
-    this.snapshot = initialSnapshot();
-    this.current = initialState(scenario, String(seed), phaseKey(this.snapshot.value));
+    this.current = initialState(scenario, String(seed), INITIAL_PHASE);
   }
 
   get seed(): string {
@@ -72,24 +77,34 @@ export class Session {
   }
 
   /** The full state, hidden truth included: for tests, hashing and saves, never for players. */
-  get state(): GameState {
+  get state(): Immutable<GameState> {
     return this.current;
   }
 
   get done(): boolean {
-    return isFinal(this.snapshot);
+    return isFinalPhase(this.current.phase);
   }
 
   get step(): number {
     return this.actions.length;
   }
 
+  /** What the player sees now. The observation is built on first read: bots often need only the actions. */
   observe(): Step {
-    return { phase: this.current.phase, observation: observation(this.current, this.scenario), actions: this.legalActions(), done: this.done };
+    const { current, scenario } = this;
+    let built: Observation | undefined;
+    return {
+      phase: current.phase,
+      get observation() {
+        return (built ??= observation(current, scenario));
+      },
+      actions: this.legalActions(),
+      done: this.done,
+    };
   }
 
   legalActions(): ListedAction[] {
-    if (!this.listingCache) this.listingCache = listActions(this.current, this.scenario, legalActionTypes(this.snapshot));
+    if (!this.listingCache) this.listingCache = listActions(this.current, this.scenario, legalActionTypes(this.current.phase));
     return this.listingCache;
   }
 
@@ -97,7 +112,9 @@ export class Session {
   dispatch(input: unknown): DispatchResult {
     if (this.done) return fail('finished', 'the scenario is over: no more actions are accepted');
     let action: Action;
-    if (input && typeof input === 'object' && !Array.isArray(input) && 'id' in input && !('type' in input)) {
+    if (input === null || typeof input !== 'object' || Array.isArray(input))
+      return fail('malformed', `expected an action object such as {"id": "..."} or {"type": "...", ...}, found ${input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`}`);
+    if ('id' in input && !('type' in input)) {
       const byId = ById.safeParse(input);
       if (!byId.success) return fail('malformed', describeIssues(byId.error));
       const found = this.legalActions().find((a) => a.id === byId.data.id);
@@ -113,7 +130,7 @@ export class Session {
 
   private apply(action: Action): DispatchResult {
     const phaseBefore = this.current.phase;
-    if (!legalActionTypes(this.snapshot).includes(action.type))
+    if (!legalActionTypes(this.current.phase).includes(action.type))
       return fail('illegalNow', `"${action.type}" is not allowed in phase ${phaseBefore}`);
     const rule = RULES[action.type] as Rule<typeof action.type>;
     const refusal: RuleError | null = rule.check ? rule.check(this.current, action as never, this.scenario) : null;
@@ -121,21 +138,20 @@ export class Session {
 
     const emitted: SystemEventType[] = [];
     const rng = new Rng(this.current.rng);
-    let snapshot = step(this.snapshot, action);
+    let phase = nextPhase(phaseBefore, action.type);
     const logBefore = this.current.logTotal;
     const evidenceBefore = this.current.evidence;
     const next = produce(this.current, (draft) => {
       rule.apply(draft, action as never, { scenario: this.scenario, rng, emit: (e) => emitted.push(e) });
-      for (const type of emitted) snapshot = step(snapshot, { type });
-      draft.phase = phaseKey(snapshot.value);
+      for (const type of emitted) phase = nextPhase(phase, type);
+      draft.phase = phase;
       rng.commit(draft.rng);
     });
     this.current = next;
-    this.snapshot = snapshot;
     this.actions.push(action);
     this.listingCache = null;
     if (next.phase !== phaseBefore && (next.phase === 'sprint.refinement' || this.done)) {
-      this.checkpoints.push({ step: this.actions.length, hash: this.stateHash() });
+      this.checkpointStates.push({ step: this.actions.length, state: next });
     }
     return {
       ok: true,
@@ -147,6 +163,10 @@ export class Session {
       },
       done: this.done,
     };
+  }
+
+  private checkpoints(): Checkpoint[] {
+    return this.checkpointStates.map((c) => ({ step: c.step, hash: (c.hash ??= hashValue(c.state)) }));
   }
 
   /** SHA-256 of the canonical JSON of the whole state. */
@@ -163,7 +183,7 @@ export class Session {
       scenarioHash: this.scenarioHash,
       seed: this.current.seed,
       actions: [...this.actions],
-      checkpoints: [...this.checkpoints],
+      checkpoints: this.checkpoints(),
       finalHash: this.stateHash(),
     };
   }

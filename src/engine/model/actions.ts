@@ -33,3 +33,26 @@ export type ActionType = Action['type'];
 export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
 
 export const ACTION_TYPES: readonly ActionType[] = ActionSchema.options.map((o) => o.shape.type.value);
+
+/**
+ * The order actions are listed in: what moves the run forward first, so the simplest bot
+ * ("take the first") always finishes; then the decisions of the phase.
+ */
+export const LISTING_ORDER: readonly ActionType[] = [
+  'startSprints',
+  'endRefinement',
+  'commitSprint',
+  'proposeSprintGoal',
+  'nextDay',
+  'resolveEvent',
+  'endReview',
+  'reviewItem',
+  'answerForecast',
+  'chooseImprovement',
+  'decideRelease',
+  'chooseProductGoal',
+  'setRefinementShare',
+  'refineItem',
+  'moveItem',
+  'orderBacklog',
+];

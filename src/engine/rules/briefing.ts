@@ -1,5 +1,5 @@
 import type { Rule } from './context';
-import { judge, say, unknownId } from './context';
+import { forgetJudgement, judge, say, unknownId } from './context';
 
 export const chooseProductGoal: Rule<'chooseProductGoal'> = {
   check: (_s, a, scenario) => (scenario.productGoals.some((g) => g.id === a.goalId) ? null : unknownId('Product Goal option', a.goalId)),
@@ -14,6 +14,7 @@ export const chooseProductGoal: Rule<'chooseProductGoal'> = {
         : !measurable
           ? 'This goal cannot be measured, so nobody can tell whether the product is getting closer to it.'
           : 'This goal is measurable but does not move the product towards its vision.';
+    forgetJudgement(draft, 'productGoal');
     judge(draft, { goalId: 'D2.2.2', score, decisionId: 'productGoal', rationale });
     judge(draft, { goalId: 'D2.2.1', score, weight: 0.5, decisionId: 'productGoal', rationale });
     say(draft, `Product Goal: ${goal.text}`);

@@ -26,20 +26,27 @@ export interface Rule<T extends ActionType> {
 
 export type RuleBook = { [T in ActionType]: Rule<T> };
 
-/** Records a judged decision; a later judgement of the same decision replaces the earlier one. */
+/**
+ * Records a judged decision. A decision judged again (a re-chosen Product Goal) is
+ * replaced by the rule that allows it, with `forgetJudgement`, so this stays a cheap append.
+ */
 export function judge(draft: Draft<GameState>, e: Omit<Evidence, 'weight'> & { weight?: number }): void {
   const score = Math.min(1, Math.max(0, e.score));
-  const record: Evidence = { goalId: e.goalId, score, weight: e.weight ?? 1, decisionId: e.decisionId, rationale: e.rationale };
-  const i = draft.evidence.findIndex((x) => x.decisionId === e.decisionId && x.goalId === e.goalId);
-  if (i >= 0) draft.evidence[i] = record;
-  else draft.evidence.push(record);
+  draft.evidence.push({ goalId: e.goalId, score, weight: e.weight ?? 1, decisionId: e.decisionId, rationale: e.rationale });
 }
+
+export function forgetJudgement(draft: Draft<GameState>, decisionId: string): void {
+  if (draft.evidence.some((x) => x.decisionId === decisionId)) draft.evidence = draft.evidence.filter((x) => x.decisionId !== decisionId);
+}
+
+export const LOG_KEEP = 20;
 
 export function say(draft: Draft<GameState>, message: string): void {
   draft.log.push(message);
   draft.logTotal += 1;
-  // The log is for the player's eyes; old lines add nothing but hashing cost.
-  if (draft.log.length > 40) draft.log.splice(0, draft.log.length - 40);
+  // The log is for the player's eyes; old lines add nothing but hashing cost. Trimming in
+  // batches keeps the draft from rewriting the whole array on every line.
+  if (draft.log.length > LOG_KEEP * 2) draft.log.splice(0, draft.log.length - LOG_KEEP);
 }
 
 export const unknownId = (what: string, id: string): RuleError => ({ code: 'unknownId', message: `no ${what} with id "${id}"` });

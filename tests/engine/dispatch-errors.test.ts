@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createSession } from '../../src/engine';
+import { starterScenario } from '../helpers/scenarios';
+
+const { scenario, hash } = starterScenario();
+
+function fresh() {
+  return createSession(scenario, 11, hash);
+}
+
+function refused(input: unknown, session = fresh()) {
+  const before = session.stateHash();
+  const steps = session.step;
+  const r = session.dispatch(input);
+  expect(r.ok).toBe(false);
+  expect(session.stateHash()).toBe(before);
+  expect(session.step).toBe(steps);
+  return r.ok ? null : r.error;
+}
+
+describe('dispatch refuses bad input with a typed error and changes nothing', () => {
+  it.each([
+    ['a number', 42, 'malformed', 'found a number'],
+    ['null', null, 'malformed', 'found null'],
+    ['an array', [1, 2], 'malformed', 'found an array'],
+    ['an unknown type', { type: 'winTheGame' }, 'malformed', 'type'],
+    ['a wrong parameter type', { type: 'moveItem', itemId: 'x', toIndex: 'top' }, 'malformed', 'toIndex'],
+    ['an extra key', { type: 'startSprints', please: true }, 'malformed', 'please'],
+    ['an id that is not listed', { id: 'startSprints' }, 'unknownActionId', 'startSprints'],
+    ['an id and more', { id: 'x', extra: 1 }, 'malformed', 'extra'],
+    ['an action of another phase', { type: 'nextDay' }, 'illegalNow', 'briefing'],
+    ['an unknown Product Goal', { type: 'chooseProductGoal', goalId: 'world-peace' }, 'unknownId', 'world-peace'],
+  ])('%s', (_name, input, code, mentions) => {
+    const error = refused(input)!;
+    expect(error.code).toBe(code);
+    expect(error.message).toContain(mentions);
+  });
+
+  it('refuses a backlog order that is not a permutation, naming what is missing', () => {
+    const s = fresh();
+    s.dispatch({ id: 'chooseProductGoal:morning-orders' });
+    s.dispatch({ id: 'startSprints' });
+    const error = refused({ type: 'orderBacklog', itemIds: ['order-ahead', 'nope'] }, s)!;
+    expect(error.code).toBe('invalidParams');
+    expect(error.message).toContain('missing: pay-in-app');
+    expect(error.message).toContain('not in the backlog: nope');
+  });
+
+  it('refuses refinement without refinement capacity', () => {
+    const s = fresh();
+    s.dispatch({ id: 'chooseProductGoal:morning-orders' });
+    s.dispatch({ id: 'startSprints' });
+    const error = refused({ type: 'refineItem', itemId: 'order-ahead' }, s)!;
+    expect(error.code).toBe('notAllowedNow');
+    expect(error.message).toContain('refinement share');
+  });
+
+  it('refuses everything once the scenario is over', () => {
+    const s = fresh();
+    while (!s.done) s.dispatch({ id: s.legalActions()[0]!.id });
+    const error = refused({ type: 'decideRelease', decision: 'ship' }, s);
+    expect(error?.code).toBe('finished');
+  });
+});
+
+describe('an accepted action reports what changed', () => {
+  it('names the phase change, the messages and the evidence', () => {
+    const s = fresh();
+    const r = s.dispatch({ id: 'chooseProductGoal:best-app' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.changes.phaseBefore).toBe('briefing.choosingGoal');
+    expect(r.changes.phase).toBe('briefing.ready');
+    expect(r.changes.messages).toEqual(['Product Goal: Build the best café app in town']);
+    expect(r.changes.evidence.map((e) => e.goalId)).toEqual(['D2.2.2', 'D2.2.1']);
+    expect(r.changes.evidence[0]!.score).toBe(0.4);
+  });
+
+  it('choosing another Product Goal replaces the judgement instead of adding to it', () => {
+    const s = fresh();
+    s.dispatch({ id: 'chooseProductGoal:best-app' });
+    s.dispatch({ id: 'chooseProductGoal:morning-orders' });
+    expect(s.report().evidence.filter((e) => e.decisionId === 'productGoal').map((e) => e.score)).toEqual([1, 1]);
+  });
+
+  it('observations are copies: changing one does not change the game', () => {
+    const s = fresh();
+    const before = s.stateHash();
+    const step = s.observe();
+    (step.observation.backlog[0] as { title: string }).title = 'hacked';
+    step.observation.log.push('hacked');
+    (step.actions[0]!.params as Record<string, unknown>).goalId = 'hacked';
+    expect(s.stateHash()).toBe(before);
+  });
+});
