@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: speed figures for the engine, printed, never asserted. Run on a quiet
+ * machine; each figure is the median of several rounds.
+ */
+import { createSession, monteCarloForecast, type Scenario } from '../src/engine';
+import { POLICIES, playToEnd } from '../src/bots';
+import { findScenario } from '../src/scenario/fs';
+import seedrandom from 'seedrandom';
+
+const ROUNDS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+}
+const now = () => Number(process.hrtime.bigint()) / 1e3; // microseconds
+
+function runsPerSecond(scenario: Scenario, hash: string, policy: string, runs: number): { rate: number; steps: number } {
+  const rates: number[] = [];
+  let steps = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    steps = 0;
+    const t0 = now();
+    for (let seed = 0; seed < runs; seed++) {
+      const s = createSession(scenario, seed, hash);
+      playToEnd(s, POLICIES[policy]!(String(seed)));
+      steps += s.step;
+    }
+    rates.push((runs * 1e6) / (now() - t0));
+  }
+  return { rate: median(rates), steps: steps / runs };
+}
+
+function dispatchLatency(scenario: Scenario, hash: string, runs: number): { median: number; p95: number; p99: number } {
+  const samples: number[] = [];
+  for (let seed = 0; seed < runs; seed++) {
+    const s = createSession(scenario, seed, hash);
+    const policy = POLICIES.random!(String(seed));
+    while (!s.done) {
+      const choice = policy.choose(s.observe());
+      const t0 = now();
+      s.dispatch(choice);
+      samples.push(now() - t0);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99) };
+}
+
+function timeIt(fn: () => void, reps: number): number {
+  const times: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const t0 = now();
+    for (let i = 0; i < reps; i++) fn();
+    times.push((now() - t0) / reps);
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  const found = await findScenario('corner-cafe');
+  if (!found.ok) throw new Error('starter scenario missing');
+  const { scenario, hash } = found;
+  const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  console.log(`Sprintwise engine benchmark: ${scenario.id} (${scenario.sprints} Sprints), Node ${process.version}, one core\n`);
+  // Warm up the JIT and the statechart's memo tables.
+  runsPerSecond(scenario, hash, 'random', 200);
+
+  for (const policy of ['random', 'first']) {
+    const { rate, steps } = runsPerSecond(scenario, hash, policy, 1000);
+    console.log(`full runs/s, ${policy.padEnd(6)} policy: ${fmt(rate).padStart(7)}   (${fmt(steps, 1)} actions a run, ${fmt(1e6 / rate / steps, 1)} µs an action incl. policy)`);
+  }
+  const lat = dispatchLatency(scenario, hash, 300);
+  console.log(`dispatch latency (random play): median ${fmt(lat.median, 1)} µs, p95 ${fmt(lat.p95, 1)} µs, p99 ${fmt(lat.p99, 1)} µs`);
+
+  const s = createSession(scenario, 1, hash);
+  playToEnd(s, POLICIES.random!('1'));
+  console.log(`replay export with checkpoint hashes: ${fmt(timeIt(() => createSessionAndExport(scenario, hash, s.replayLog().actions), 50), 0)} µs a run (re-simulate + SHA-256 of ${s.replayLog().checkpoints.length} checkpoints and the final state)`);
+  console.log(`state hash (SHA-256 of canonical JSON): ${fmt(timeIt(() => s.stateHash(), 200), 0)} µs`);
+  const rng = seedrandom('bench');
+  console.log(`Monte Carlo forecast, 10,000 trials: ${fmt(timeIt(() => monteCarloForecast(120, [14, 9, 17, 12, 11, 15], 10_000, rng), 20) / 1000, 2)} ms`);
+}
+
+function createSessionAndExport(scenario: Scenario, hash: string, actions: readonly unknown[]): void {
+  const s = createSession(scenario, 1, hash);
+  for (const a of actions) s.dispatch(a);
+  s.replayLog();
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
