@@ -23,12 +23,17 @@ export class Rng {
 
   /** A float in [0, 1). */
   next(stream: StreamName): number {
+    return this.stream(stream)();
+  }
+
+  /** The live generator of a stream, for loops that draw many times (Monte Carlo). */
+  stream(stream: StreamName): () => number {
     let g = this.live.get(stream);
     if (!g) {
       g = seedrandom.alea('', { state: this.states[stream] });
       this.live.set(stream, g);
     }
-    return g();
+    return g;
   }
 
   /** An integer in [0, n). */

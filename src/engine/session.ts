@@ -115,10 +115,14 @@ export class Session {
     if (input === null || typeof input !== 'object' || Array.isArray(input))
       return fail('malformed', `expected an action object such as {"id": "..."} or {"type": "...", ...}, found ${input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`}`);
     if ('id' in input && !('type' in input)) {
-      const byId = ById.safeParse(input);
-      if (!byId.success) return fail('malformed', describeIssues(byId.error));
-      const found = this.legalActions().find((a) => a.id === byId.data.id);
-      if (!found) return fail('unknownActionId', `no legal action has id "${byId.data.id}" in phase ${this.current.phase}`);
+      const id = (input as { id: unknown }).id;
+      // Checked by hand: this is the hot path of every bot and agent step.
+      if (typeof id !== 'string' || Object.keys(input).length !== 1) {
+        const byId = ById.safeParse(input);
+        return fail('malformed', byId.success ? 'expected {"id": "<listed action id>"}' : describeIssues(byId.error));
+      }
+      const found = this.legalActions().find((a) => a.id === id);
+      if (!found) return fail('unknownActionId', `no legal action has id "${id.slice(0, 200)}" in phase ${this.current.phase}`);
       action = found.action;
     } else {
       const parsed = ActionSchema.safeParse(input);
@@ -142,7 +146,7 @@ export class Session {
     const logBefore = this.current.logTotal;
     const evidenceBefore = this.current.evidence;
     const next = produce(this.current, (draft) => {
-      rule.apply(draft, action as never, { scenario: this.scenario, rng, emit: (e) => emitted.push(e) });
+      rule.apply(draft, action as never, { scenario: this.scenario, base: this.current, rng, emit: (e) => emitted.push(e) });
       for (const type of emitted) phase = nextPhase(phase, type);
       draft.phase = phase;
       rng.commit(draft.rng);
@@ -159,7 +163,7 @@ export class Session {
         phaseBefore,
         phase: next.phase,
         messages: next.log.slice(next.log.length - Math.min(next.log.length, next.logTotal - logBefore)),
-        evidence: next.evidence.filter((e) => !evidenceBefore.includes(e)),
+        evidence: addedEvidence(evidenceBefore, next.evidence),
       },
       done: this.done,
     };
@@ -191,6 +195,13 @@ export class Session {
   report(): Report {
     return buildReport(this.current, this.scenario, this.done);
   }
+}
+
+/** Evidence is appended, except when a decision is judged again; both cases stay cheap. */
+function addedEvidence(before: readonly Evidence[], after: readonly Evidence[]): Evidence[] {
+  const n = before.length;
+  if (after.length >= n && (n === 0 || after[n - 1] === before[n - 1])) return after.slice(n);
+  return after.filter((e) => !before.includes(e));
 }
 
 function fail(code: DispatchError['code'], message: string): DispatchResult {

@@ -8,6 +8,11 @@ import type { Rng } from '../rng';
 /** What a rule may do besides changing the draft: draw randomness, raise lifecycle events, judge. */
 export interface RuleContext {
   readonly scenario: Scenario;
+  /**
+   * The state before this action, plain and read-only. Reading through the draft costs a
+   * proxy per object touched, so rules read from `base` whatever they have not changed yet.
+   */
+  readonly base: GameState;
   readonly rng: Rng;
   emit(event: SystemEventType): void;
 }

@@ -8,10 +8,11 @@ import { currentSprint } from './planning';
 /** The Developers burn down the Sprint Backlog in their own order, one day's capacity at a time. */
 function work(draft: Draft<GameState>, ctx: RuleContext, capacity: number): void {
   let left = capacity;
-  for (const id of currentSprint(draft).committed) {
+  const base = ctx.base;
+  for (const id of base.sprints[base.sprints.length - 1]!.committed) {
     if (left <= 0) break;
+    if (base.items[id]!.status !== 'sprint') continue;
     const item = draft.items[id]!;
-    if (item.status !== 'sprint') continue;
     if (item.hiddenRework > 0) {
       item.remaining += item.hiddenRework;
       say(draft, `The Developers found gaps in the acceptance criteria of "${item.title}": ${item.hiddenRework} points of rework and a clarification request.`);
@@ -49,12 +50,12 @@ export const nextDay: Rule<'nextDay'> = {
   apply(draft, _a, ctx) {
     const days = ctx.scenario.daysPerSprint;
     draft.day += 1;
-    const daily = draft.sprintCapacity / days;
+    const daily = ctx.base.sprintCapacity / days;
     // Interruptions already paid for (events, clarifications) come out of today's work first.
     const lost = Math.min(daily, draft.team.lostThisSprint);
     draft.team.lostThisSprint = round2(draft.team.lostThisSprint - lost);
     // Without refinement the Developers keep stopping to ask what an item means.
-    if (draft.refinementShare < 5 && ctx.rng.next('quality') < 0.3) {
+    if (ctx.base.refinementShare < 5 && ctx.rng.next('quality') < 0.3) {
       draft.team.lostThisSprint = round2(draft.team.lostThisSprint + daily * 0.5);
       say(draft, 'The Developers lost half a day waiting for the PO to clarify an item.');
     }
@@ -63,8 +64,9 @@ export const nextDay: Rule<'nextDay'> = {
       endSprint(draft, ctx);
       return;
     }
+    const fired = ctx.base.firedEvents;
     for (const card of ctx.scenario.events) {
-      if (draft.firedEvents.includes(card.id) || card.fromSprint > draft.sprint) continue;
+      if (fired.includes(card.id) || card.fromSprint > ctx.base.sprint) continue;
       // One draw per eligible card, in deck order, keeps the event stream aligned across runs.
       if (ctx.rng.next('events') < card.chance) {
         draft.pendingEvent = { cardId: card.id, day: draft.day };

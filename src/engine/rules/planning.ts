@@ -39,14 +39,15 @@ export const proposeSprintGoal: Rule<'proposeSprintGoal'> = {
 
 export const commitSprint: Rule<'commitSprint'> = {
   apply(draft, a, ctx) {
+    const base = ctx.base;
     const sprint = currentSprint(draft);
-    const n = draft.sprint;
-    const forecast = developersForecast(draft);
+    const n = base.sprint;
+    const forecast = developersForecast(base);
     const target = a.scope === 'stretch' ? Math.round(forecast * 1.3) : forecast;
 
     // Ordering is judged at the moment it matters: when the Developers take from the top.
-    const ideal = visibleDensityOrder(draft).slice(0, 3);
-    const top = draft.backlogOrder.slice(0, 3);
+    const ideal = visibleDensityOrder(base).slice(0, 3);
+    const top = base.backlogOrder.slice(0, 3);
     const overlap = top.filter((id) => ideal.includes(id)).length / Math.max(1, Math.min(3, ideal.length));
     judge(draft, {
       goalId: 'D3.2.3',
@@ -85,38 +86,39 @@ export const commitSprint: Rule<'commitSprint'> = {
     // The Developers select from the top of the backlog until their forecast is used up.
     const selected: string[] = [];
     let planned = 0;
-    for (const id of draft.backlogOrder) {
-      const est = draft.items[id]!.estimate;
+    for (const id of base.backlogOrder) {
+      const est = base.items[id]!.estimate;
       if (selected.length > 0 && planned + est > target) break;
       selected.push(id);
       planned += est;
     }
-    draft.backlogOrder = draft.backlogOrder.filter((id) => !selected.includes(id));
+    draft.backlogOrder = base.backlogOrder.slice(selected.length);
     for (const id of selected) {
+      const seen = base.items[id]!;
+      const p = reworkChance(seen.truth.risk, seen.refined, base.refinementShare);
       const item = draft.items[id]!;
       item.status = 'sprint';
-      const p = reworkChance(item.truth.risk, item.refined, draft.refinementShare);
-      if (ctx.rng.next('quality') < p) item.hiddenRework = Math.max(1, Math.round(item.remaining * 0.4));
+      if (ctx.rng.next('quality') < p) item.hiddenRework = Math.max(1, Math.round(seen.remaining * 0.4));
     }
     sprint.forecast = forecast;
     sprint.committed = selected;
     sprint.stretch = stretch;
     if (stretch) draft.team.morale = Math.max(0, draft.team.morale - 10);
 
-    const t = draft.team;
+    const t = base.team;
     const expected = expectedVelocity({
       capacity: t.capacity,
-      refinementShare: draft.refinementShare,
+      refinementShare: base.refinementShare,
       techDebt: t.techDebt,
       dodStrength: t.dodStrength,
-      morale: t.morale,
+      morale: draft.team.morale,
       sprintsSinceDoDChange: t.dodChangedInSprint === null ? null : n - t.dodChangedInSprint - 1,
       debtWorkShare: t.debtWorkNextSprint,
     });
     const spread = velocitySpread(t.velocitySpread, t.dodStrength, t.techDebt);
     draft.sprintCapacity = round2(Math.max(0.2 * expected, expected * (1 + spread * ctx.rng.normal('velocity'))));
-    t.debtWorkNextSprint = 0;
-    t.lostThisSprint = 0;
+    draft.team.debtWorkNextSprint = 0;
+    draft.team.lostThisSprint = 0;
     draft.day = 0;
     say(draft, `The Developers forecast ${forecast} points and took ${selected.length} items (${planned} points) into the Sprint.`);
   },

@@ -70,13 +70,14 @@ export const answerForecast: Rule<'answerForecast'> = {
         ? { code: 'notAllowedNow', message: 'the Product Backlog is empty: there is nothing left to forecast' }
         : null,
   apply(draft, a, ctx) {
-    const itemIds = draft.backlogOrder.slice(0, FORECAST_ITEMS);
-    const scope = itemIds.reduce((sum, id) => sum + draft.items[id]!.estimate, 0);
-    const history = draft.sprints.map((s) => s.velocity);
+    const base = ctx.base;
+    const itemIds = base.backlogOrder.slice(0, FORECAST_ITEMS);
+    const scope = itemIds.reduce((sum, id) => sum + base.items[id]!.estimate, 0);
+    const history = base.sprints.map((s) => s.velocity);
     let low: number;
     let high: number;
     if (a.style === 'range') {
-      const mc = monteCarloForecast(scope, history, FORECAST_TRIALS, () => ctx.rng.next('forecast'));
+      const mc = monteCarloForecast(scope, history, FORECAST_TRIALS, ctx.rng.stream('forecast'));
       low = mc.p50;
       high = mc.p95;
     } else {
