@@ -2,8 +2,13 @@ import type { Action, ActionType } from './model/actions';
 import { REFINEMENT_SHARES, IMPROVEMENTS } from './model/actions';
 import type { Scenario } from './model/scenario';
 import type { GameState, Item } from './model/state';
+import { INVEST_FLAWS, type CriterionKind } from './model/scenario';
+import { MOSCOW, READINESS, REVIEW_FORMATS } from './model/actions';
 import { refinementBudget, refinementCost } from './rules/backlog';
 import { developersForecast } from './rules/planning';
+import { pendingQuestionCard } from './rules/questions';
+import { reflectionOptions, requiredReflections } from './rules/reflection';
+import { scenarioItem } from './rules/story';
 
 /** One way to act now. Sending `{ "id": ... }` takes it exactly as listed. */
 export interface ListedAction {
@@ -29,6 +34,15 @@ export interface VisibleItem {
   meetsDoD: boolean | null;
   costOfDelay: Item['visibleCostOfDelay'];
   deadlineSprint: number | null;
+  /** Known once the Developers have refined the item. */
+  dependsOn: string[] | null;
+  parentId: string | null;
+  moscow: Item['moscow'];
+  /** Candidate acceptance criteria, and which ones the PO chose. Kinds stay hidden. */
+  criteria: { id: string; text: string; chosen: boolean }[];
+  fixedFlaws: string[];
+  splitOptions: string[];
+  released: boolean;
 }
 
 /** What the player may know. Hidden truth never appears here unless the rules revealed it. */
@@ -41,7 +55,7 @@ export interface Observation {
   days: number;
   productGoal: string | null;
   productGoalOptions: { id: string; text: string }[];
-  refinement: { share: number; budget: number; used: number };
+  refinement: { share: number; budget: number; used: number; readiness: GameState['readiness'] };
   backlog: VisibleItem[];
   sprintBacklog: VisibleItem[];
   increment: VisibleItem[];
@@ -49,12 +63,18 @@ export interface Observation {
   team: { capacity: number; velocityHistory: number[]; dodStrength: number; morale: number; techDebt: number; developersForecast: number };
   stakeholders: { id: string; name: string; role: string; trust: number }[];
   pendingEvent: { id: string; title: string; text: string; from: string; choices: { id: string; label: string; cost?: string }[] } | null;
-  forecasts: { sprint: number; style: 'date' | 'range'; low: number; high: number; judged: boolean; hit: boolean | null }[];
+  forecasts: { sprint: number; style: 'date' | 'range' | 'rangeWithAssumptions'; low: number; high: number; judged: boolean; hit: boolean | null }[];
   metrics: GameState['metrics'];
+  releases: { sprint: number; itemIds: string[]; value: number; adoption: number; satisfaction: number; revenue: number; featureUse: Record<string, number> }[];
+  /** Per past Sprint: what was forecast and done, and how often the Developers had to ask for clarification. */
+  sprintHistory: { number: number; goal: string; goalMet: boolean | null; forecast: number; velocity: number; clarifications: number; stretch: boolean }[];
+  pendingQuestion: { id: string; asker: string; text: string; answers: { id: string; label: string }[] } | null;
+  reflectionsDue: string[];
   log: string[];
 }
 
-function visible(i: Item): VisibleItem {
+function visible(i: Item, scenario: Scenario): VisibleItem {
+  const source = scenarioItem(scenario, i.id);
   return {
     id: i.id,
     type: i.type,
@@ -68,8 +88,17 @@ function visible(i: Item): VisibleItem {
     meetsDoD: i.meetsDoD,
     costOfDelay: i.visibleCostOfDelay,
     deadlineSprint: i.visibleCostOfDelay === 'fixedDate' ? (i.truth.deadlineSprint ?? null) : null,
+    dependsOn: i.dependenciesKnown ? [...(i.truth.dependsOn ?? [])] : null,
+    parentId: i.parentId,
+    moscow: i.moscow,
+    criteria: (source?.criteria ?? []).map((c) => ({ id: c.id, text: c.text, chosen: i.criteria.includes(c.id) })),
+    fixedFlaws: [...i.fixedFlaws],
+    splitOptions: (source?.splits ?? []).map((o) => o.strategy),
+    released: i.releasedInSprint !== null,
   };
 }
+
+export type { CriterionKind };
 
 export function observation(state: GameState, scenario: Scenario): Observation {
   const items = Object.values(state.items);
@@ -77,6 +106,7 @@ export function observation(state: GameState, scenario: Scenario): Observation {
   const inSprint = sprint && state.sprints.length === state.sprint ? sprint : null;
   const card = scenario.events.find((c) => c.id === state.pendingEvent?.cardId);
   const goal = scenario.productGoals.find((g) => g.id === state.productGoalId);
+  const question = pendingQuestionCard(state, scenario.questions);
   return {
     scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary, product: scenario.product.name, vision: scenario.product.vision },
     phase: state.phase,
@@ -86,10 +116,10 @@ export function observation(state: GameState, scenario: Scenario): Observation {
     days: scenario.daysPerSprint,
     productGoal: goal?.text ?? null,
     productGoalOptions: scenario.productGoals.map((g) => ({ id: g.id, text: g.text })),
-    refinement: { share: state.refinementShare, budget: refinementBudget(state), used: state.refinementUsed },
-    backlog: state.backlogOrder.map((id) => visible(state.items[id]!)),
-    sprintBacklog: inSprint ? inSprint.committed.map((id) => visible(state.items[id]!)).filter((i) => i.status !== 'backlog') : [],
-    increment: items.filter((i) => i.status === 'accepted').map(visible),
+    refinement: { share: state.refinementShare, budget: refinementBudget(state), used: state.refinementUsed, readiness: state.readiness },
+    backlog: state.backlogOrder.map((id) => visible(state.items[id]!, scenario)),
+    sprintBacklog: inSprint ? inSprint.committed.map((id) => visible(state.items[id]!, scenario)).filter((i) => i.status !== 'backlog') : [],
+    increment: items.filter((i) => i.status === 'accepted').map((i) => visible(i, scenario)),
     currentSprint: inSprint ? { goal: inSprint.goalText, forecast: inSprint.forecast, committed: [...inSprint.committed] } : null,
     team: {
       capacity: state.team.capacity,
@@ -105,6 +135,12 @@ export function observation(state: GameState, scenario: Scenario): Observation {
       : null,
     forecasts: state.forecasts.map((f) => ({ sprint: f.sprint, style: f.style, low: f.low, high: f.high, judged: f.judged, hit: f.hit })),
     metrics: state.metrics ? { ...state.metrics } : null,
+    releases: state.releases.map((r) => ({ ...r, itemIds: [...r.itemIds], featureUse: { ...r.featureUse } })),
+    sprintHistory: state.sprints
+      .filter((s) => s.goalMet !== null)
+      .map((s) => ({ number: s.number, goal: s.goalText, goalMet: s.goalMet, forecast: s.forecast, velocity: s.velocity, clarifications: s.clarifications, stretch: s.stretch })),
+    pendingQuestion: question ? { id: question.id, asker: question.asker, text: question.text, answers: question.answers.map((a) => ({ id: a.id, label: a.label })) } : null,
+    reflectionsDue: state.phase === 'sprint.retrospective' ? requiredReflections(state) : [],
     log: state.log.slice(-10),
   };
 }
@@ -121,6 +157,15 @@ function listed(id: string, action: Action, label: string, cost?: string): Liste
 export function listActions(state: GameState, scenario: Scenario, legal: readonly ActionType[]): ListedAction[] {
   const out: ListedAction[] = [];
   const title = (id: string) => state.items[id]!.title;
+  // An open question is a dialog: it must be answered before anything else.
+  const question = pendingQuestionCard(state, scenario.questions);
+  if (question) {
+    for (const a of question.answers) out.push(listed(`answerQuestion:${a.id}`, { type: 'answerQuestion', answerId: a.id }, a.label));
+    return out;
+  }
+  const reflections = state.phase === 'sprint.retrospective' ? requiredReflections(state) : [];
+  // Items worth detailed work: the top of the backlog, where the next Sprints come from.
+  const near = state.backlogOrder.slice(0, 4);
   for (const type of legal) {
     switch (type) {
       case 'chooseProductGoal':
@@ -187,12 +232,14 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         if (!state.sprints[state.sprints.length - 1]?.forecastAnswered && state.backlogOrder.length > 0) {
           out.push(listed(`${type}:date`, { type, style: 'date' }, 'Tell stakeholders a single date for the next items'));
           out.push(listed(`${type}:range`, { type, style: 'range' }, 'Give stakeholders a range with confidence from velocity history'));
+          out.push(listed(`${type}:rangeWithAssumptions`, { type, style: 'rangeWithAssumptions' }, 'Give a range from velocity history and name the assumptions behind it'));
         }
         break;
       case 'endReview':
         if (!Object.values(state.items).some((i) => i.status === 'done')) out.push(listed(type, { type }, 'Close the Sprint Review'));
         break;
       case 'chooseImprovement':
+        if (reflections.length) break;
         for (const improvement of IMPROVEMENTS)
           out.push(
             listed(
@@ -211,6 +258,51 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         out.push(listed(`${type}:ship`, { type, decision: 'ship' }, 'Release the Increment to users'));
         out.push(listed(`${type}:hold`, { type, decision: 'hold' }, 'Hold the release'));
         break;
+      case 'splitItem':
+        for (const id of state.backlogOrder)
+          for (const option of scenarioItem(scenario, id)?.splits ?? [])
+            out.push(listed(`${type}:${id}:${option.strategy}`, { type, itemId: id, strategy: option.strategy }, `Split "${title(id)}" by ${STRATEGY_LABEL[option.strategy]}`));
+        break;
+      case 'fixFlaw':
+        for (const id of near) {
+          const item = state.items[id]!;
+          if (item.type !== 'story' && item.type !== 'feature') continue;
+          for (const flaw of INVEST_FLAWS)
+            if (!item.fixedFlaws.includes(flaw)) out.push(listed(`${type}:${id}:${flaw}`, { type, itemId: id, flaw }, `Rework "${item.title}" so it is ${flaw}`, 'Some of your time with the Developers'));
+        }
+        break;
+      case 'addCriterion':
+        for (const id of near) {
+          const item = state.items[id]!;
+          for (const c of scenarioItem(scenario, id)?.criteria ?? [])
+            if (!item.criteria.includes(c.id)) out.push(listed(`${type}:${id}:${c.id}`, { type, itemId: id, criterionId: c.id }, `Add to "${item.title}": ${c.text}`));
+        }
+        break;
+      case 'setReadiness':
+        for (const level of READINESS)
+          if (level !== state.readiness)
+            out.push(listed(`${type}:${level}`, { type, level }, `Agree a ${level === 'none' ? 'no' : level} Definition of Ready with the Developers`, level === 'strict' ? 'Fewer items may enter each Sprint' : level === 'none' ? 'Unclear items may enter Sprints' : undefined));
+        break;
+      case 'tagMoscow':
+        for (const id of near)
+          for (const tag of MOSCOW)
+            if (state.items[id]!.moscow !== tag) out.push(listed(`${type}:${id}:${tag}`, { type, itemId: id, tag }, `Tag "${title(id)}" as ${MOSCOW_LABEL[tag]} for the release`));
+        break;
+      case 'setReviewFormat':
+        if (!state.sprints[state.sprints.length - 1]?.reviewFormat)
+          for (const format of REVIEW_FORMATS) out.push(listed(`${type}:${format}`, { type, format }, REVIEW_LABEL[format], format === 'workingSession' ? 'An hour of stakeholders\u2019 time' : undefined));
+        break;
+      case 'releaseIncrement':
+        if (!state.sprints[state.sprints.length - 1]?.released && Object.values(state.items).some((i) => i.status === 'accepted' && i.releasedInSprint === null))
+          out.push(listed(type, { type }, 'Release the accepted work to users now'));
+        break;
+      case 'reflect':
+        for (const topic of reflections)
+          for (const finding of reflectionOptions(state, topic))
+            out.push(listed(`${type}:${topic}:${finding}`, { type, topic, finding }, reflectionLabel(topic, finding, state)));
+        break;
+      case 'answerQuestion':
+        break;
       default:
         assertNever(type);
     }
@@ -220,4 +312,31 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected value: ${String(x)}`);
+}
+
+const STRATEGY_LABEL: Record<string, string> = {
+  workflowStep: 'workflow step',
+  businessRule: 'business rule',
+  dataVariation: 'data variation',
+  interface: 'interface',
+  spike: 'a time-boxed spike first',
+  horizontalLayer: 'technical layer (database, back end, front end)',
+};
+const MOSCOW_LABEL: Record<string, string> = { must: 'Must have', should: 'Should have', could: 'Could have', wont: "Won't have this time" };
+const REVIEW_LABEL: Record<(typeof REVIEW_FORMATS)[number], string> = {
+  workingSession: 'Run the Sprint Review as a working session: stakeholders try the Increment and shape what comes next',
+  demo: 'Run the Sprint Review as a demo of what was built',
+  statusReport: 'Send stakeholders a status report instead of meeting',
+};
+
+function reflectionLabel(topic: string, finding: string, state: GameState): string {
+  if (topic === 'metrics') return `Users used "${state.items[finding]?.title ?? finding}" most`;
+  const text: Record<string, string> = {
+    tooAmbitious: 'Our Sprint Goals have been too ambitious',
+    aboutRight: topic === 'sprintGoals' ? 'Our Sprint Goals have been about right' : 'Refinement has been about right',
+    tooConservative: 'Our Sprint Goals have been too cautious',
+    tooLittle: 'We refine too little: the Developers keep asking what items mean',
+    tooMuch: 'We spend too much capacity on refinement',
+  };
+  return text[finding] ?? finding;
 }

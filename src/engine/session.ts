@@ -11,6 +11,7 @@ import { listActions, observation, type ListedAction, type Observation } from '.
 import { buildReport, type Report } from './report';
 import { Rng } from './rng';
 import { RULES } from './rules';
+import { openNextQuestion, pendingQuestionCard } from './rules/questions';
 import type { Rule, RuleError } from './rules/context';
 import { ENGINE_VERSION } from './version';
 import { REPLAY_FORMAT, REPLAY_FORMAT_VERSION, type Checkpoint, type ReplayLog } from './replay-format';
@@ -69,7 +70,9 @@ export class Session {
     readonly scenarioHash: string,
     seed: string | number,
   ) {
-    this.current = initialState(scenario, String(seed), INITIAL_PHASE);
+    this.current = produce(initialState(scenario, String(seed), INITIAL_PHASE), (draft) => {
+      openNextQuestion(draft, INITIAL_PHASE, scenario.questions ?? []);
+    });
   }
 
   get seed(): string {
@@ -136,6 +139,9 @@ export class Session {
     const phaseBefore = this.current.phase;
     if (!legalActionTypes(this.current.phase).includes(action.type))
       return fail('illegalNow', `"${action.type}" is not allowed in phase ${phaseBefore}`);
+    const question = pendingQuestionCard(this.current, this.scenario.questions);
+    if (question && action.type !== 'answerQuestion')
+      return fail('notAllowedNow', `answer the open question first: "${question.text}"`);
     const rule = RULES[action.type] as Rule<typeof action.type>;
     const refusal: RuleError | null = rule.check ? rule.check(this.current, action as never, this.scenario) : null;
     if (refusal) return fail(refusal.code, refusal.message);
@@ -149,6 +155,7 @@ export class Session {
       rule.apply(draft, action as never, { scenario: this.scenario, base: this.current, rng, emit: (e) => emitted.push(e) });
       for (const type of emitted) phase = nextPhase(phase, type);
       draft.phase = phase;
+      if (phase !== phaseBefore) openNextQuestion(draft, phase, this.scenario.questions ?? []);
       rng.commit(draft.rng);
     });
     this.current = next;

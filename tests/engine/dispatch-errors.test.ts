@@ -4,8 +4,11 @@ import { starterScenario } from '../helpers/scenarios';
 
 const { scenario, hash } = starterScenario();
 
+/** A session past the briefing's opening question, ready for the learner's first real choice. */
 function fresh() {
-  return createSession(scenario, 11, hash);
+  const s = createSession(scenario, 11, hash);
+  s.dispatch({ id: 'answerQuestion:goal-and-order' });
+  return s;
 }
 
 function refused(input: unknown, session = fresh()) {
@@ -40,6 +43,7 @@ describe('dispatch refuses bad input with a typed error and changes nothing', ()
     const s = fresh();
     s.dispatch({ id: 'chooseProductGoal:morning-orders' });
     s.dispatch({ id: 'startSprints' });
+    s.dispatch({ id: 'answerQuestion:ongoing' });
     const error = refused({ type: 'orderBacklog', itemIds: ['order-ahead', 'nope'] }, s)!;
     expect(error.code).toBe('invalidParams');
     expect(error.message).toContain('missing: pay-in-app');
@@ -50,6 +54,7 @@ describe('dispatch refuses bad input with a typed error and changes nothing', ()
     const s = fresh();
     s.dispatch({ id: 'chooseProductGoal:morning-orders' });
     s.dispatch({ id: 'startSprints' });
+    s.dispatch({ id: 'answerQuestion:ongoing' });
     const error = refused({ type: 'refineItem', itemId: 'order-ahead' }, s)!;
     expect(error.code).toBe('notAllowedNow');
     expect(error.message).toContain('refinement share');
@@ -60,6 +65,21 @@ describe('dispatch refuses bad input with a typed error and changes nothing', ()
     while (!s.done) s.dispatch({ id: s.legalActions()[0]!.id });
     const error = refused({ type: 'decideRelease', decision: 'ship' }, s);
     expect(error?.code).toBe('finished');
+  });
+});
+
+describe('an open question is a dialog', () => {
+  it('blocks every other action until it is answered, and lists only its answers', () => {
+    const s = createSession(scenario, 11, hash);
+    expect(s.observe().observation.pendingQuestion?.id).toBe('po-job');
+    expect(s.legalActions().map((a) => a.type)).toEqual(['answerQuestion', 'answerQuestion', 'answerQuestion']);
+    const error = refused({ type: 'chooseProductGoal', goalId: 'morning-orders' }, s)!;
+    expect(error.code).toBe('notAllowedNow');
+    expect(error.message).toContain('answer the open question first');
+    const r = s.dispatch({ id: 'answerQuestion:assign-tasks' });
+    expect(r.ok && r.changes.evidence).toEqual([expect.objectContaining({ goalId: 'D1.1.2', score: 0 })]);
+    expect(s.observe().observation.pendingQuestion).toBeNull();
+    expect(refused({ type: 'answerQuestion', answerId: 'goal-and-order' }, s)!.code).toBe('notAllowedNow');
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getShortestPaths } from 'xstate/graph';
 import { lifecycleMachine } from '../../src/engine/lifecycle/machine';
 import { legalActionTypes, nextPhase, phaseKey } from '../../src/engine/lifecycle/phase';
-import { createSession } from '../../src/engine';
+import { ACTION_TYPES, createSession } from '../../src/engine';
 import { starterScenario } from '../helpers/scenarios';
 
 type Node = { key: string; states: Record<string, Node>; parent?: Node; transitions: Map<string, { target?: { id: string }[] }[]> };
@@ -31,12 +31,8 @@ function declaredTransitions(): { from: string; event: string }[] {
   return out;
 }
 
-const EVENTS = [
-  'chooseProductGoal', 'startSprints', 'setRefinementShare', 'refineItem', 'moveItem', 'orderBacklog', 'endRefinement',
-  'proposeSprintGoal', 'commitSprint', 'nextDay', 'resolveEvent', 'reviewItem', 'answerForecast', 'endReview',
-  'chooseImprovement', 'decideRelease', 'sys.goalChosen', 'sys.eventRaised', 'sys.eventResolved', 'sys.sprintOver',
-  'sys.nextSprint', 'sys.lastSprintDone',
-] as const;
+const SYSTEM_EVENTS = ['sys.goalChosen', 'sys.eventRaised', 'sys.eventResolved', 'sys.sprintOver', 'sys.nextSprint', 'sys.lastSprintDone'];
+const EVENTS = [...ACTION_TYPES, ...SYSTEM_EVENTS];
 
 describe('the scenario lifecycle statechart', () => {
   const shortest = () => getShortestPaths(lifecycleMachine, { events: EVENTS.map((type) => ({ type })) as never });

@@ -36,10 +36,10 @@ export const lifecycleMachine = setup({
       initial: 'choosingGoal',
       states: {
         choosingGoal: {
-          on: { chooseProductGoal: A, 'sys.goalChosen': 'ready' },
+          on: { chooseProductGoal: A, answerQuestion: A, 'sys.goalChosen': 'ready' },
         },
         ready: {
-          on: { chooseProductGoal: A, startSprints: '#scenario.sprint' },
+          on: { chooseProductGoal: A, answerQuestion: A, startSprints: '#scenario.sprint' },
         },
       },
     },
@@ -50,8 +50,14 @@ export const lifecycleMachine = setup({
           on: {
             setRefinementShare: A,
             refineItem: A,
+            setReadiness: A,
+            splitItem: A,
+            fixFlaw: A,
+            addCriterion: A,
+            tagMoscow: A,
             moveItem: A,
             orderBacklog: A,
+            answerQuestion: A,
             endRefinement: 'planning',
           },
         },
@@ -59,10 +65,10 @@ export const lifecycleMachine = setup({
           initial: 'proposing',
           states: {
             proposing: {
-              on: { moveItem: A, orderBacklog: A, proposeSprintGoal: 'negotiating' },
+              on: { moveItem: A, orderBacklog: A, answerQuestion: A, proposeSprintGoal: 'negotiating' },
             },
             negotiating: {
-              on: { proposeSprintGoal: A, commitSprint: '#scenario.sprint.execution' },
+              on: { proposeSprintGoal: A, answerQuestion: A, commitSprint: '#scenario.sprint.execution' },
             },
           },
         },
@@ -78,10 +84,19 @@ export const lifecycleMachine = setup({
           },
         },
         review: {
-          on: { reviewItem: A, answerForecast: A, endReview: 'retrospective' },
+          on: {
+            reviewItem: A,
+            setReviewFormat: A,
+            answerForecast: A,
+            releaseIncrement: A,
+            answerQuestion: A,
+            endReview: 'retrospective',
+          },
         },
         retrospective: {
           on: {
+            reflect: A,
+            answerQuestion: A,
             chooseImprovement: A,
             'sys.nextSprint': 'refinement',
             'sys.lastSprintDone': '#scenario.release',
@@ -90,7 +105,7 @@ export const lifecycleMachine = setup({
       },
     },
     release: {
-      on: { decideRelease: 'debrief' },
+      on: { answerQuestion: A, decideRelease: 'debrief' },
     },
     debrief: { type: 'final' },
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INVEST_FLAWS, SPLIT_STRATEGIES } from './scenario';
 
 /**
  * Every player action, as plain data. The schema checks shape; the rules check meaning
@@ -8,6 +9,20 @@ const id = z.string().min(1).max(80);
 
 export const REFINEMENT_SHARES = [0, 5, 10, 20, 30] as const;
 export const IMPROVEMENTS = ['strengthenDoD', 'payDownDebt', 'keepAsIs'] as const;
+export const READINESS = ['none', 'light', 'strict'] as const;
+export const MOSCOW = ['must', 'should', 'could', 'wont'] as const;
+export const REVIEW_FORMATS = ['workingSession', 'demo', 'statusReport'] as const;
+export const FORECAST_STYLES = ['date', 'range', 'rangeWithAssumptions'] as const;
+/**
+ * Retrospective reflections: the learner reads the visible history and says what it shows.
+ * For 'metrics' the finding is the id of the released item users used most.
+ */
+export const REFLECTIONS = {
+  sprintGoals: ['tooAmbitious', 'aboutRight', 'tooConservative'],
+  refinement: ['tooLittle', 'aboutRight', 'tooMuch'],
+  metrics: [],
+} as const;
+export type ReflectionTopic = keyof typeof REFLECTIONS;
 
 export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('chooseProductGoal'), goalId: id }),
@@ -16,15 +31,24 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('refineItem'), itemId: id }),
   z.strictObject({ type: z.literal('moveItem'), itemId: id, toIndex: z.int().min(0).max(10_000) }),
   z.strictObject({ type: z.literal('orderBacklog'), itemIds: z.array(id).max(10_000) }),
+  z.strictObject({ type: z.literal('splitItem'), itemId: id, strategy: z.enum(SPLIT_STRATEGIES) }),
+  z.strictObject({ type: z.literal('fixFlaw'), itemId: id, flaw: z.enum(INVEST_FLAWS) }),
+  z.strictObject({ type: z.literal('addCriterion'), itemId: id, criterionId: id }),
+  z.strictObject({ type: z.literal('setReadiness'), level: z.enum(READINESS) }),
+  z.strictObject({ type: z.literal('tagMoscow'), itemId: id, tag: z.enum(MOSCOW) }),
   z.strictObject({ type: z.literal('endRefinement') }),
   z.strictObject({ type: z.literal('proposeSprintGoal'), kind: z.enum(['outcome', 'itemList']) }),
   z.strictObject({ type: z.literal('commitSprint'), scope: z.enum(['forecast', 'stretch']) }),
   z.strictObject({ type: z.literal('nextDay') }),
   z.strictObject({ type: z.literal('resolveEvent'), choiceId: id }),
   z.strictObject({ type: z.literal('reviewItem'), itemId: id, decision: z.enum(['accept', 'returnToBacklog']) }),
-  z.strictObject({ type: z.literal('answerForecast'), style: z.enum(['date', 'range']) }),
+  z.strictObject({ type: z.literal('answerForecast'), style: z.enum(FORECAST_STYLES) }),
+  z.strictObject({ type: z.literal('setReviewFormat'), format: z.enum(REVIEW_FORMATS) }),
+  z.strictObject({ type: z.literal('releaseIncrement') }),
   z.strictObject({ type: z.literal('endReview') }),
+  z.strictObject({ type: z.literal('reflect'), topic: z.enum(['sprintGoals', 'refinement', 'metrics']), finding: id }),
   z.strictObject({ type: z.literal('chooseImprovement'), improvement: z.enum(IMPROVEMENTS) }),
+  z.strictObject({ type: z.literal('answerQuestion'), answerId: id }),
   z.strictObject({ type: z.literal('decideRelease'), decision: z.enum(['ship', 'hold']) }),
 ]);
 
@@ -39,6 +63,7 @@ export const ACTION_TYPES: readonly ActionType[] = ActionSchema.options.map((o) 
  * ("take the first") always finishes; then the decisions of the phase.
  */
 export const LISTING_ORDER: readonly ActionType[] = [
+  'answerQuestion',
   'startSprints',
   'endRefinement',
   'commitSprint',
@@ -47,12 +72,20 @@ export const LISTING_ORDER: readonly ActionType[] = [
   'resolveEvent',
   'endReview',
   'reviewItem',
+  'setReviewFormat',
   'answerForecast',
+  'releaseIncrement',
+  'reflect',
   'chooseImprovement',
   'decideRelease',
   'chooseProductGoal',
   'setRefinementShare',
   'refineItem',
+  'setReadiness',
+  'splitItem',
+  'fixFlaw',
+  'addCriterion',
+  'tagMoscow',
   'moveItem',
   'orderBacklog',
 ];

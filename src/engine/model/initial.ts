@@ -1,29 +1,11 @@
-import type { Scenario } from './scenario';
+import type { Scenario, ScenarioItem, SplitChild } from './scenario';
 import type { GameState, Item } from './state';
 import { initialStreams } from '../rng';
 
 /** The state before the first action: the scenario's world, hidden truth included. */
 export function initialState(scenario: Scenario, seed: string, phase: string): GameState {
   const items: Record<string, Item> = {};
-  for (const it of scenario.backlog) {
-    items[it.id] = {
-      id: it.id,
-      type: it.type,
-      title: it.title,
-      description: it.description,
-      requestedBy: it.requestedBy ?? null,
-      estimate: it.estimate,
-      statedValue: it.statedValue,
-      refined: false,
-      status: 'backlog',
-      remaining: it.truth.effort,
-      meetsDoD: null,
-      acceptedInSprint: null,
-      hiddenRework: 0,
-      truth: { ...it.truth },
-      visibleCostOfDelay: it.truth.costOfDelay === 'fixedDate' ? 'fixedDate' : null,
-    };
-  }
+  for (const it of scenario.backlog) items[it.id] = makeItem(it, null);
   const trust: Record<string, number> = {};
   for (const s of scenario.stakeholders) trust[s.id] = 50;
   return {
@@ -34,6 +16,7 @@ export function initialState(scenario: Scenario, seed: string, phase: string): G
     day: 0,
     productGoalId: null,
     refinementShare: 0,
+    readiness: 'none',
     backlogOrder: scenario.backlog.map((i) => i.id),
     items,
     team: {
@@ -50,6 +33,9 @@ export function initialState(scenario: Scenario, seed: string, phase: string): G
     sprintCapacity: 0,
     sprints: [],
     pendingEvent: null,
+    pendingQuestion: null,
+    askedQuestions: [],
+    releases: [],
     firedEvents: [],
     trust,
     forecasts: [],
@@ -60,5 +46,32 @@ export function initialState(scenario: Scenario, seed: string, phase: string): G
     log: [`${scenario.title}: ${scenario.summary}`],
     logTotal: 1,
     rng: initialStreams(seed),
+  };
+}
+
+/** A backlog item as the game tracks it; split pieces inherit their parent's type and requester. */
+export function makeItem(it: ScenarioItem | (SplitChild & { type: Item['type']; requestedBy?: string }), parentId: string | null): Item {
+  return {
+    id: it.id,
+    type: it.type,
+    title: it.title,
+    description: it.description,
+    requestedBy: it.requestedBy ?? null,
+    estimate: it.estimate,
+    statedValue: it.statedValue,
+    refined: false,
+    status: 'backlog',
+    remaining: it.truth.effort,
+    meetsDoD: null,
+    acceptedInSprint: null,
+    hiddenRework: 0,
+    truth: { ...it.truth, ...(it.truth.dependsOn ? { dependsOn: [...it.truth.dependsOn] } : {}) },
+    visibleCostOfDelay: it.truth.costOfDelay === 'fixedDate' ? 'fixedDate' : null,
+    parentId,
+    criteria: [],
+    fixedFlaws: [],
+    moscow: null,
+    dependenciesKnown: false,
+    releasedInSprint: null,
   };
 }

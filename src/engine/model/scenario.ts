@@ -16,6 +16,41 @@ export interface ItemTruth {
   deadlineSprint?: number;
   /** 0..1: chance that unrefined work hides rework. */
   risk: number;
+  /** Items that must be Done first; the Developers reveal these in refinement. */
+  dependsOn?: string[];
+}
+
+/** The INVEST qualities a story can lack. */
+export const INVEST_FLAWS = ['independent', 'negotiable', 'valuable', 'estimable', 'small', 'testable'] as const;
+export type InvestFlaw = (typeof INVEST_FLAWS)[number];
+
+export const CRITERION_KINDS = ['happyPath', 'edgeCase', 'errorHandling', 'nonFunctional', 'vague', 'implementation'] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+
+/** A candidate acceptance criterion; the learner picks which ones the item gets. */
+export interface CriterionOption {
+  id: string;
+  text: string;
+  /** Hidden: what kind of condition it is. Vague and implementation-prescribing ones are poor. */
+  kind: CriterionKind;
+}
+
+export const SPLIT_STRATEGIES = ['workflowStep', 'businessRule', 'dataVariation', 'interface', 'spike', 'horizontalLayer'] as const;
+export type SplitStrategy = (typeof SPLIT_STRATEGIES)[number];
+
+export interface SplitChild {
+  id: string;
+  title: string;
+  description: string;
+  estimate: number;
+  statedValue: number;
+  truth: ItemTruth;
+}
+
+/** One way to split a large item, and the pieces it gives. */
+export interface SplitOption {
+  strategy: SplitStrategy;
+  children: SplitChild[];
 }
 
 export interface ScenarioItem {
@@ -30,6 +65,12 @@ export interface ScenarioItem {
   /** Stakeholders' stated value, as they see it (may differ from the truth). */
   statedValue: number;
   truth: ItemTruth;
+  /** Candidate acceptance criteria (Given-When-Then) for the learner to choose from. */
+  criteria?: CriterionOption[];
+  /** Hidden: the INVEST qualities this story lacks as written. */
+  flaws?: InvestFlaw[];
+  /** Ways this item can be split. */
+  splits?: SplitOption[];
 }
 
 export interface ProductGoalOption {
@@ -84,6 +125,25 @@ export interface EventCard {
   choices: EventChoice[];
 }
 
+export const QUESTION_PHASES = ['briefing', 'refinement', 'planning', 'review', 'retrospective', 'release'] as const;
+export type QuestionPhase = (typeof QUESTION_PHASES)[number];
+
+/**
+ * A question someone asks in the flow of play (a knowledge check). It opens when its phase
+ * begins in its Sprint, and must be answered before anything else happens.
+ */
+export interface QuestionCard {
+  id: string;
+  phase: QuestionPhase;
+  /** Sprint in which it is asked; ignored for briefing and release. */
+  sprint: number;
+  /** Who asks: a stakeholder id, 'developers' or 'coach'. */
+  asker: string;
+  text: string;
+  goalIds: string[];
+  answers: { id: string; label: string; score: number; rationale: string }[];
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -97,6 +157,7 @@ export interface Scenario {
   stakeholders: Stakeholder[];
   backlog: ScenarioItem[];
   events: EventCard[];
+  questions?: QuestionCard[];
   /** Goal ids (D<domain>.<topic>.<goal>) this scenario is built to exercise. */
   targets: string[];
 }

@@ -1,4 +1,4 @@
-import type { CostOfDelay, ItemTruth, ItemType } from './scenario';
+import type { CostOfDelay, InvestFlaw, ItemTruth, ItemType } from './scenario';
 import type { StreamStates } from '../rng';
 
 /** A judged decision, for the assessment layer. The engine never grades. */
@@ -11,7 +11,11 @@ export interface Evidence {
   rationale: string;
 }
 
-export type ItemStatus = 'backlog' | 'sprint' | 'done' | 'accepted';
+/** backlog → sprint → done (finished, awaiting review) → accepted (in the Increment); split items are replaced by their pieces. */
+export type ItemStatus = 'backlog' | 'sprint' | 'done' | 'accepted' | 'split';
+export type Moscow = 'must' | 'should' | 'could' | 'wont';
+export type Readiness = 'none' | 'light' | 'strict';
+export type ReviewFormat = 'workingSession' | 'demo' | 'statusReport';
 
 export interface Item {
   id: string;
@@ -33,8 +37,30 @@ export interface Item {
   /** Rework hidden in an unclear item, revealed when the Developers reach it. Hidden. */
   hiddenRework: number;
   truth: ItemTruth;
-  /** Visible only for fixed-date items, where the date is public knowledge. */
+  /** Visible for fixed-date items from the start, for others once refinement has revealed it. */
   visibleCostOfDelay: CostOfDelay | null;
+  /** The item this one was split from. */
+  parentId: string | null;
+  /** Acceptance criteria the PO chose, by candidate id. */
+  criteria: string[];
+  /** INVEST flaws the PO found and fixed. */
+  fixedFlaws: InvestFlaw[];
+  moscow: Moscow | null;
+  /** Dependencies become known when the Developers refine the item. */
+  dependenciesKnown: boolean;
+  releasedInSprint: number | null;
+}
+
+export interface Release {
+  sprint: number;
+  itemIds: string[];
+  value: number;
+  /** Revealed product metrics: what users did with the released items. */
+  adoption: number;
+  satisfaction: number;
+  revenue: number;
+  /** Share of active users who used each released item, 0..100. */
+  featureUse: Record<string, number>;
 }
 
 export interface PendingEvent {
@@ -54,11 +80,17 @@ export interface SprintRecord {
   velocity: number;
   goalMet: boolean | null;
   forecastAnswered: boolean;
+  /** Times the Developers had to stop and ask what an item meant. Visible. */
+  clarifications: number;
+  reviewFormat: ReviewFormat | null;
+  released: boolean;
+  /** Retrospective reflections already given, by topic. */
+  reflections: string[];
 }
 
 export interface Forecast {
   sprint: number;
-  style: 'date' | 'range';
+  style: 'date' | 'range' | 'rangeWithAssumptions';
   /** Sprints from now: [low, high]; equal for a single date. */
   low: number;
   high: number;
@@ -79,6 +111,7 @@ export interface GameState {
   day: number;
   productGoalId: string | null;
   refinementShare: number;
+  readiness: Readiness;
   backlogOrder: string[];
   items: Record<string, Item>;
   team: {
@@ -99,6 +132,10 @@ export interface GameState {
   sprintCapacity: number;
   sprints: SprintRecord[];
   pendingEvent: PendingEvent | null;
+  /** A question waiting for an answer; nothing else happens until it is answered. */
+  pendingQuestion: string | null;
+  askedQuestions: string[];
+  releases: Release[];
   firedEvents: string[];
   trust: Record<string, number>;
   forecasts: Forecast[];

@@ -18,6 +18,9 @@ export function refine(draft: Draft<GameState>, itemId: string, noise: number): 
   const item = draft.items[itemId]!;
   item.refined = true;
   item.estimate = Math.max(1, Math.round(item.truth.effort * (1 + 0.08 * noise)));
+  // Talking it through surfaces what the item depends on and how its value decays.
+  item.dependenciesKnown = true;
+  item.visibleCostOfDelay = item.truth.costOfDelay;
 }
 
 export const setRefinementShare: Rule<'setRefinementShare'> = {

@@ -11,10 +11,18 @@ function work(draft: Draft<GameState>, ctx: RuleContext, capacity: number): void
   const base = ctx.base;
   for (const id of base.sprints[base.sprints.length - 1]!.committed) {
     if (left <= 0) break;
-    if (base.items[id]!.status !== 'sprint') continue;
+    const seen = base.items[id]!;
+    if (seen.status !== 'sprint') continue;
+    // Work waiting on an unfinished dependency is blocked, whatever its place in the Sprint.
+    const blockedBy = (seen.truth.dependsOn ?? []).find((d) => {
+      const dep = draft.items[d];
+      return dep !== undefined && dep.status !== 'accepted' && dep.status !== 'done';
+    });
+    if (blockedBy) continue;
     const item = draft.items[id]!;
     if (item.hiddenRework > 0) {
       item.remaining += item.hiddenRework;
+      currentSprint(draft).clarifications += 1;
       say(draft, `The Developers found gaps in the acceptance criteria of "${item.title}": ${item.hiddenRework} points of rework and a clarification request.`);
       item.hiddenRework = 0;
     }
@@ -57,6 +65,7 @@ export const nextDay: Rule<'nextDay'> = {
     // Without refinement the Developers keep stopping to ask what an item means.
     if (ctx.base.refinementShare < 5 && ctx.rng.next('quality') < 0.3) {
       draft.team.lostThisSprint = round2(draft.team.lostThisSprint + daily * 0.5);
+      currentSprint(draft).clarifications += 1;
       say(draft, 'The Developers lost half a day waiting for the PO to clarify an item.');
     }
     work(draft, ctx, round2(daily - lost));

@@ -4,7 +4,10 @@ import { moveItem, orderBacklog, refineItem, setRefinementShare } from './backlo
 import { endRefinement } from './refinement';
 import { commitSprint, proposeSprintGoal } from './planning';
 import { nextDay, resolveEvent } from './execution';
-import { answerForecast, endReview, reviewItem } from './review';
+import { answerForecast, endReview, releaseIncrement, reviewItem, setReviewFormat } from './review';
+import { addCriterion, fixFlaw, setReadiness, splitItem, tagMoscow } from './story';
+import { answerQuestion } from './questions';
+import { reflect } from './reflection';
 import { chooseImprovement } from './retrospective';
 import { decideRelease } from './release';
 
@@ -16,6 +19,11 @@ export const RULES: RuleBook = {
   refineItem,
   moveItem,
   orderBacklog,
+  splitItem,
+  fixFlaw,
+  addCriterion,
+  setReadiness,
+  tagMoscow,
   endRefinement,
   proposeSprintGoal,
   commitSprint,
@@ -24,6 +32,10 @@ export const RULES: RuleBook = {
   reviewItem,
   answerForecast,
   endReview,
+  setReviewFormat,
+  releaseIncrement,
+  reflect,
   chooseImprovement,
   decideRelease,
+  answerQuestion,
 };

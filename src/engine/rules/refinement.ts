@@ -1,6 +1,7 @@
 import type { Rule } from './context';
 import { judge, say } from './context';
 import { refine, refinementBudget, refinementCost } from './backlog';
+import { developersForecast } from './planning';
 
 /** How close a refinement share is to the 5-10% that keeps planning short and estimates sound. */
 export function refinementShareScore(percent: number): number {
@@ -21,6 +22,30 @@ export const endRefinement: Rule<'endRefinement'> = {
       if (cost > left) break;
       left -= cost;
       refine(draft, id, ctx.rng.normal('estimates'));
+    }
+    // Facilitation: did refinement prepare what the next Sprint will most likely take?
+    const forecast = developersForecast(ctx.base);
+    let points = 0;
+    let prepared = 0;
+    let considered = 0;
+    for (const id of draft.backlogOrder) {
+      if (points >= forecast) break;
+      const item = draft.items[id]!;
+      points += item.estimate;
+      considered++;
+      if (item.refined) prepared++;
+    }
+    if (considered > 0) {
+      const share = prepared / considered;
+      judge(draft, {
+        goalId: 'D3.3.2',
+        score: share,
+        decisionId: `refinement-s${draft.sprint}`,
+        rationale:
+          share >= 0.99
+            ? 'Everything the Developers are likely to take next was understood and sized before Sprint Planning.'
+            : `Only ${prepared} of the ${considered} items likely to be taken next were refined; the rest arrive unclear.`,
+      });
     }
     const score = refinementShareScore(draft.refinementShare);
     judge(draft, {
@@ -45,6 +70,10 @@ export const endRefinement: Rule<'endRefinement'> = {
       velocity: 0,
       goalMet: null,
       forecastAnswered: false,
+      clarifications: 0,
+      reviewFormat: null,
+      released: false,
+      reflections: [],
     });
     say(draft, `Sprint ${draft.sprint} Planning: propose the value this Sprint can deliver.`);
   },

@@ -1,10 +1,82 @@
 import type { Rule } from './context';
 import { judge, say } from './context';
-import { judgeForecasts } from './review';
+import type { Draft } from 'immer';
+import type { Scenario } from '../model/scenario';
+import type { GameState } from '../model/state';
+import { valueAvailable } from '../report';
+import { judgeForecasts, release } from './review';
 import { round2 } from './formulas';
 
+/**
+ * MoSCoW for this release: Musts should be the most valuable per point and fit well within
+ * what the team delivered (about 60%), so Shoulds and Coulds leave room; Won'ts the least valuable.
+ */
+export function moscowScore(state: GameState): { score: number; tagged: number } {
+  const items = Object.values(state.items).filter((i) => i.status !== 'split');
+  const tagged = items.filter((i) => i.moscow !== null);
+  if (tagged.length === 0) return { score: 0, tagged: 0 };
+  const density = (i: (typeof items)[number]) => i.truth.value / i.truth.effort;
+  const ranked = [...items].sort((a, b) => density(b) - density(a) || (a.id < b.id ? -1 : 1));
+  const third = Math.max(1, Math.floor(ranked.length / 3));
+  const top = new Set(ranked.slice(0, third).map((i) => i.id));
+  const bottom = new Set(ranked.slice(-third).map((i) => i.id));
+  let consistent = 0;
+  for (const i of tagged) {
+    if (i.moscow === 'must') consistent += top.has(i.id) ? 1 : bottom.has(i.id) ? 0 : 0.5;
+    else if (i.moscow === 'wont') consistent += bottom.has(i.id) ? 1 : top.has(i.id) ? 0 : 0.5;
+    else consistent += top.has(i.id) && i.moscow === 'could' ? 0.5 : 1;
+  }
+  const delivered = state.sprints.reduce((a, s) => a + s.velocity, 0);
+  const mustLoad = tagged.filter((i) => i.moscow === 'must').reduce((a, i) => a + i.estimate, 0);
+  const overloaded = delivered > 0 && mustLoad > 0.6 * delivered;
+  return { score: round2((consistent / tagged.length) * (overloaded ? 0.5 : 1)), tagged: tagged.length };
+}
+
+/** End-of-run judgements of results rather than single choices: did the ordering maximise value? */
+function judgeOutcomes(draft: Draft<GameState>, scenario: Scenario): void {
+  const moscow = moscowScore(draft);
+  judge(draft, {
+    goalId: 'D3.2.2',
+    score: moscow.score,
+    decisionId: 'release-moscow',
+    rationale:
+      moscow.tagged === 0
+        ? 'No item was categorised for the release, so nobody knew what was a Must and what could wait.'
+        : moscow.score >= 0.8
+          ? 'The Musts were the most valuable items and left room in the release; the Won\u2019ts were rightly let go.'
+          : 'Some Musts were low-value or too many for the release, or valuable items were marked Won\u2019t.',
+  });
+  const available = valueAvailable(draft, scenario);
+  const share = available > 0 ? Math.min(1, draft.valueRealised / available) : 0;
+  judge(draft, {
+    goalId: 'D1.2.1',
+    score: round2(share),
+    decisionId: 'outcome-value',
+    rationale: `You realised ${Math.round(share * 100)}% of the value a well-informed ordering could have delivered with the same effort.`,
+  });
+  // Were the most-used features the ones delivered first?
+  const released = Object.values(draft.items).filter((i) => i.releasedInSprint !== null && i.acceptedInSprint !== null);
+  if (released.length >= 2) {
+    const use = (id: string) => draft.releases.find((r) => r.featureUse[id] !== undefined)?.featureUse[id] ?? 0;
+    const byUse = [...released].sort((a, b) => use(b.id) - use(a.id) || (a.id < b.id ? -1 : 1));
+    const byDelivery = [...released].sort((a, b) => a.acceptedInSprint! - b.acceptedInSprint! || (a.id < b.id ? -1 : 1));
+    const half = Math.ceil(released.length / 2);
+    const early = new Set(byDelivery.slice(0, half).map((i) => i.id));
+    const hits = byUse.slice(0, half).filter((i) => early.has(i.id)).length;
+    judge(draft, {
+      goalId: 'D6.3.3',
+      score: round2(hits / half),
+      decisionId: 'outcome-metrics',
+      rationale:
+        hits === half
+          ? 'The features users used most were the ones you delivered first: the ordering tracked real value.'
+          : 'Some of the most-used features came late: usage data should feed back into the order.',
+    });
+  }
+}
+
 export const decideRelease: Rule<'decideRelease'> = {
-  apply(draft, a) {
+  apply(draft, a, ctx) {
     const accepted = Object.values(draft.items).filter((i) => i.status === 'accepted');
     const ship = a.decision === 'ship';
     judge(draft, {
@@ -21,16 +93,12 @@ export const decideRelease: Rule<'decideRelease'> = {
     draft.released = ship;
     // The release comes after the last Sprint: forecasts about it are due now.
     judgeForecasts(draft, draft.sprint + 1);
-    if (ship) {
-      const clean = accepted.filter((i) => i.meetsDoD !== false).length / Math.max(1, accepted.length);
-      draft.metrics = {
-        adoption: round2(Math.min(100, draft.valueRealised / 4)),
-        satisfaction: round2(40 + 55 * clean),
-        revenue: round2(draft.valueRealised * 120),
-      };
-      say(draft, `Released. Adoption ${draft.metrics.adoption}%, satisfaction ${draft.metrics.satisfaction}/100.`);
-    } else {
-      say(draft, 'The Increment was not released.');
+    if (ship && accepted.some((i) => i.releasedInSprint === null)) {
+      release(draft, draft.sprint);
+      say(draft, `Released. Adoption ${draft.metrics!.adoption}%, satisfaction ${draft.metrics!.satisfaction}/100.`);
+    } else if (!ship) {
+      say(draft, 'The last Increment was not released.');
     }
+    judgeOutcomes(draft, ctx.scenario);
   },
 };

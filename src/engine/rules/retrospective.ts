@@ -2,6 +2,7 @@ import type { GameState } from '../model/state';
 import type { Rule } from './context';
 import { judge, say } from './context';
 import { clamp } from './execution';
+import { requiredReflections } from './reflection';
 
 /** Whether an improvement fits the team's situation: invest in quality when it hurts, not by habit. */
 export function improvementScore(state: GameState, improvement: 'strengthenDoD' | 'payDownDebt' | 'keepAsIs'): number {
@@ -19,6 +20,10 @@ export function improvementScore(state: GameState, improvement: 'strengthenDoD' 
 }
 
 export const chooseImprovement: Rule<'chooseImprovement'> = {
+  check(s) {
+    const open = requiredReflections(s);
+    return open.length ? { code: 'notAllowedNow', message: `reflect on the Sprint first: ${open.join(', ')}` } : null;
+  },
   apply(draft, a, ctx) {
     const score = improvementScore(draft, a.improvement);
     const rationale =

@@ -4,7 +4,7 @@ import type { Rule } from './context';
 import { judge, say, unknownId } from './context';
 import { clamp } from './execution';
 import { monteCarloForecast, optimisticSprints } from './forecast';
-import { realisedValue } from './formulas';
+import { realisedValue, round2 } from './formulas';
 import { currentSprint } from './planning';
 
 export const FORECAST_TRIALS = 2000;
@@ -43,7 +43,6 @@ export const reviewItem: Rule<'reviewItem'> = {
     if (accept) {
       item.status = 'accepted';
       item.acceptedInSprint = draft.sprint;
-      draft.valueRealised = Math.round((draft.valueRealised + realisedValue(item.truth, draft.sprint, meets)) * 100) / 100;
       if (!meets) draft.team.techDebt = clamp(draft.team.techDebt + 8);
       if (item.requestedBy && draft.trust[item.requestedBy] !== undefined) draft.trust[item.requestedBy] = clamp(draft.trust[item.requestedBy]! + 4);
       say(draft, `Accepted "${item.title}" into the Increment.`);
@@ -76,7 +75,7 @@ export const answerForecast: Rule<'answerForecast'> = {
     const history = base.sprints.map((s) => s.velocity);
     let low: number;
     let high: number;
-    if (a.style === 'range') {
+    if (a.style !== 'date') {
       const mc = monteCarloForecast(scope, history, FORECAST_TRIALS, ctx.rng.stream('forecast'));
       low = mc.p50;
       high = mc.p95;
@@ -87,7 +86,16 @@ export const answerForecast: Rule<'answerForecast'> = {
     currentSprint(draft).forecastAnswered = true;
     const asker = forecastAsker(draft, ctx.scenario.stakeholders);
     if (asker) draft.trust[asker] = clamp(draft.trust[asker]! + (a.style === 'date' ? 5 : 2));
-    const range = a.style === 'range';
+    const range = a.style !== 'date';
+    judge(draft, {
+      goalId: 'D6.1.3',
+      score: a.style === 'rangeWithAssumptions' ? 1 : a.style === 'range' ? 0.5 : 0,
+      decisionId: `forecast-answer-s${draft.sprint}`,
+      rationale:
+        a.style === 'rangeWithAssumptions'
+          ? 'Naming the assumptions (a stable team, scope as ordered today, dependencies on time) tells stakeholders when to expect the forecast to move.'
+          : 'A forecast without its assumptions cannot be re-read when the team, the scope or a dependency changes.',
+    });
     judge(draft, {
       goalId: 'D6.1.2',
       score: range ? 1 : 0.2,
@@ -102,7 +110,12 @@ export const answerForecast: Rule<'answerForecast'> = {
       decisionId: `forecast-answer-s${draft.sprint}`,
       rationale: range ? 'Expectations about timeline were set honestly.' : 'The promise set an expectation the team may not meet.',
     });
-    say(draft, range ? `Forecast: ${low} to ${high} more Sprints (50% to 95% confidence).` : `Forecast: done in ${low} more Sprint${low === 1 ? '' : 's'}.`);
+    say(
+      draft,
+      range
+        ? `Forecast: ${low} to ${high} more Sprints (50% to 95% confidence)${a.style === 'rangeWithAssumptions' ? ', assuming the team stays as it is, the order holds and no dependency slips' : ''}.`
+        : `Forecast: done in ${low} more Sprint${low === 1 ? '' : 's'}.`,
+    );
   },
 };
 
@@ -141,3 +154,84 @@ export function judgeForecasts(draft: Draft<GameState>, now: number): void {
     }
   }
 }
+
+export const setReviewFormat: Rule<'setReviewFormat'> = {
+  check: (s) => (s.sprints[s.sprints.length - 1]?.reviewFormat ? { code: 'notAllowedNow', message: 'this Sprint Review already has its format' } : null),
+  apply(draft, a, ctx) {
+    const sprint = currentSprint(draft);
+    sprint.reviewFormat = a.format;
+    // Collaborative inspection surfaces what stakeholders really value; a status show does not.
+    const reveals = a.format === 'workingSession' ? 2 : a.format === 'demo' ? 1 : 0;
+    const misjudged = [...ctx.base.backlogOrder]
+      .map((id) => ctx.base.items[id]!)
+      .filter((i) => i.statedValue !== i.truth.value)
+      .sort((x, y) => Math.abs(y.statedValue - y.truth.value) - Math.abs(x.statedValue - x.truth.value) || (x.id < y.id ? -1 : 1))
+      .slice(0, reveals);
+    for (const i of misjudged) {
+      draft.items[i.id]!.statedValue = i.truth.value;
+      say(draft, `Feedback at the Review changed what "${i.title}" is worth: stakeholders now value it at ${i.truth.value}.`);
+    }
+    const trustDelta = a.format === 'workingSession' ? 3 : a.format === 'demo' ? 1 : -2;
+    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + trustDelta);
+    const score = a.format === 'workingSession' ? 1 : a.format === 'demo' ? 0.5 : 0;
+    const rationale =
+      score === 1
+        ? 'Stakeholders inspected the Increment with the Scrum Team and their feedback went straight into the Product Backlog.'
+        : score > 0
+          ? 'A demo shows the Increment, but stakeholders watched rather than worked on what comes next.'
+          : 'A status report is not a Sprint Review: nobody inspected the Increment, so no feedback came back.';
+    judge(draft, { goalId: 'D1.3.3', score, decisionId: `review-format-s${draft.sprint}`, rationale });
+    judge(draft, { goalId: 'D5.2.3', score, decisionId: `review-format-s${draft.sprint}`, rationale });
+  },
+};
+
+/** Puts accepted, unreleased items in users' hands; their value is realised now, at this Sprint's cost of delay. */
+export function release(draft: Draft<GameState>, sprintNumber: number): number {
+  const ids = Object.values(draft.items).filter((i) => i.status === 'accepted' && i.releasedInSprint === null).map((i) => i.id);
+  let value = 0;
+  const featureUse: Record<string, number> = {};
+  let clean = 0;
+  for (const id of ids) {
+    const item = draft.items[id]!;
+    const meets = item.meetsDoD !== false;
+    const v = realisedValue(item.truth, sprintNumber, meets);
+    value += v;
+    if (meets) clean++;
+    featureUse[id] = round2(Math.min(100, v * 1.5));
+    item.releasedInSprint = sprintNumber;
+  }
+  value = round2(value);
+  draft.valueRealised = round2(draft.valueRealised + value);
+  const rel = {
+    sprint: sprintNumber,
+    itemIds: ids,
+    value,
+    adoption: round2(Math.min(100, draft.valueRealised / 4)),
+    satisfaction: round2(40 + (55 * clean) / Math.max(1, ids.length)),
+    revenue: round2(value * 120),
+    featureUse,
+  };
+  draft.releases.push(rel);
+  draft.metrics = { adoption: rel.adoption, satisfaction: rel.satisfaction, revenue: round2(draft.releases.reduce((a, r) => a + r.revenue, 0)) };
+  return ids.length;
+}
+
+export const releaseIncrement: Rule<'releaseIncrement'> = {
+  check(s) {
+    if (s.sprints[s.sprints.length - 1]?.released) return { code: 'notAllowedNow', message: 'the Increment was already released this Sprint' };
+    const waiting = Object.values(s.items).some((i) => i.status === 'accepted' && i.releasedInSprint === null);
+    return waiting ? null : { code: 'notAllowedNow', message: 'nothing accepted is waiting to be released' };
+  },
+  apply(draft) {
+    const n = release(draft, draft.sprint);
+    currentSprint(draft).released = true;
+    judge(draft, {
+      goalId: 'D6.3.2',
+      score: 1,
+      decisionId: `release-s${draft.sprint}`,
+      rationale: 'Releasing a Done Increment early realises its value sooner and brings back real usage figures to steer the order.',
+    });
+    const r = draft.releases[draft.releases.length - 1]!;
+    say(draft, `Released ${n} item(s). Adoption ${r.adoption}%, satisfaction ${r.satisfaction}/100, revenue ${r.revenue}.`);
+  },
+};

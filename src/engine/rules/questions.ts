@@ -1,0 +1,62 @@
+import type { Draft } from 'immer';
+import type { QuestionCard, QuestionPhase } from '../model/scenario';
+import type { GameState } from '../model/state';
+import type { Rule, RuleContext } from './context';
+import { judge, say } from './context';
+
+/** Which question phase a lifecycle phase opens, if any. */
+export function questionPhaseOf(phase: string): QuestionPhase | null {
+  switch (phase) {
+    case 'briefing.choosingGoal':
+      return 'briefing';
+    case 'sprint.refinement':
+      return 'refinement';
+    case 'sprint.planning.proposing':
+      return 'planning';
+    case 'sprint.review':
+      return 'review';
+    case 'sprint.retrospective':
+      return 'retrospective';
+    case 'release':
+      return 'release';
+    default:
+      return null;
+  }
+}
+
+function due(card: QuestionCard, phase: QuestionPhase, sprint: number): boolean {
+  return card.phase === phase && (phase === 'briefing' || phase === 'release' || card.sprint === sprint);
+}
+
+/** Opens the next unasked question of this phase and Sprint, if there is one. */
+export function openNextQuestion(draft: Draft<GameState>, phase: string, questions: readonly QuestionCard[]): void {
+  const qp = questionPhaseOf(phase);
+  if (!qp || draft.pendingQuestion) return;
+  const card = questions.find((q) => due(q, qp, draft.sprint) && !draft.askedQuestions.includes(q.id));
+  if (!card) return;
+  draft.pendingQuestion = card.id;
+  draft.askedQuestions.push(card.id);
+  say(draft, `Question: ${card.text}`);
+}
+
+export function pendingQuestionCard(state: GameState, questions: readonly QuestionCard[] | undefined): QuestionCard | undefined {
+  return state.pendingQuestion ? questions?.find((q) => q.id === state.pendingQuestion) : undefined;
+}
+
+export const answerQuestion: Rule<'answerQuestion'> = {
+  check(s, a, scenario) {
+    const card = pendingQuestionCard(s, scenario.questions);
+    if (!card) return { code: 'notAllowedNow', message: 'no question is waiting for an answer' };
+    if (!card.answers.some((x) => x.id === a.answerId))
+      return { code: 'unknownId', message: `question "${card.id}" has no answer "${a.answerId}" (answers: ${card.answers.map((x) => x.id).join(', ')})` };
+    return null;
+  },
+  apply(draft, a, ctx: RuleContext) {
+    const card = pendingQuestionCard(ctx.base, ctx.scenario.questions)!;
+    const answer = card.answers.find((x) => x.id === a.answerId)!;
+    for (const goalId of card.goalIds) judge(draft, { goalId, score: answer.score, decisionId: `question-${card.id}`, rationale: answer.rationale });
+    draft.pendingQuestion = null;
+    say(draft, `You answered: ${answer.label}`);
+    openNextQuestion(draft, ctx.base.phase, ctx.scenario.questions ?? []);
+  },
+};
