@@ -19,7 +19,7 @@ export function engineCompatible(recorded: string, current = ENGINE_VERSION): bo
 /** Checks a replay's shape only, naming the first bad field. */
 export function parseReplay(value: unknown): { ok: true; replay: ReplayLog } | { ok: false; message: string } {
   const parsed = ReplaySchema.safeParse(value);
-  return parsed.success ? { ok: true, replay: parsed.data } : { ok: false, message: describeIssues(parsed.error) };
+  return parsed.success ? { ok: true, replay: parsed.data } : { ok: false, message: describeIssues(parsed.error, '(replay)') };
 }
 
 /**

@@ -45,9 +45,9 @@ export interface Step {
 const ById = z.strictObject({ id: z.string().min(1).max(200) });
 
 /** Formats zod issues as "path: message" for people (and agents) sending actions. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError, root = '(action)'): string {
   return error.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : '(action)'}: ${i.message}`)
+    .map((i) => `${i.path.length ? i.path.join('.') : root}: ${i.message}`)
     .join('; ');
 }
 

@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { hashValue, type Scenario } from '../../src/engine';
+import type { Scenario } from '../../src/engine';
+import { formatProblem, loadScenarioText } from '../../src/scenario';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The starter scenario, loaded for engine tests. */
+/** A shipped scenario, loaded through the one loader the game, CLI and server use. */
+export function shippedScenario(file: string): { scenario: Scenario; hash: string } {
+  const loaded = loadScenarioText(readFileSync(join(ROOT, 'scenarios', file)), file);
+  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+  return { scenario: loaded.scenario, hash: loaded.hash };
+}
+
+/** The starter scenario, for engine tests. */
 export function starterScenario(): { scenario: Scenario; hash: string } {
-  const raw = parse(readFileSync(join(ROOT, 'scenarios', 'corner-cafe.yaml'), 'utf8')) as Scenario & { kind?: string };
-  delete raw.kind;
-  return { scenario: raw, hash: hashValue(raw) };
+  return shippedScenario('corner-cafe.yaml');
 }

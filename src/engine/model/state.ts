@@ -76,7 +76,7 @@ export interface SprintRecord {
   forecast: number;
   committed: string[];
   stretch: boolean;
-  /** Points actually completed (true effort). */
+  /** Points of work the Developers actually got through this Sprint. */
   velocity: number;
   goalMet: boolean | null;
   forecastAnswered: boolean;

@@ -4,31 +4,42 @@ import type { RuleContext, Rule } from './context';
 import { judge, say } from './context';
 import { doneQuality, round2 } from './formulas';
 import { currentSprint } from './planning';
+import { isReady } from './story';
 
 /** The Developers burn down the Sprint Backlog in their own order, one day's capacity at a time. */
 function work(draft: Draft<GameState>, ctx: RuleContext, capacity: number): void {
   let left = capacity;
-  const base = ctx.base;
-  for (const id of base.sprints[base.sprints.length - 1]!.committed) {
-    if (left <= 0) break;
-    const seen = base.items[id]!;
-    if (seen.status !== 'sprint') continue;
+  const sprint = currentSprint(draft);
+  let k = 0;
+  while (left > 0) {
+    if (k >= sprint.committed.length) {
+      // Finished early: the Developers pull the next ready item from the top of the Product Backlog.
+      if (!pullNext(draft, ctx)) break;
+    }
+    const item = draft.items[sprint.committed[k++]!]!;
+    if (item.status !== 'sprint') continue;
     // Work waiting on an unfinished dependency is blocked, whatever its place in the Sprint.
-    const blockedBy = (seen.truth.dependsOn ?? []).find((d) => {
+    const blocker = (item.truth.dependsOn ?? []).find((d) => {
       const dep = draft.items[d];
       return dep !== undefined && dep.status !== 'accepted' && dep.status !== 'done';
     });
-    if (blockedBy) continue;
-    const item = draft.items[id]!;
+    if (blocker) {
+      if (!item.dependenciesKnown) {
+        item.dependenciesKnown = true;
+        say(draft, `"${item.title}" is blocked: it needs "${draft.items[blocker]!.title}" first.`);
+      }
+      continue;
+    }
     if (item.hiddenRework > 0) {
       item.remaining += item.hiddenRework;
-      currentSprint(draft).clarifications += 1;
+      sprint.clarifications += 1;
       say(draft, `The Developers found gaps in the acceptance criteria of "${item.title}": ${item.hiddenRework} points of rework and a clarification request.`);
       item.hiddenRework = 0;
     }
     const used = Math.min(left, item.remaining);
     item.remaining = round2(item.remaining - used);
     left = round2(left - used);
+    sprint.velocity = round2(sprint.velocity + used);
     if (item.remaining <= 0) {
       item.status = 'done';
       item.meetsDoD = ctx.rng.next('quality') < doneQuality(draft.team.dodStrength, draft.team.techDebt);
@@ -37,14 +48,22 @@ function work(draft: Draft<GameState>, ctx: RuleContext, capacity: number): void
   }
 }
 
+function pullNext(draft: Draft<GameState>, ctx: RuleContext): boolean {
+  const next = draft.backlogOrder.find((id) => {
+    const item = draft.items[id]!;
+    const waiting = (item.truth.dependsOn ?? []).some((d) => draft.items[d] !== undefined && draft.items[d]!.status !== 'accepted' && draft.items[d]!.status !== 'done');
+    return item.type !== 'epic' && !(item.dependenciesKnown && waiting) && isReady(draft as GameState, id, ctx.scenario, draft.readiness);
+  });
+  if (next === undefined) return false;
+  draft.backlogOrder = draft.backlogOrder.filter((id) => id !== next);
+  draft.items[next]!.status = 'sprint';
+  currentSprint(draft).committed.push(next);
+  say(draft, `The Developers finished early and pulled "${draft.items[next]!.title}" into the Sprint.`);
+  return true;
+}
+
 function endSprint(draft: Draft<GameState>, ctx: RuleContext): void {
   const sprint = currentSprint(draft);
-  let velocity = 0;
-  for (const id of sprint.committed) {
-    const item = draft.items[id]!;
-    if (item.status === 'done') velocity += item.truth.effort;
-  }
-  sprint.velocity = round2(velocity);
   const goalItem = sprint.goalItemId ? draft.items[sprint.goalItemId] : undefined;
   sprint.goalMet =
     sprint.goalKind === 'outcome'

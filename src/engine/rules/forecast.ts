@@ -2,8 +2,10 @@ import { round2 } from './formulas';
 
 export interface MonteCarloResult {
   trials: number;
-  /** Sprints needed at 50%, 85% and 95% confidence. */
+  /** Sprints needed at 10%, 50%, 85%, 90% and 95% confidence. */
+  p10: number;
   p50: number;
+  p90: number;
   p85: number;
   p95: number;
   /** histogram[k] = trials that needed k+1 Sprints. */
@@ -13,27 +15,30 @@ export interface MonteCarloResult {
 const MAX_SPRINTS = 40;
 
 /**
- * Forecast how many Sprints `scope` points take by resampling past velocities (a bootstrap
- * Monte Carlo). `draw` returns floats in [0,1) from the session's forecast stream.
+ * Forecast how many Sprints `scope` points take by resampling past velocities (a smoothed
+ * bootstrap Monte Carlo: each resampled Sprint varies ±20%, so a short history still yields
+ * an honest spread). `draw` returns floats in [0,1) from the session's forecast stream.
  */
 export function monteCarloForecast(scope: number, history: readonly number[], trials: number, draw: () => number): MonteCarloResult {
   const histogram = new Array<number>(MAX_SPRINTS).fill(0);
   const usable = history.filter((v) => v > 0);
   if (scope <= 0 || usable.length === 0) {
     histogram[0] = trials;
-    return { trials, p50: scope <= 0 ? 0 : MAX_SPRINTS, p85: scope <= 0 ? 0 : MAX_SPRINTS, p95: scope <= 0 ? 0 : MAX_SPRINTS, histogram };
+    const v = scope <= 0 ? 0 : MAX_SPRINTS;
+    return { trials, p10: v, p50: v, p85: v, p90: v, p95: v, histogram };
   }
   const n = usable.length;
   for (let t = 0; t < trials; t++) {
     let left = scope;
     let sprints = 0;
     while (left > 0 && sprints < MAX_SPRINTS) {
-      left -= usable[Math.floor(draw() * n)]!;
+      left -= usable[Math.floor(draw() * n)]! * (0.8 + 0.4 * draw());
       sprints++;
     }
     histogram[sprints - 1]!++;
   }
-  return { trials, p50: percentile(histogram, trials, 0.5), p85: percentile(histogram, trials, 0.85), p95: percentile(histogram, trials, 0.95), histogram };
+  const at = (p: number) => percentile(histogram, trials, p);
+  return { trials, p10: at(0.1), p50: at(0.5), p85: at(0.85), p90: at(0.9), p95: at(0.95), histogram };
 }
 
 function percentile(histogram: readonly number[], trials: number, p: number): number {

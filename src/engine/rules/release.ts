@@ -4,7 +4,7 @@ import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { GameState } from '../model/state';
 import { valueAvailable } from '../report';
-import { judgeForecasts, release } from './review';
+import { release } from './review';
 import { round2 } from './formulas';
 
 /**
@@ -91,8 +91,6 @@ export const decideRelease: Rule<'decideRelease'> = {
             : 'Holding back a Done Increment delays both value and the feedback that steers the next Product Goal.',
     });
     draft.released = ship;
-    // The release comes after the last Sprint: forecasts about it are due now.
-    judgeForecasts(draft, draft.sprint + 1);
     if (ship && accepted.some((i) => i.releasedInSprint === null)) {
       release(draft, draft.sprint);
       say(draft, `Released. Adoption ${draft.metrics!.adoption}%, satisfaction ${draft.metrics!.satisfaction}/100.`);

@@ -77,8 +77,9 @@ export const answerForecast: Rule<'answerForecast'> = {
     let high: number;
     if (a.style !== 'date') {
       const mc = monteCarloForecast(scope, history, FORECAST_TRIALS, ctx.rng.stream('forecast'));
-      low = mc.p50;
-      high = mc.p95;
+      // An 80% interval: as likely to finish before it as after it.
+      low = mc.p10;
+      high = mc.p90;
     } else {
       low = high = optimisticSprints(scope, history, draft.team.capacity);
     }
@@ -113,7 +114,7 @@ export const answerForecast: Rule<'answerForecast'> = {
     say(
       draft,
       range
-        ? `Forecast: ${low} to ${high} more Sprints (50% to 95% confidence)${a.style === 'rangeWithAssumptions' ? ', assuming the team stays as it is, the order holds and no dependency slips' : ''}.`
+        ? `Forecast: ${low} to ${high} more Sprints (80% confidence)${a.style === 'rangeWithAssumptions' ? ', assuming the team stays as it is, the order holds and no dependency slips' : ''}.`
         : `Forecast: done in ${low} more Sprint${low === 1 ? '' : 's'}.`,
     );
   },
@@ -139,16 +140,25 @@ export const endReview: Rule<'endReview'> = {
   },
 };
 
-/** A forecast is judged once its items are all accepted, or once its latest Sprint has passed. */
+/**
+ * A forecast says how many more Sprints the Developers need to get through `scope` points. It is
+ * judged by what happened: the Sprint in which the work done since the forecast reached the
+ * scope, or a miss once its latest Sprint has passed. Reordering cannot dodge the judgement.
+ */
 export function judgeForecasts(draft: Draft<GameState>, now: number): void {
   for (const f of draft.forecasts) {
     if (f.judged) continue;
-    const done = f.itemIds.every((id) => draft.items[id]!.status === 'accepted');
-    const elapsed = now - f.sprint;
-    if (done) {
+    let done = 0;
+    let reachedIn = 0;
+    for (const s of draft.sprints) {
+      if (s.number <= f.sprint || s.number > now) continue;
+      done += s.velocity;
+      if (!reachedIn && done >= f.scope) reachedIn = s.number - f.sprint;
+    }
+    if (reachedIn) {
       f.judged = true;
-      f.hit = elapsed >= f.low && elapsed <= f.high;
-    } else if (elapsed >= f.high) {
+      f.hit = reachedIn >= f.low && reachedIn <= f.high;
+    } else if (now - f.sprint >= f.high) {
       f.judged = true;
       f.hit = false;
     }

@@ -1,0 +1,101 @@
+import type { Action, Observation, Step, VisibleItem } from '../../src/engine';
+import type { Policy } from '../../src/bots';
+
+/**
+ * A test-only Product Owner whose every habit is a parameter, so a consequence test can vary
+ * one decision and hold the rest. Like the bots, it sees only observations.
+ */
+export interface PoHabits {
+  ordering: 'valuePerEffort' | 'loudest' | 'asGiven';
+  refinementShare: 0 | 5 | 10 | 20 | 30;
+  improvement: 'strengthenDoD' | 'payDownDebt' | 'keepAsIs';
+  forecast: 'date' | 'range' | 'rangeWithAssumptions' | 'none';
+  releaseEachSprint: boolean;
+}
+
+export const GOOD_HABITS: PoHabits = { ordering: 'valuePerEffort', refinementShare: 10, improvement: 'keepAsIs', forecast: 'range', releaseEachSprint: true };
+
+const DELAY: Record<string, number> = { urgent: 2, fixedDate: 2, intangible: 0.8, standard: 1 };
+
+export function orderBy(habit: PoHabits['ordering'], obs: Observation): string[] {
+  const items = obs.backlog;
+  const id = (a: VisibleItem, b: VisibleItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (habit === 'asGiven') return items.map((i) => i.id);
+  if (habit === 'loudest') {
+    // The most senior voice first: requesters ranked by how senior their role sounds, then stated value.
+    const rank = (i: VisibleItem) => {
+      const who = obs.stakeholders.find((s) => s.id === i.requestedBy);
+      if (!who) return 0;
+      return /owner|sponsor|director|ceo|head/i.test(who.role) ? 3 : /marketing|sales/i.test(who.role) ? 2 : 1;
+    };
+    return [...items].sort((a, b) => rank(b) - rank(a) || b.statedValue - a.statedValue || id(a, b)).map((i) => i.id);
+  }
+  const score = (i: VisibleItem) => (i.statedValue * (DELAY[i.costOfDelay ?? 'standard'] ?? 1)) / Math.max(1, i.estimate);
+  // Dependencies first: an item never goes above what it waits on.
+  const sorted = [...items].filter((i) => i.type !== 'epic').sort((a, b) => score(b) - score(a) || id(a, b));
+  const epics = items.filter((i) => i.type === 'epic');
+  const out: string[] = [];
+  const place = (i: VisibleItem, seen: Set<string>) => {
+    if (out.includes(i.id) || seen.has(i.id)) return;
+    seen.add(i.id);
+    for (const d of i.dependsOn ?? []) {
+      const dep = items.find((x) => x.id === d);
+      if (dep) place(dep, seen);
+    }
+    out.push(i.id);
+  };
+  for (const i of sorted) place(i, new Set());
+  for (const e of epics) out.push(e.id);
+  return out;
+}
+
+export function scriptedPo(habits: PoHabits): Policy {
+  const pick = (step: Step, id: string): { id: string } | null => (step.actions.some((a) => a.id === id) ? { id } : null);
+  const first = (step: Step, type: string) => step.actions.find((a) => a.type === type);
+  return {
+    name: 'scripted',
+    description: 'test-only PO with parameterised habits',
+    choose(step: Step): { id: string } | Action {
+      const obs = step.observation;
+      const of = (type: string) => first(step, type);
+      if (of('answerQuestion')) return { id: of('answerQuestion')!.id };
+      if (of('resolveEvent')) return { id: of('resolveEvent')!.id };
+      switch (step.phase) {
+        case 'briefing.choosingGoal':
+          return { id: of('chooseProductGoal')!.id };
+        case 'briefing.ready':
+          return { id: 'startSprints' };
+        case 'sprint.refinement': {
+          if (obs.refinement.share !== habits.refinementShare) return { id: `setRefinementShare:${habits.refinementShare}` };
+          if (obs.refinement.readiness !== 'light') return pick(step, 'setReadiness:light') ?? { id: 'endRefinement' };
+          const order = orderBy(habits.ordering, obs);
+          if (order.join() !== obs.backlog.map((i) => i.id).join()) return { type: 'orderBacklog', itemIds: order };
+          const refine = step.actions.find((a) => a.type === 'refineItem' && obs.backlog.slice(0, 4).some((i) => a.id === `refineItem:${i.id}`));
+          if (refine) return { id: refine.id };
+          return { id: 'endRefinement' };
+        }
+        case 'sprint.planning.proposing':
+          return { id: 'proposeSprintGoal:outcome' };
+        case 'sprint.planning.negotiating':
+          return { id: 'commitSprint:forecast' };
+        case 'sprint.execution.working':
+          return { id: 'nextDay' };
+        case 'sprint.review': {
+          const review = step.actions.find((a) => a.type === 'reviewItem' && ((a.id.endsWith(':accept') && obs.sprintBacklog.concat(obs.increment).some((i) => a.id === `reviewItem:${i.id}:accept` && i.meetsDoD)) || (a.id.endsWith(':returnToBacklog') && obs.sprintBacklog.some((i) => a.id === `reviewItem:${i.id}:returnToBacklog` && i.meetsDoD === false))));
+          if (review) return { id: review.id };
+          if (of('setReviewFormat')) return { id: 'setReviewFormat:workingSession' };
+          if (habits.forecast !== 'none' && of('answerForecast')) return { id: `answerForecast:${habits.forecast}` };
+          if (habits.releaseEachSprint && of('releaseIncrement')) return { id: 'releaseIncrement' };
+          return { id: of('endReview')!.id };
+        }
+        case 'sprint.retrospective':
+          if (of('reflect')) return { id: of('reflect')!.id };
+          return { id: `chooseImprovement:${habits.improvement}` };
+        case 'release':
+          return { id: 'decideRelease:ship' };
+        default:
+          return { id: step.actions[0]!.id };
+      }
+    },
+  };
+}
