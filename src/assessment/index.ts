@@ -65,3 +65,16 @@ export {
   type ScenarioScore,
   type TargetGap,
 } from './recommend';
+export {
+  STRONG_PO_WEIGHS,
+  buildDebrief,
+  decisionTitle,
+  strongPoWeighs,
+  type Debrief,
+  type DebriefDecision,
+  type DebriefDomain,
+  type DebriefGoal,
+  type DebriefOutcomes,
+  type DecisionGoal,
+  type WorkOnGoal,
+} from './debrief';

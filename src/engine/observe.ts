@@ -3,7 +3,9 @@ import { REFINEMENT_SHARES, IMPROVEMENTS } from './model/actions';
 import type { Scenario } from './model/scenario';
 import type { GameState, Item } from './model/state';
 import { INVEST_FLAWS, type CriterionKind } from './model/scenario';
-import { MOSCOW, READINESS, REVIEW_FORMATS } from './model/actions';
+import { FEEDBACK_METHODS, MAP_QUADRANTS, MARKET_TECHNIQUES, MOSCOW, READINESS, REVIEW_FORMATS, ROADMAP_FORMATS, VISION_TECHNIQUES } from './model/actions';
+import { EMPATHY_QUADRANTS, REQUEST_KINDS } from './model/scenario';
+import { PO_TIME_COST } from './rules/discovery';
 import { refinementBudget, refinementCost } from './rules/backlog';
 import { developersForecast } from './rules/planning';
 import { pendingQuestionCard } from './rules/questions';
@@ -43,6 +45,11 @@ export interface VisibleItem {
   fixedFlaws: string[];
   splitOptions: string[];
   released: boolean;
+  offVision: boolean;
+  segments: string[];
+  assumption: { text: string; holds: boolean | null } | null;
+  requestClass: string | null;
+  market: string | null;
 }
 
 /** What the player may know. Hidden truth never appears here unless the rules revealed it. */
@@ -61,7 +68,17 @@ export interface Observation {
   increment: VisibleItem[];
   currentSprint: { goal: string; forecast: number; committed: string[] } | null;
   team: { capacity: number; velocityHistory: number[]; dodStrength: number; morale: number; techDebt: number; developersForecast: number };
-  stakeholders: { id: string; name: string; role: string; trust: number }[];
+  stakeholders: { id: string; name: string; role: string; trust: number; mappedAs: string | null }[];
+  vision: { technique: string | null; fragments: { id: string; text: string }[] };
+  visionFragments: { id: string; text: string }[];
+  roadmap: { format: string | null; promises: { itemId: string; sprint: number }[]; misses: number };
+  persona: { id: string; text: string }[];
+  personaSnippets: { id: string; text: string }[];
+  empathyNotes: { id: string; text: string; sortedAs: string | null }[];
+  segments: { id: string; name: string; kind: string; buyer: boolean; user: boolean }[];
+  poTime: number;
+  insights: string[];
+  pivot: { signal: string; evidence: string; decided: 'pivot' | 'persist' | null } | null;
   pendingEvent: { id: string; title: string; text: string; from: string; choices: { id: string; label: string; cost?: string }[] } | null;
   forecasts: { sprint: number; style: 'date' | 'range' | 'rangeWithAssumptions'; low: number; high: number; judged: boolean; hit: boolean | null }[];
   metrics: GameState['metrics'];
@@ -95,6 +112,11 @@ function visible(i: Item, scenario: Scenario): VisibleItem {
     fixedFlaws: [...i.fixedFlaws],
     splitOptions: (source?.splits ?? []).map((o) => o.strategy),
     released: i.releasedInSprint !== null,
+    offVision: i.offVision,
+    segments: [...(source?.segments ?? [])],
+    assumption: source?.assumption ? { text: source.assumption.text, holds: i.assumptionHolds } : null,
+    requestClass: i.requestClass,
+    market: i.marketKnown,
   };
 }
 
@@ -129,7 +151,17 @@ export function observation(state: GameState, scenario: Scenario): Observation {
       techDebt: state.team.techDebt,
       developersForecast: developersForecast(state),
     },
-    stakeholders: scenario.stakeholders.map((s) => ({ id: s.id, name: s.name, role: s.role, trust: state.trust[s.id] ?? 0 })),
+    stakeholders: scenario.stakeholders.map((s) => ({ id: s.id, name: s.name, role: s.role, trust: state.trust[s.id] ?? 0, mappedAs: state.stakeholderMap[s.id] ?? null })),
+    vision: { technique: state.vision.technique, fragments: state.vision.fragments.map((id) => ({ id, text: scenario.visionFragments?.find((f) => f.id === id)?.text ?? id })) },
+    visionFragments: (scenario.visionFragments ?? []).map((f) => ({ id: f.id, text: f.text })),
+    roadmap: { format: state.roadmap.format, promises: state.roadmap.promises.map((p) => ({ ...p })), misses: state.roadmap.misses },
+    persona: state.persona.map((id) => ({ id, text: scenario.personaSnippets?.find((p) => p.id === id)?.text ?? id })),
+    personaSnippets: (scenario.personaSnippets ?? []).map((p) => ({ id: p.id, text: p.text })),
+    empathyNotes: (scenario.empathyNotes ?? []).map((n) => ({ id: n.id, text: n.text, sortedAs: state.empathy[n.id] ?? null })),
+    segments: (scenario.segments ?? []).map((s) => ({ ...s })),
+    poTime: state.poTime,
+    insights: state.insights.slice(-8),
+    pivot: scenario.pivot && state.sprint >= scenario.pivot.sprint && (state.phase.startsWith('sprint.review') || state.pivot) ? { signal: scenario.pivot.signal, evidence: scenario.pivot.evidence, decided: state.pivot } : null,
     pendingEvent: card
       ? { id: card.id, title: card.title, text: card.text, from: card.from, choices: card.choices.map((c) => ({ id: c.id, label: c.label, ...(c.cost ? { cost: c.cost } : {}) })) }
       : null,
@@ -161,12 +193,13 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
   const question = pendingQuestionCard(state, scenario.questions);
   if (question) {
     for (const a of question.answers) out.push(listed(`answerQuestion:${a.id}`, { type: 'answerQuestion', answerId: a.id }, a.label));
-    return out;
+    return inSeedOrder(state.seed, out);
   }
   const reflections = state.phase === 'sprint.retrospective' ? requiredReflections(state) : [];
-  // Items worth detailed work: the top of the backlog, where the next Sprints come from.
-  const near = state.backlogOrder.slice(0, 4);
+  // Items worth detailed work: what the next Sprint will likely take, and a little more.
+  const near = nearItems(state);
   for (const type of legal) {
+    const start = out.length;
     switch (type) {
       case 'chooseProductGoal':
         for (const g of scenario.productGoals) out.push(listed(`${type}:${g.id}`, { type, goalId: g.id }, `Choose the Product Goal: ${g.text}`));
@@ -301,11 +334,110 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
           for (const finding of reflectionOptions(state, topic))
             out.push(listed(`${type}:${topic}:${finding}`, { type, topic, finding }, reflectionLabel(topic, finding, state)));
         break;
+      case 'chooseVisionTechnique':
+        for (const technique of VISION_TECHNIQUES)
+          if (technique !== state.vision.technique) out.push(listed(`${type}:${technique}`, { type, technique }, `Shape the vision as ${VISION_LABEL[technique]}`));
+        break;
+      case 'addVisionFragment':
+        if (state.vision.technique)
+          for (const f of scenario.visionFragments ?? [])
+            if (!state.vision.fragments.includes(f.id)) out.push(listed(`${type}:${f.id}`, { type, fragmentId: f.id }, `Put into the vision: "${f.text}"`));
+        break;
+      case 'chooseRoadmap':
+        for (const format of ROADMAP_FORMATS)
+          if (format !== state.roadmap.format)
+            out.push(listed(`${type}:${format}`, { type, format }, ROADMAP_LABEL[format], format === 'datedFeatures' ? 'Stakeholders will hold you to the dates' : undefined));
+        break;
+      case 'addPersonaTrait':
+        for (const p of scenario.personaSnippets ?? [])
+          if (!state.persona.includes(p.id)) out.push(listed(`${type}:${p.id}`, { type, snippetId: p.id }, `Add to the persona: "${p.text}"`));
+        break;
+      case 'mapStakeholder':
+        for (const who of scenario.stakeholders)
+          for (const quadrant of MAP_QUADRANTS)
+            if (state.stakeholderMap[who.id] !== quadrant) out.push(listed(`${type}:${who.id}:${quadrant}`, { type, stakeholderId: who.id, quadrant }, `Map ${who.name} (${who.role}) as ${QUADRANT_LABEL[quadrant]}`));
+        break;
+      case 'flagOffVision':
+        for (const id of state.backlogOrder)
+          if (!state.items[id]!.offVision) out.push(listed(`${type}:${id}`, { type, itemId: id }, `Set "${title(id)}" aside: it does not serve the vision`));
+        break;
+      case 'gatherFeedback':
+        for (const method of FEEDBACK_METHODS)
+          if (state.poTime >= PO_TIME_COST[method])
+            out.push(listed(`${type}:${method}`, { type, method }, FEEDBACK_LABEL[method], `${PO_TIME_COST[method]} half-day(s) of your time${method === 'usabilityTest' ? ' and 2 points of Developer time' : ''}`));
+        break;
+      case 'testAssumption':
+        if (state.poTime >= PO_TIME_COST.assumption)
+          for (const id of state.backlogOrder) {
+            const source = scenarioItem(scenario, id);
+            if (source?.assumption && state.items[id]!.assumptionHolds === null)
+              out.push(listed(`${type}:${id}`, { type, itemId: id }, `Test "${source.assumption.text}" with a small experiment before building "${title(id)}"`, 'A fifth of the item\u2019s effort and half a day of yours'));
+          }
+        break;
+      case 'sortEmpathyNote':
+        for (const note of scenario.empathyNotes ?? [])
+          if (!state.empathy[note.id])
+            for (const quadrant of EMPATHY_QUADRANTS) out.push(listed(`${type}:${note.id}:${quadrant}`, { type, noteId: note.id, quadrant }, `Empathy map: "${note.text}" is what they ${quadrant}`));
+        break;
+      case 'classifyRequest':
+        for (const id of state.backlogOrder)
+          if (scenarioItem(scenario, id)?.requestKind && !state.items[id]!.requestClass)
+            for (const kind of REQUEST_KINDS) out.push(listed(`${type}:${id}:${kind}`, { type, itemId: id, kind }, `"${title(id)}" reflects ${REQUEST_LABEL[kind]}`));
+        break;
+      case 'analyseMarket':
+        if (state.poTime >= PO_TIME_COST.market)
+          for (const technique of MARKET_TECHNIQUES)
+            if (!state.marketAnalysis.includes(technique)) out.push(listed(`${type}:${technique}`, { type, technique }, MARKET_LABEL[technique], 'Half a day of your time'));
+        break;
+      case 'shareProgress':
+        if (!state.sprints[state.sprints.length - 1]?.progressSharing) {
+          out.push(listed(`${type}:transparent`, { type, style: 'transparent' }, 'Share the burn-up, the forecast range and the open risks'));
+          out.push(listed(`${type}:optimistic`, { type, style: 'optimistic' }, 'Tell stakeholders everything is on track'));
+        }
+        break;
+      case 'decidePivot':
+        if (scenario.pivot && scenario.pivot.sprint === state.sprint && !state.pivot) {
+          out.push(listed(`${type}:pivot`, { type, decision: 'pivot' }, 'Pivot: change the Product Goal in light of the evidence', 'Work aimed at the old goal loses its point'));
+          out.push(listed(`${type}:persist`, { type, decision: 'persist' }, 'Persist: keep the Product Goal and watch the evidence'));
+        }
+        break;
       case 'answerQuestion':
         break;
       default:
         assertNever(type);
     }
+    // Options of a choice are listed in an order that says nothing about their quality.
+    if (SHUFFLED.has(type)) out.splice(start, out.length - start, ...inSeedOrder(state.seed, out.slice(start)));
+  }
+  return out;
+}
+
+const SHUFFLED = new Set<ActionType>([
+  'chooseProductGoal', 'resolveEvent', 'proposeSprintGoal', 'commitSprint', 'answerForecast', 'setReviewFormat', 'chooseImprovement',
+  'decideRelease', 'shareProgress', 'decidePivot', 'chooseRoadmap', 'chooseVisionTechnique', 'reflect', 'setReadiness', 'setRefinementShare',
+  'gatherFeedback', 'analyseMarket', 'addVisionFragment', 'addPersonaTrait',
+]);
+
+/** FNV-1a: a tiny, stable string hash; used only to order options, never for outcomes. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function inSeedOrder(seed: string, entries: ListedAction[]): ListedAction[] {
+  return entries.map((e) => ({ e, k: fnv(`${seed}|${e.id}`) })).sort((a, b) => a.k - b.k || (a.e.id < b.e.id ? -1 : 1)).map((x) => x.e);
+}
+
+/** Backlog items within about one and a half Sprints of the top. */
+function nearItems(state: GameState): string[] {
+  const reach = developersForecast(state) * 1.5;
+  const out: string[] = [];
+  let points = 0;
+  for (const id of state.backlogOrder) {
+    if (out.length >= 4 && points >= reach) break;
+    out.push(id);
+    points += state.items[id]!.estimate;
   }
   return out;
 }
@@ -340,3 +472,36 @@ function reflectionLabel(topic: string, finding: string, state: GameState): stri
   };
   return text[finding] ?? finding;
 }
+
+const VISION_LABEL: Record<(typeof VISION_TECHNIQUES)[number], string> = {
+  elevatorPitch: 'an elevator pitch (for whom, what need, unlike what)',
+  visionBoard: 'a vision board (target group, needs, product, business goals)',
+  productBox: 'a product box (the box you would sell it in)',
+};
+const ROADMAP_LABEL: Record<(typeof ROADMAP_FORMATS)[number], string> = {
+  nowNextLater: 'Share a Now, Next, Later roadmap',
+  goalOriented: 'Share a goal-oriented roadmap: outcomes per horizon, no fixed dates',
+  datedFeatures: 'Share a dated feature list: these features by these Sprints',
+};
+const QUADRANT_LABEL: Record<(typeof MAP_QUADRANTS)[number], string> = {
+  manageClosely: 'high influence, high interest: manage closely',
+  keepSatisfied: 'high influence, low interest: keep satisfied',
+  keepInformed: 'low influence, high interest: keep informed',
+  monitor: 'low influence, low interest: monitor',
+};
+const FEEDBACK_LABEL: Record<(typeof FEEDBACK_METHODS)[number], string> = {
+  interviews: 'Interview a handful of users',
+  survey: 'Send a survey to many customers',
+  usabilityTest: 'Run a usability test on the next items',
+  analytics: 'Study usage analytics of what was released',
+};
+const REQUEST_LABEL: Record<(typeof REQUEST_KINDS)[number], string> = {
+  need: 'a genuine unmet need',
+  habit: 'a habit users are used to elsewhere',
+  competitor: 'matching a competitor feature',
+};
+const MARKET_LABEL: Record<(typeof MARKET_TECHNIQUES)[number], string> = {
+  featureComparison: 'Compare features with the competitors',
+  swot: 'Run a SWOT analysis',
+  positioning: 'Draw a positioning map',
+};

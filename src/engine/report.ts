@@ -1,6 +1,6 @@
 import type { Scenario } from './model/scenario';
 import type { Evidence, GameState } from './model/state';
-import { costOfDelayFactor, round2 } from './rules/formulas';
+import { costOfDelayFactor, expectedVelocity, round2 } from './rules/formulas';
 
 /** Outcome figures and raw evidence; the assessment layer turns evidence into mastery. */
 export interface Report {
@@ -30,11 +30,14 @@ export interface Report {
 }
 
 /**
- * The value an informed PO could have realised: the same delivered effort spent on the items
- * with the best true value per point, each delivered in the first Sprint.
+ * The value an informed PO could have realised: the effort a soundly run team delivers, spent on
+ * the items with the best true value per point, each delivered in the first Sprint.
  */
-export function valueAvailable(state: GameState, scenario: Scenario): number {
-  const effort = state.sprints.reduce((sum, s) => sum + s.velocity, 0);
+export function valueAvailable(scenario: Scenario): number {
+  // A fixed yardstick: what the starting team delivers on average with sound refinement, every Sprint.
+  const t = scenario.team;
+  const perSprint = expectedVelocity({ capacity: t.capacity, refinementShare: 10, techDebt: t.techDebt, dodStrength: t.dodStrength, morale: t.morale, sprintsSinceDoDChange: null, debtWorkShare: 0 });
+  const effort = perSprint * scenario.sprints;
   const items = scenario.backlog
     .map((i) => ({ id: i.id, effort: i.truth.effort, value: i.truth.value * costOfDelayFactor(i.truth, 1) }))
     .sort((a, b) => b.value / b.effort - a.value / a.effort || (a.id < b.id ? -1 : 1));
@@ -52,7 +55,7 @@ export function valueAvailable(state: GameState, scenario: Scenario): number {
 export function buildReport(state: GameState, scenario: Scenario, done: boolean): Report {
   const judged = state.forecasts.filter((f) => f.judged);
   const hits = judged.filter((f) => f.hit).length;
-  const available = valueAvailable(state, scenario);
+  const available = valueAvailable(scenario);
   const trusts = Object.values(state.trust);
   return {
     scenarioId: state.scenarioId,

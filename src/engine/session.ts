@@ -45,9 +45,17 @@ export interface Step {
 const ById = z.strictObject({ id: z.string().min(1).max(200) });
 
 /** Formats zod issues as "path: message" for people (and agents) sending actions. */
-export function describeIssues(error: z.ZodError, root = '(action)'): string {
+export function describeIssues(error: z.ZodError, root = '(action)', input?: unknown): string {
   return error.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : root}: ${i.message}`)
+    .map((i) => {
+      const where = i.path.length ? i.path.join('.') : root;
+      // zod lists every action type here; name the one that was sent instead.
+      if (i.code === 'invalid_union' && 'discriminator' in i && i.discriminator === 'type') {
+        const sent = input && typeof input === 'object' ? (input as { type?: unknown }).type : undefined;
+        return `${where}: unknown action type ${sent === undefined ? '(missing)' : JSON.stringify(sent).slice(0, 80)}; send one of the listed actions`;
+      }
+      return `${where}: ${i.message}`;
+    })
     .join('; ');
 }
 
@@ -129,7 +137,7 @@ export class Session {
       action = found.action;
     } else {
       const parsed = ActionSchema.safeParse(input);
-      if (!parsed.success) return fail('malformed', describeIssues(parsed.error));
+      if (!parsed.success) return fail('malformed', describeIssues(parsed.error, '(action)', input));
       action = parsed.data;
     }
     return this.apply(action);

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { CRITERION_KINDS, INVEST_FLAWS, QUESTION_PHASES, SPLIT_STRATEGIES, type Scenario } from '../engine/model/scenario';
+import {
+  CRITERION_KINDS,
+  EMPATHY_QUADRANTS,
+  INVEST_FLAWS,
+  MARKET_POSITIONS,
+  PERSONA_KINDS,
+  QUESTION_PHASES,
+  REQUEST_KINDS,
+  SEGMENT_KINDS,
+  SPLIT_STRATEGIES,
+  VISION_KINDS,
+  type Scenario,
+} from '../engine/model/scenario';
 
 /**
  * The one schema for files in `scenarios/`: a scenario or a campaign, told apart by `kind`.
@@ -74,6 +86,25 @@ const item = z.strictObject({
   criteria: list(criterion).optional().describe('Candidate acceptance criteria (Given-When-Then) for the learner to choose from.'),
   flaws: list(z.enum(INVEST_FLAWS)).optional().describe('Hidden: the INVEST qualities this story lacks as written.'),
   splits: list(split).optional().describe('Ways this item can be split.'),
+  servesVision: z.boolean().optional().describe('Hidden: false for items that do not advance the product vision. Default true.'),
+  segments: list(id).optional().describe('Ids of the customer segments the item serves (visible).'),
+  assumption: z
+    .strictObject({ text, holds: z.boolean().describe('Hidden until tested with an MVP or experiment.') })
+    .optional()
+    .describe('A belief the item\'s value rests on; if it does not hold, building the item delivers nothing.'),
+  requestKind: z.enum(REQUEST_KINDS).optional().describe('Hidden: what a feature request really reflects.'),
+  market: z.enum(MARKET_POSITIONS).optional().describe('Hidden until market analysis: differentiator, parity with competitors, or lagging.'),
+});
+
+const visionFragment = z.strictObject({ id, text, kind: z.enum(VISION_KINDS).describe('Hidden: what the fragment contributes to a vision.') });
+const personaSnippet = z.strictObject({ id, text, kind: z.enum(PERSONA_KINDS).describe('Hidden: stereotype and assumption are poor material.') });
+const empathyNote = z.strictObject({ id, text, quadrant: z.enum(EMPATHY_QUADRANTS).describe('Hidden: where the note belongs.') });
+const segment = z.strictObject({ id, name: title, kind: z.enum(SEGMENT_KINDS), buyer: z.boolean(), user: z.boolean() });
+const pivot = z.strictObject({
+  sprint: sprintNumber.describe('Sprint whose Review brings the market evidence.'),
+  signal: text.describe('What the market seems to say.'),
+  evidence: text.describe('How strong the evidence is, in words the learner can weigh.'),
+  right: z.enum(['pivot', 'persist']).describe('Hidden: which response the truth rewards.'),
 });
 
 const productGoal = z.strictObject({
@@ -150,6 +181,12 @@ export const scenarioFileSchema = z.strictObject({
   backlog: list(item, 1),
   events: list(eventCard),
   questions: list(question).optional().describe('Knowledge checks asked in the flow of play.'),
+  visionFragments: list(visionFragment).optional().describe('Pieces the learner may build the product vision from.'),
+  personaSnippets: list(personaSnippet).optional().describe('Research snippets for building a persona.'),
+  empathyNotes: list(empathyNote).optional().describe('Interview notes to sort into an empathy map.'),
+  segments: list(segment).optional().describe('Customer segments; buyers and users may differ.'),
+  pivot: pivot.optional().describe('Market evidence that calls the Product Goal into question.'),
+  roadmapPromises: list(id).optional().describe('Items a dated feature roadmap would promise, one per Sprint; default the top three.'),
   targets: list(goalId, 1).describe('Goal ids this scenario is built to exercise.'),
 });
 

@@ -94,6 +94,10 @@ function checkBacklog(s: ScenarioFile, stakeholders: Set<string>, out: Out): voi
     }
     uniqueIds(out, item.criteria ?? [], [...at, 'criteria']);
     onceEach(out, item.flaws ?? [], [...at, 'flaws'], 'flaw');
+    const segments = new Set((s.segments ?? []).map((g) => g.id));
+    (item.segments ?? []).forEach((g, k) => {
+      if (!segments.has(g)) out.push({ path: [...at, 'segments', k], message: `expected the id of a segment (${oneOf(segments)}), found ${quote(g)}` });
+    });
   });
   for (const item of items) checkTruth(s, item.truth, item.path, out);
   out.push(...checkDependencies(items));
@@ -140,6 +144,21 @@ function checkQuestions(s: ScenarioFile, stakeholders: Set<string>, out: Out): v
   });
 }
 
+/** Vision, persona, empathy and segment ids are unique; promises and the pivot point at what exists. */
+function checkDiscovery(s: ScenarioFile, out: Out): void {
+  uniqueIds(out, s.visionFragments ?? [], ['visionFragments']);
+  uniqueIds(out, s.personaSnippets ?? [], ['personaSnippets']);
+  uniqueIds(out, s.empathyNotes ?? [], ['empathyNotes']);
+  uniqueIds(out, s.segments ?? [], ['segments']);
+  const items = new Set(allItems(s).map((i) => i.id));
+  (s.roadmapPromises ?? []).forEach((id, k) => {
+    if (!items.has(id)) out.push({ path: ['roadmapPromises', k], message: `expected the id of a backlog item, found ${quote(id)}` });
+  });
+  if (s.pivot && s.pivot.sprint > s.sprints) {
+    out.push({ path: ['pivot', 'sprint'], message: `expected a Sprint of this scenario (${sprintRange(s)}), found ${s.pivot.sprint}` });
+  }
+}
+
 function checkScenario(s: ScenarioFile): Out {
   const out: Out = [];
   uniqueIds(out, s.productGoals, ['productGoals']);
@@ -153,6 +172,7 @@ function checkScenario(s: ScenarioFile): Out {
   checkBacklog(s, stakeholders, out);
   checkEvents(s, stakeholders, out);
   checkQuestions(s, stakeholders, out);
+  checkDiscovery(s, out);
   onceEach(out, s.targets, ['targets'], 'goal');
   goalsInOutline(out, s.targets, (k) => ['targets', k]);
   return out;

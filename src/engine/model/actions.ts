@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INVEST_FLAWS, SPLIT_STRATEGIES } from './scenario';
+import { EMPATHY_QUADRANTS, INVEST_FLAWS, REQUEST_KINDS, SPLIT_STRATEGIES } from './scenario';
 
 /**
  * Every player action, as plain data. The schema checks shape; the rules check meaning
@@ -13,6 +13,11 @@ export const READINESS = ['none', 'light', 'strict'] as const;
 export const MOSCOW = ['must', 'should', 'could', 'wont'] as const;
 export const REVIEW_FORMATS = ['workingSession', 'demo', 'statusReport'] as const;
 export const FORECAST_STYLES = ['date', 'range', 'rangeWithAssumptions'] as const;
+export const VISION_TECHNIQUES = ['elevatorPitch', 'visionBoard', 'productBox'] as const;
+export const ROADMAP_FORMATS = ['nowNextLater', 'goalOriented', 'datedFeatures'] as const;
+export const MAP_QUADRANTS = ['manageClosely', 'keepSatisfied', 'keepInformed', 'monitor'] as const;
+export const FEEDBACK_METHODS = ['interviews', 'survey', 'usabilityTest', 'analytics'] as const;
+export const MARKET_TECHNIQUES = ['featureComparison', 'swot', 'positioning'] as const;
 /**
  * Retrospective reflections: the learner reads the visible history and says what it shows.
  * For 'metrics' the finding is the id of the released item users used most.
@@ -21,11 +26,18 @@ export const REFLECTIONS = {
   sprintGoals: ['tooAmbitious', 'aboutRight', 'tooConservative'],
   refinement: ['tooLittle', 'aboutRight', 'tooMuch'],
   metrics: [],
+  roadmap: ['aligned', 'misaligned'],
+  stakeholders: ['allGood', 'hiddenRisks', 'noCadence'],
 } as const;
 export type ReflectionTopic = keyof typeof REFLECTIONS;
 
 export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('chooseProductGoal'), goalId: id }),
+  z.strictObject({ type: z.literal('chooseVisionTechnique'), technique: z.enum(VISION_TECHNIQUES) }),
+  z.strictObject({ type: z.literal('addVisionFragment'), fragmentId: id }),
+  z.strictObject({ type: z.literal('chooseRoadmap'), format: z.enum(ROADMAP_FORMATS) }),
+  z.strictObject({ type: z.literal('addPersonaTrait'), snippetId: id }),
+  z.strictObject({ type: z.literal('mapStakeholder'), stakeholderId: id, quadrant: z.enum(MAP_QUADRANTS) }),
   z.strictObject({ type: z.literal('startSprints') }),
   z.strictObject({ type: z.literal('setRefinementShare'), percent: z.union(REFINEMENT_SHARES.map((n) => z.literal(n))) }),
   z.strictObject({ type: z.literal('refineItem'), itemId: id }),
@@ -36,6 +48,12 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('addCriterion'), itemId: id, criterionId: id }),
   z.strictObject({ type: z.literal('setReadiness'), level: z.enum(READINESS) }),
   z.strictObject({ type: z.literal('tagMoscow'), itemId: id, tag: z.enum(MOSCOW) }),
+  z.strictObject({ type: z.literal('flagOffVision'), itemId: id }),
+  z.strictObject({ type: z.literal('gatherFeedback'), method: z.enum(FEEDBACK_METHODS) }),
+  z.strictObject({ type: z.literal('testAssumption'), itemId: id }),
+  z.strictObject({ type: z.literal('sortEmpathyNote'), noteId: id, quadrant: z.enum(EMPATHY_QUADRANTS) }),
+  z.strictObject({ type: z.literal('classifyRequest'), itemId: id, kind: z.enum(REQUEST_KINDS) }),
+  z.strictObject({ type: z.literal('analyseMarket'), technique: z.enum(MARKET_TECHNIQUES) }),
   z.strictObject({ type: z.literal('endRefinement') }),
   z.strictObject({ type: z.literal('proposeSprintGoal'), kind: z.enum(['outcome', 'itemList']) }),
   z.strictObject({ type: z.literal('commitSprint'), scope: z.enum(['forecast', 'stretch']) }),
@@ -45,8 +63,10 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('answerForecast'), style: z.enum(FORECAST_STYLES) }),
   z.strictObject({ type: z.literal('setReviewFormat'), format: z.enum(REVIEW_FORMATS) }),
   z.strictObject({ type: z.literal('releaseIncrement') }),
+  z.strictObject({ type: z.literal('shareProgress'), style: z.enum(['transparent', 'optimistic']) }),
+  z.strictObject({ type: z.literal('decidePivot'), decision: z.enum(['pivot', 'persist']) }),
   z.strictObject({ type: z.literal('endReview') }),
-  z.strictObject({ type: z.literal('reflect'), topic: z.enum(['sprintGoals', 'refinement', 'metrics']), finding: id }),
+  z.strictObject({ type: z.literal('reflect'), topic: z.enum(['sprintGoals', 'refinement', 'metrics', 'roadmap', 'stakeholders']), finding: id }),
   z.strictObject({ type: z.literal('chooseImprovement'), improvement: z.enum(IMPROVEMENTS) }),
   z.strictObject({ type: z.literal('answerQuestion'), answerId: id }),
   z.strictObject({ type: z.literal('decideRelease'), decision: z.enum(['ship', 'hold']) }),
@@ -79,6 +99,13 @@ export const LISTING_ORDER: readonly ActionType[] = [
   'chooseImprovement',
   'decideRelease',
   'chooseProductGoal',
+  'chooseVisionTechnique',
+  'addVisionFragment',
+  'chooseRoadmap',
+  'addPersonaTrait',
+  'mapStakeholder',
+  'decidePivot',
+  'shareProgress',
   'setRefinementShare',
   'refineItem',
   'setReadiness',
@@ -86,6 +113,12 @@ export const LISTING_ORDER: readonly ActionType[] = [
   'fixFlaw',
   'addCriterion',
   'tagMoscow',
+  'flagOffVision',
+  'gatherFeedback',
+  'testAssumption',
+  'sortEmpathyNote',
+  'classifyRequest',
+  'analyseMarket',
   'moveItem',
   'orderBacklog',
 ];

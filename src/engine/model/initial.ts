@@ -2,6 +2,9 @@ import type { Scenario, ScenarioItem, SplitChild } from './scenario';
 import type { GameState, Item } from './state';
 import { initialStreams } from '../rng';
 
+/** Research, interviews and analysis the PO can fit into one Sprint, in half-day units. */
+export const PO_TIME_PER_SPRINT = 3;
+
 /** The state before the first action: the scenario's world, hidden truth included. */
 export function initialState(scenario: Scenario, seed: string, phase: string): GameState {
   const items: Record<string, Item> = {};
@@ -32,6 +35,17 @@ export function initialState(scenario: Scenario, seed: string, phase: string): G
     refinementUsed: 0,
     sprintCapacity: 0,
     sprints: [],
+    vision: { technique: null, fragments: [] },
+    roadmap: { format: null, promises: [], misses: 0 },
+    persona: [],
+    empathy: {},
+    stakeholderMap: {},
+    poTime: PO_TIME_PER_SPRINT,
+    feedback: [],
+    insights: [],
+    marketAnalysis: [],
+    pivot: null,
+    valueFactor: 1,
     pendingEvent: null,
     pendingQuestion: null,
     askedQuestions: [],
@@ -73,5 +87,9 @@ export function makeItem(it: ScenarioItem | (SplitChild & { type: Item['type']; 
     moscow: null,
     dependenciesKnown: false,
     releasedInSprint: null,
+    offVision: false,
+    assumptionHolds: null,
+    requestClass: null,
+    marketKnown: null,
   };
 }

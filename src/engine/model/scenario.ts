@@ -3,8 +3,10 @@
  * `src/scenario` owns parsing and validation and must produce exactly this shape.
  */
 
-export type ItemType = 'epic' | 'feature' | 'story' | 'technical' | 'defect';
-export type CostOfDelay = 'standard' | 'urgent' | 'fixedDate' | 'intangible';
+export const ITEM_TYPES = ['epic', 'feature', 'story', 'technical', 'defect'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+export const COSTS_OF_DELAY = ['standard', 'urgent', 'fixedDate', 'intangible'] as const;
+export type CostOfDelay = (typeof COSTS_OF_DELAY)[number];
 
 export interface ItemTruth {
   /** Value realised when the item reaches users, in value points. */
@@ -71,6 +73,65 @@ export interface ScenarioItem {
   flaws?: InvestFlaw[];
   /** Ways this item can be split. */
   splits?: SplitOption[];
+  /** Hidden: false for items that do not advance the product vision. Default true. */
+  servesVision?: boolean;
+  /** Customer segments the item serves (visible). */
+  segments?: string[];
+  /** A belief the item's value rests on; `holds` is hidden until tested with an MVP or experiment. */
+  assumption?: { text: string; holds: boolean };
+  /** Hidden: what a feature request really reflects. */
+  requestKind?: RequestKind;
+  /** Hidden until market analysis: does it differentiate, match competitors, or close a gap? */
+  market?: MarketPosition;
+}
+
+export const REQUEST_KINDS = ['need', 'habit', 'competitor'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const MARKET_POSITIONS = ['differentiator', 'parity', 'lagging'] as const;
+export type MarketPosition = (typeof MARKET_POSITIONS)[number];
+
+export const VISION_KINDS = ['targetCustomer', 'need', 'differentiator', 'feature', 'vague'] as const;
+export const PERSONA_KINDS = ['goal', 'painPoint', 'behaviour', 'context', 'stereotype', 'assumption'] as const;
+export const EMPATHY_QUADRANTS = ['says', 'thinks', 'feels', 'does'] as const;
+export const SEGMENT_KINDS = ['demographic', 'behavioural', 'needsBased'] as const;
+
+/** A piece the learner may put into the product vision; its kind is hidden. */
+export interface VisionFragment {
+  id: string;
+  text: string;
+  kind: (typeof VISION_KINDS)[number];
+}
+
+/** A research snippet for persona building; stereotypes and untested assumptions are poor material. */
+export interface PersonaSnippet {
+  id: string;
+  text: string;
+  kind: (typeof PERSONA_KINDS)[number];
+}
+
+/** An interview note to sort into an empathy map. */
+export interface EmpathyNote {
+  id: string;
+  text: string;
+  quadrant: (typeof EMPATHY_QUADRANTS)[number];
+}
+
+export interface Segment {
+  id: string;
+  name: string;
+  kind: (typeof SEGMENT_KINDS)[number];
+  /** Who pays, and who uses the product: they differ in some markets. */
+  buyer: boolean;
+  user: boolean;
+}
+
+/** Market evidence that challenges the Product Goal at a Sprint Review; the truth says which response was right. */
+export interface PivotPoint {
+  sprint: number;
+  signal: string;
+  /** What the learner can judge from: the evidence's size and source. */
+  evidence: string;
+  right: 'pivot' | 'persist';
 }
 
 export interface ProductGoalOption {
@@ -101,7 +162,8 @@ export interface TeamSpec {
   morale: number;
 }
 
-export type EffectKey = 'trust' | 'morale' | 'techDebt' | 'capacityLoss';
+export const EFFECT_KEYS = ['trust', 'morale', 'techDebt', 'capacityLoss'] as const;
+export type EffectKey = (typeof EFFECT_KEYS)[number];
 
 export interface EventChoice {
   id: string;
@@ -158,6 +220,13 @@ export interface Scenario {
   backlog: ScenarioItem[];
   events: EventCard[];
   questions?: QuestionCard[];
+  visionFragments?: VisionFragment[];
+  personaSnippets?: PersonaSnippet[];
+  empathyNotes?: EmpathyNote[];
+  segments?: Segment[];
+  pivot?: PivotPoint;
+  /** Items a dated feature roadmap would promise, one per Sprint in order; default: the top three. */
+  roadmapPromises?: string[];
   /** Goal ids (D<domain>.<topic>.<goal>) this scenario is built to exercise. */
   targets: string[];
 }

@@ -1,4 +1,4 @@
-import type { CostOfDelay, InvestFlaw, ItemTruth, ItemType } from './scenario';
+import type { CostOfDelay, InvestFlaw, ItemTruth, ItemType, MarketPosition, RequestKind } from './scenario';
 import type { StreamStates } from '../rng';
 
 /** A judged decision, for the assessment layer. The engine never grades. */
@@ -16,6 +16,11 @@ export type ItemStatus = 'backlog' | 'sprint' | 'done' | 'accepted' | 'split';
 export type Moscow = 'must' | 'should' | 'could' | 'wont';
 export type Readiness = 'none' | 'light' | 'strict';
 export type ReviewFormat = 'workingSession' | 'demo' | 'statusReport';
+export type VisionTechnique = 'elevatorPitch' | 'visionBoard' | 'productBox';
+export type RoadmapFormat = 'nowNextLater' | 'goalOriented' | 'datedFeatures';
+export type MapQuadrant = 'manageClosely' | 'keepSatisfied' | 'keepInformed' | 'monitor';
+export type FeedbackMethod = 'interviews' | 'survey' | 'usabilityTest' | 'analytics';
+export type MarketTechnique = 'featureComparison' | 'swot' | 'positioning';
 
 export interface Item {
   id: string;
@@ -49,6 +54,14 @@ export interface Item {
   /** Dependencies become known when the Developers refine the item. */
   dependenciesKnown: boolean;
   releasedInSprint: number | null;
+  /** The PO judged it does not serve the vision and set it aside. */
+  offVision: boolean;
+  /** Result of testing the item's assumption: null until tested. */
+  assumptionHolds: boolean | null;
+  /** The PO's reading of what a request reflects, and whether evidence has shown what it really is. */
+  requestClass: RequestKind | null;
+  /** Market position, once market analysis revealed it. */
+  marketKnown: MarketPosition | null;
 }
 
 export interface Release {
@@ -86,6 +99,7 @@ export interface SprintRecord {
   released: boolean;
   /** Retrospective reflections already given, by topic. */
   reflections: string[];
+  progressSharing: 'transparent' | 'optimistic' | null;
 }
 
 export interface Forecast {
@@ -131,6 +145,19 @@ export interface GameState {
   /** The current Sprint's true capacity, drawn when the Sprint starts. Hidden. */
   sprintCapacity: number;
   sprints: SprintRecord[];
+  vision: { technique: VisionTechnique | null; fragments: string[] };
+  roadmap: { format: RoadmapFormat | null; promises: { itemId: string; sprint: number }[]; misses: number };
+  persona: string[];
+  empathy: Record<string, string>;
+  stakeholderMap: Record<string, MapQuadrant>;
+  /** Research and analysis time the PO has left this Sprint. */
+  poTime: number;
+  feedback: { sprint: number; method: FeedbackMethod }[];
+  insights: string[];
+  marketAnalysis: MarketTechnique[];
+  pivot: 'pivot' | 'persist' | null;
+  /** Share of value still reachable after the pivot-or-persist decision. */
+  valueFactor: number;
   pendingEvent: PendingEvent | null;
   /** A question waiting for an answer; nothing else happens until it is answered. */
   pendingQuestion: string | null;

@@ -9,8 +9,9 @@ export function refinementBudget(state: GameState): number {
   return round2((state.team.capacity * state.refinementShare) / 100);
 }
 
+/** Refining an item takes about an eighth of its size in Developer time (half a point at least). */
 export function refinementCost(estimate: number): number {
-  return Math.max(1, Math.round(estimate / 3));
+  return Math.max(0.5, round2(estimate / 8));
 }
 
 /** Refining brings the Developers' estimate close to the truth and clears hidden ambiguity. */

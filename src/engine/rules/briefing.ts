@@ -1,5 +1,7 @@
 import type { Rule } from './context';
 import { forgetJudgement, judge, say, unknownId } from './context';
+import { clamp } from './execution';
+import { personaQuality, visionQuality } from './product';
 
 export const chooseProductGoal: Rule<'chooseProductGoal'> = {
   check: (_s, a, scenario) => (scenario.productGoals.some((g) => g.id === a.goalId) ? null : unknownId('Product Goal option', a.goalId)),
@@ -23,7 +25,37 @@ export const chooseProductGoal: Rule<'chooseProductGoal'> = {
 };
 
 export const startSprints: Rule<'startSprints'> = {
-  apply(draft) {
+  apply(draft, _a, ctx) {
+    const scenario = ctx.scenario;
+    if (scenario.visionFragments?.length) {
+      const q = visionQuality(ctx.base, scenario);
+      judge(draft, {
+        goalId: 'D2.1.2',
+        score: ctx.base.vision.technique ? q : 0,
+        decisionId: 'vision',
+        rationale:
+          q >= 0.99
+            ? 'The vision names the customer, the need and what sets the product apart: it can guide every later choice.'
+            : 'The vision misses who it is for, what they need or why this product, or it is padded with features and slogans.',
+      });
+      // A shared, complete vision gives the team and stakeholders something to steer by.
+      draft.team.morale = clamp(draft.team.morale + 6 * q);
+      for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + 3 * q);
+    }
+    if (scenario.personaSnippets?.length) {
+      const q = personaQuality(ctx.base, scenario);
+      judge(draft, {
+        goalId: 'D4.1.2',
+        score: q,
+        decisionId: 'persona',
+        rationale:
+          q >= 0.99
+            ? 'The persona rests on goals, pains, behaviour and context seen in research.'
+            : 'The persona leaves out what research showed, or leans on stereotypes and guesses.',
+      });
+    }
+    if (!ctx.base.roadmap.format)
+      judge(draft, { goalId: 'D2.3.2', score: 0, decisionId: 'roadmap', rationale: 'Stakeholders got no roadmap at all: nobody knows where the product is heading.' });
     draft.sprint = 1;
     draft.day = 0;
     say(draft, 'Sprint 1 begins with Product Backlog refinement.');

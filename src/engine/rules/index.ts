@@ -8,12 +8,19 @@ import { answerForecast, endReview, releaseIncrement, reviewItem, setReviewForma
 import { addCriterion, fixFlaw, setReadiness, splitItem, tagMoscow } from './story';
 import { answerQuestion } from './questions';
 import { reflect } from './reflection';
+import { addPersonaTrait, addVisionFragment, chooseRoadmap, chooseVisionTechnique, decidePivot, mapStakeholder, shareProgress } from './product';
+import { analyseMarket, classifyRequest, flagOffVision, gatherFeedback, sortEmpathyNote, testAssumption } from './discovery';
 import { chooseImprovement } from './retrospective';
 import { decideRelease } from './release';
 
 /** One rule per action type; the compiler checks none is missing. */
 export const RULES: RuleBook = {
   chooseProductGoal,
+  chooseVisionTechnique,
+  addVisionFragment,
+  chooseRoadmap,
+  addPersonaTrait,
+  mapStakeholder,
   startSprints,
   setRefinementShare,
   refineItem,
@@ -24,6 +31,12 @@ export const RULES: RuleBook = {
   addCriterion,
   setReadiness,
   tagMoscow,
+  flagOffVision,
+  gatherFeedback,
+  testAssumption,
+  sortEmpathyNote,
+  classifyRequest,
+  analyseMarket,
   endRefinement,
   proposeSprintGoal,
   commitSprint,
@@ -34,6 +47,8 @@ export const RULES: RuleBook = {
   endReview,
   setReviewFormat,
   releaseIncrement,
+  shareProgress,
+  decidePivot,
   reflect,
   chooseImprovement,
   decideRelease,

@@ -5,6 +5,7 @@ import type { Rule } from './context';
 import { judge, say } from './context';
 import { expectedVelocity, reworkChance, round2, velocitySpread } from './formulas';
 import { criteriaCoverage, isReady, scenarioItem } from './story';
+import { judgeBuyerAndUser, judgeMarketUse } from './discovery';
 
 export function currentSprint(draft: Draft<GameState>) {
   return draft.sprints[draft.sprints.length - 1]!;
@@ -82,7 +83,9 @@ export function selectForSprint(state: GameState, scenario: Scenario, target: nu
 function judgeOrdering(draft: Draft<GameState>, base: GameState, n: number): void {
   const top = base.backlogOrder.slice(0, 3);
   const overlap = (ideal: string[]) => top.filter((id) => ideal.includes(id)).length / Math.max(1, Math.min(3, ideal.length));
-  const density = overlap(visibleDensityOrder(base).slice(0, 3));
+  const wsjf = overlap(visibleWsjfOrder(base).slice(0, 3));
+  // Value per effort, with or without urgency weighed in: either reading is sound analysis.
+  const density = Math.max(wsjf, overlap(visibleDensityOrder(base).slice(0, 3)));
   judge(draft, {
     goalId: 'D3.2.3',
     score: density,
@@ -92,7 +95,6 @@ function judgeOrdering(draft: Draft<GameState>, base: GameState, n: number): voi
         ? 'The top of the backlog held the items with the most value per point of effort.'
         : 'Items with more value per point of effort sat below the ones the Developers took first.',
   });
-  const wsjf = overlap(visibleWsjfOrder(base).slice(0, 3));
   judge(draft, {
     goalId: 'D1.2.2',
     score: wsjf,
@@ -195,6 +197,8 @@ export const commitSprint: Rule<'commitSprint'> = {
     const target = stretch ? Math.round(forecast * 1.3) : forecast;
 
     judgeOrdering(draft, base, n);
+    judgeMarketUse(draft, ctx);
+    judgeBuyerAndUser(draft, ctx);
     judge(draft, {
       goalId: 'D7.2.1',
       score: sprint.goalKind === 'outcome' ? 1 : 0.2,
@@ -221,6 +225,15 @@ export const commitSprint: Rule<'commitSprint'> = {
 
     const { selected, skipped, planned } = selectForSprint(base, ctx.scenario, target);
     judgeCriteria(draft, base, ctx.scenario, selected, n);
+    for (const id of selected) {
+      if (!scenarioItem(ctx.scenario, id)?.assumption || base.items[id]!.assumptionHolds !== null) continue;
+      judge(draft, {
+        goalId: 'D4.2.2',
+        score: 0.2,
+        decisionId: `mvp-${id}`,
+        rationale: 'The full item was built on a belief nobody tested; a small experiment first would have shown whether it holds.',
+      });
+    }
     draft.backlogOrder = base.backlogOrder.filter((id) => !selected.includes(id));
     for (const id of selected) {
       const seen = base.items[id]!;

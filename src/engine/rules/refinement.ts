@@ -74,6 +74,7 @@ export const endRefinement: Rule<'endRefinement'> = {
       reviewFormat: null,
       released: false,
       reflections: [],
+      progressSharing: null,
     });
     say(draft, `Sprint ${draft.sprint} Planning: propose the value this Sprint can deliver.`);
   },

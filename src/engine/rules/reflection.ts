@@ -10,7 +10,12 @@ export function requiredReflections(state: GameState): ReflectionTopic[] {
   const sprint = state.sprints[state.sprints.length - 1];
   if (!sprint) return [];
   const topics: ReflectionTopic[] = [];
-  if (state.sprint >= 2) topics.push('sprintGoals', 'refinement');
+  // Two themes a Retrospective, alternating, so reflection stays short and every theme comes round.
+  if (state.sprint >= 2 && state.sprint % 2 === 0) topics.push('sprintGoals', 'refinement');
+  if (state.sprint >= 3 && state.sprint % 2 === 1) {
+    if (state.roadmap.format) topics.push('roadmap');
+    topics.push('stakeholders');
+  }
   if (sprint.released && state.releases.some((r) => r.sprint === state.sprint && r.itemIds.length > 0)) topics.push('metrics');
   return topics.filter((t) => !sprint.reflections.includes(t));
 }
@@ -31,6 +36,14 @@ export function reflectionTruth(state: GameState, topic: ReflectionTopic): strin
       if (state.refinementShare >= 20) return 'tooMuch';
       return clarifications >= 2 ? 'tooLittle' : 'aboutRight';
     }
+    case 'roadmap':
+      return state.roadmap.misses > 0 ? 'misaligned' : 'aligned';
+    case 'stakeholders': {
+      const misled = state.sprints.some((s, i) => s.progressSharing === 'optimistic' && state.sprints[i + 1]?.goalMet === false);
+      if (misled) return 'hiddenRisks';
+      const falls = Object.values(state.trust).some((t) => t < 45);
+      return falls ? 'noCadence' : 'allGood';
+    }
     case 'metrics': {
       const release = [...state.releases].reverse().find((r) => r.itemIds.length > 0);
       if (!release) return '';
@@ -47,7 +60,7 @@ export function reflectionOptions(state: GameState, topic: ReflectionTopic): rea
   return release ? release.itemIds : [];
 }
 
-const GOAL: Record<ReflectionTopic, string> = { sprintGoals: 'D7.2.3', refinement: 'D3.3.3', metrics: 'D6.3.2' };
+const GOAL: Record<ReflectionTopic, string> = { sprintGoals: 'D7.2.3', refinement: 'D3.3.3', metrics: 'D6.3.2', roadmap: 'D2.3.3', stakeholders: 'D5.2.4' };
 
 export const reflect: Rule<'reflect'> = {
   check(s, a) {
@@ -70,6 +83,18 @@ export const reflect: Rule<'reflect'> = {
       metrics: right
         ? 'You read the usage figures correctly: that item earned the most use, which should inform what comes next.'
         : 'The usage figures point to another item as the most used one.',
+      roadmap: right
+        ? 'That matches what stakeholders expected against what was delivered.'
+        : truth === 'misaligned'
+          ? 'Dated promises were missed: stakeholders expected something the team did not deliver.'
+          : 'Expectations and delivery matched; no roadmap promise was broken.',
+      stakeholders: right
+        ? 'That is the root cause the trust figures and the Sprint history point to.'
+        : truth === 'hiddenRisks'
+          ? 'Trust fell because a Review presented good news that the next Sprint contradicted.'
+          : truth === 'noCadence'
+            ? 'Some stakeholders lost trust: their engagement did not match their influence and interest.'
+            : 'Trust held up: the channels and cadence worked.',
     };
     judge(draft, { goalId: GOAL[a.topic], score: right ? 1 : 0, decisionId: `reflect-${a.topic}-s${draft.sprint}`, rationale: rationale[a.topic] });
     say(draft, `Reflection on ${a.topic}: ${a.finding}.`);

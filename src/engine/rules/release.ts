@@ -24,12 +24,14 @@ export function moscowScore(state: GameState): { score: number; tagged: number }
   for (const i of tagged) {
     if (i.moscow === 'must') consistent += top.has(i.id) ? 1 : bottom.has(i.id) ? 0 : 0.5;
     else if (i.moscow === 'wont') consistent += bottom.has(i.id) ? 1 : top.has(i.id) ? 0 : 0.5;
-    else consistent += top.has(i.id) && i.moscow === 'could' ? 0.5 : 1;
+    else consistent += (top.has(i.id) && i.moscow === 'could') || bottom.has(i.id) ? 0.5 : 1;
   }
+  // Without a single Must or Won't, nothing was actually decided about the release's scope.
+  const decided = tagged.some((i) => i.moscow === 'must' || i.moscow === 'wont');
   const delivered = state.sprints.reduce((a, s) => a + s.velocity, 0);
   const mustLoad = tagged.filter((i) => i.moscow === 'must').reduce((a, i) => a + i.estimate, 0);
   const overloaded = delivered > 0 && mustLoad > 0.6 * delivered;
-  return { score: round2((consistent / tagged.length) * (overloaded ? 0.5 : 1)), tagged: tagged.length };
+  return { score: round2((consistent / tagged.length) * (overloaded ? 0.5 : 1) * (decided ? 1 : 0.4)), tagged: tagged.length };
 }
 
 /** End-of-run judgements of results rather than single choices: did the ordering maximise value? */
@@ -46,7 +48,7 @@ function judgeOutcomes(draft: Draft<GameState>, scenario: Scenario): void {
           ? 'The Musts were the most valuable items and left room in the release; the Won\u2019ts were rightly let go.'
           : 'Some Musts were low-value or too many for the release, or valuable items were marked Won\u2019t.',
   });
-  const available = valueAvailable(draft, scenario);
+  const available = valueAvailable(scenario);
   const share = available > 0 ? Math.min(1, draft.valueRealised / available) : 0;
   judge(draft, {
     goalId: 'D1.2.1',
@@ -92,7 +94,7 @@ export const decideRelease: Rule<'decideRelease'> = {
     });
     draft.released = ship;
     if (ship && accepted.some((i) => i.releasedInSprint === null)) {
-      release(draft, draft.sprint);
+      release(draft, draft.sprint, ctx.scenario);
       say(draft, `Released. Adoption ${draft.metrics!.adoption}%, satisfaction ${draft.metrics!.satisfaction}/100.`);
     } else if (!ship) {
       say(draft, 'The last Increment was not released.');

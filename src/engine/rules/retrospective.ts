@@ -3,6 +3,7 @@ import type { Rule } from './context';
 import { judge, say } from './context';
 import { clamp } from './execution';
 import { requiredReflections } from './reflection';
+import { PO_TIME_PER_SPRINT } from '../model/initial';
 
 /** Whether an improvement fits the team's situation: invest in quality when it hurts, not by habit. */
 export function improvementScore(state: GameState, improvement: 'strengthenDoD' | 'payDownDebt' | 'keepAsIs'): number {
@@ -31,8 +32,17 @@ export const chooseImprovement: Rule<'chooseImprovement'> = {
         ? 'The improvement matched what was holding the product back.'
         : 'Another improvement would have done more for long-run value here (debt and a weak Definition of Done compound).';
     judge(draft, { goalId: 'D1.2.3', score, decisionId: `retro-s${draft.sprint}`, rationale });
+    const dod = improvementScore(draft, 'strengthenDoD') >= 0.99 ? (a.improvement === 'strengthenDoD' ? 1 : 0.2) : a.improvement === 'strengthenDoD' ? 0.5 : 1;
+    judge(draft, {
+      goalId: 'D6.2.3',
+      score: dod,
+      decisionId: `retro-s${draft.sprint}`,
+      rationale:
+        dod >= 0.99
+          ? 'The Definition of Done was treated as the lever on predictability it is: strengthened when weak, kept when sound.'
+          : 'A weak Definition of Done keeps velocity looking high while quality and predictability suffer.',
+    });
     if (a.improvement === 'strengthenDoD') {
-      judge(draft, { goalId: 'D6.2.3', score, decisionId: `retro-s${draft.sprint}`, rationale });
       if (draft.team.dodStrength < 3) {
         draft.team.dodStrength += 1;
         draft.team.dodChangedInSprint = draft.sprint;
@@ -49,6 +59,7 @@ export const chooseImprovement: Rule<'chooseImprovement'> = {
       draft.sprint += 1;
       draft.day = 0;
       draft.refinementUsed = 0;
+      draft.poTime = PO_TIME_PER_SPRINT;
       say(draft, `Sprint ${draft.sprint} begins with Product Backlog refinement.`);
       ctx.emit('sys.nextSprint');
     } else {

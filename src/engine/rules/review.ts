@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import type { Scenario } from '../model/scenario';
 import type { GameState } from '../model/state';
 import type { Rule } from './context';
 import { judge, say, unknownId } from './context';
@@ -6,6 +7,8 @@ import { clamp } from './execution';
 import { monteCarloForecast, optimisticSprints } from './forecast';
 import { realisedValue, round2 } from './formulas';
 import { currentSprint } from './planning';
+import { settleProgressClaims, settleRoadmap, tendStakeholders } from './product';
+import { scenarioItem } from './story';
 
 export const FORECAST_TRIALS = 2000;
 /** How many items from the top of the backlog a stakeholder asks "when?" about. */
@@ -127,7 +130,7 @@ export const endReview: Rule<'endReview'> = {
       ? { code: 'notAllowedNow', message: `decide on every finished item first: ${waiting.map((i) => i.id).join(', ')}` }
       : null;
   },
-  apply(draft) {
+  apply(draft, _a, ctx) {
     // Unfinished work goes back to the top of the Product Backlog, keeping what was done.
     const unfinished = currentSprint(draft).committed.filter((id) => draft.items[id]!.status === 'sprint');
     for (let i = unfinished.length - 1; i >= 0; i--) {
@@ -135,7 +138,16 @@ export const endReview: Rule<'endReview'> = {
       item.status = 'backlog';
       draft.backlogOrder.unshift(item.id);
     }
+    const sprint = currentSprint(draft);
+    if (!sprint.forecastAnswered && ctx.base.backlogOrder.length > 0) {
+      const rationale = 'Stakeholders asked when the next items would be done and left without an answer.';
+      judge(draft, { goalId: 'D6.1.2', score: 0.1, decisionId: `forecast-answer-s${draft.sprint}`, rationale });
+      judge(draft, { goalId: 'D5.2.1', score: 0.1, decisionId: `forecast-answer-s${draft.sprint}`, rationale });
+    }
     judgeForecasts(draft, draft.sprint);
+    settleRoadmap(draft);
+    settleProgressClaims(draft);
+    tendStakeholders(draft, ctx.scenario);
     say(draft, 'Sprint Review closed. Time for the Sprint Retrospective.');
   },
 };
@@ -196,7 +208,12 @@ export const setReviewFormat: Rule<'setReviewFormat'> = {
 };
 
 /** Puts accepted, unreleased items in users' hands; their value is realised now, at this Sprint's cost of delay. */
-export function release(draft: Draft<GameState>, sprintNumber: number): number {
+function scenarioItemAssumptionHolds(draft: Draft<GameState>, id: string, scenario: Scenario): boolean {
+  const source = scenarioItem(scenario, id);
+  return source?.assumption ? source.assumption.holds : true;
+}
+
+export function release(draft: Draft<GameState>, sprintNumber: number, scenario: Scenario): number {
   const ids = Object.values(draft.items).filter((i) => i.status === 'accepted' && i.releasedInSprint === null).map((i) => i.id);
   let value = 0;
   const featureUse: Record<string, number> = {};
@@ -204,7 +221,9 @@ export function release(draft: Draft<GameState>, sprintNumber: number): number {
   for (const id of ids) {
     const item = draft.items[id]!;
     const meets = item.meetsDoD !== false;
-    const v = realisedValue(item.truth, sprintNumber, meets);
+    // Built on a belief that was false: users get nothing from it, tested or not.
+    const holds = scenarioItemAssumptionHolds(draft, item.id, scenario);
+    const v = holds ? round2(realisedValue(item.truth, sprintNumber, meets) * draft.valueFactor) : 0;
     value += v;
     if (meets) clean++;
     featureUse[id] = round2(Math.min(100, v * 1.5));
@@ -232,8 +251,8 @@ export const releaseIncrement: Rule<'releaseIncrement'> = {
     const waiting = Object.values(s.items).some((i) => i.status === 'accepted' && i.releasedInSprint === null);
     return waiting ? null : { code: 'notAllowedNow', message: 'nothing accepted is waiting to be released' };
   },
-  apply(draft) {
-    const n = release(draft, draft.sprint);
+  apply(draft, _a, ctx) {
+    const n = release(draft, draft.sprint, ctx.scenario);
     currentSprint(draft).released = true;
     judge(draft, {
       goalId: 'D6.3.2',

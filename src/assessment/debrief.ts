@@ -1,0 +1,384 @@
+/**
+ * The debrief of one run: what the learner achieved, every judged decision with the goals it bears
+ * on and what a strong Product Owner would have weighed, mastery per goal and domain, and the goals
+ * to work on next. Pure: a report (and optionally the scenario's targets) in, plain JSON out.
+ */
+import type { Evidence } from '../engine/model/state';
+import type { Report } from '../engine/report';
+import { goalById, goalIndex, type DomainNumber, type GoalLevel, type TopicNumber } from './catalogue';
+import { SHOWN_THRESHOLD, assessEvidence, type MasteryStatus } from './mastery';
+import { rollupDomains, type StatusCounts } from './rollup';
+import { checkEvidence, type RejectionReason } from './tally';
+
+/** Worked examples: what a strong PO weighs, for every goal the engine's rules and the starter scenario judge today. */
+export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
+  'D1.1.1':
+    'The Product Owner alone is accountable for the value the product delivers and for the order of the Product Backlog. Everyone else influences that order by convincing the PO, not by rank, and the Developers own the Sprint Backlog, not the Product Backlog.',
+  'D1.1.2':
+    'The PO develops and communicates the Product Goal, creates and orders Product Backlog items and keeps the backlog transparent and understood. Assigning tasks or setting estimates belongs to the Developers.',
+  'D1.1.3':
+    'One person, not a committee, orders the Product Backlog. A strong PO invites department heads to refinement and the Sprint Review so they are heard, and keeps the decision and the accountability for it.',
+  'D1.1.4':
+    'When someone goes around the PO to the Developers, a strong PO first talks with them, explains how requests reach the Product Backlog and offers a real channel (refinement, the Sprint Review). Letting it go teaches everyone to bypass the PO; escalating first damages the relationship.',
+  'D1.2.1':
+    'Every decision is judged by the value it lets the product deliver to customers and the business, not by how much was built or how many people were pleased. Realised value is the scoreboard.',
+  'D1.2.2':
+    'Weigh what each item is worth against what it costs to wait: urgent or deadline-bound value goes before work that can wait, and the effort it takes decides how soon that value arrives (cost of delay divided by size).',
+  'D1.2.3':
+    'New features, technical debt and quality compete for the same capacity. When debt is high, paying it down keeps later Sprints fast; when the Definition of Done is basic, strengthening it protects the Increment; when neither hurts, keep delivering value.',
+  'D1.3.1':
+    'Each Scrum event serves the PO: Sprint Planning to propose value and a Sprint Goal, the Sprint Review to get feedback on the Increment and adapt the backlog, the Retrospective to improve how value is delivered.',
+  'D1.3.2':
+    'In Sprint Planning the PO brings the why and the what and answers questions at once, and leaves how much to take on and how to build it to the Developers. Overruling their forecast or dictating the design takes away the ownership that makes them effective.',
+  'D1.3.3':
+    'Make the Sprint Review a working session where stakeholders use the Increment: what they say then is the best evidence of value, and it should change the Product Backlog the same day.',
+  'D2.2.1':
+    'A Product Goal is a measurable medium-term target that moves the product towards its vision. "Half of weekday morning orders through the app within three months" can be checked Sprint by Sprint; "the best app in town" cannot, and "twelve features" measures output, not value.',
+  'D2.2.2':
+    'Choose a goal that names an outcome for users, with a number and a time frame, and that clearly serves the vision. Then every Sprint Goal and every ordering decision can be tested against it.',
+  'D3.1.1':
+    'Keep detail where it is needed: items for the next Sprint or two are small stories; later work can stay as epics until it comes near the top. An epic at the top cannot be taken into a Sprint.',
+  'D3.1.2':
+    'A good story names who needs it, what they need and why, and comes with conditions that say when it is done. Without them the Developers guess, and the guesses surface mid-Sprint.',
+  'D3.1.3':
+    'Check each story against INVEST (Independent, Negotiable, Valuable, Estimable, Small, Testable) and fix the quality it actually lacks; reworking a story for a flaw it does not have wastes everyone\u2019s time.',
+  'D3.1.4':
+    'Split large items into thin vertical slices (by workflow step, business rule, data variation or interface) that each give users something. Splitting by technical layer gives pieces that deliver nothing alone.',
+  'D3.2.1':
+    'Use MoSCoW to agree a release\u2019s scope, WSJF when the cost of delay differs between items, and Kano to see which features delight and which are merely expected. No single framework fits every decision.',
+  'D3.2.2':
+    'Must-haves are what the release cannot go without (a legal deadline, the core of the Product Goal) and should leave room in what the team can deliver; label the rest Should or Could, and say Won\u2019t to the low-value work.',
+  'D3.2.3':
+    'Compare value per point of effort: a small item with solid value usually beats a big one with a little more. Ask where a stated value comes from before trusting it, and move fixed-date work up while its date can still be met.',
+  'D3.2.4':
+    'Value per point is a starting order, not the last word: what others depend on comes first, risky or uncertain items come early enough to learn from, and nothing near the top should wait on work below it.',
+  'D3.3.1':
+    'Refinement usually takes no more than about 10% of the Developers\u2019 capacity. Around 5-10% keeps the next Sprint\u2019s items understood and estimated; none brings mid-Sprint surprises and clarification stops; much more starves delivery.',
+  'D3.3.2':
+    'Before Sprint Planning, make sure the items the Developers will most likely take next are refined: understood, sized and small enough. Refining far-off items instead leaves the next Sprint unclear.',
+  'D3.3.3':
+    'Judge refinement by its effects: short Sprint Planning, estimates the Developers trust, and few mid-Sprint clarification stops. Many stops mean too little refinement; a starved delivery means too much.',
+  'D5.1.3':
+    'When a stakeholder pushes a request, weigh it against the Product Goal and everything else in the Product Backlog, not by who asked or how loudly. Protect the running Sprint Goal and tell the stakeholder honestly when the item could come.',
+  'D5.2.1':
+    'Set expectations honestly: share what the velocity history says, including how much it varies, so stakeholders can plan around a realistic range instead of a hopeful date that the team then misses.',
+  'D5.2.3':
+    'Run the Sprint Review as a working session: stakeholders try the Increment, the Scrum Team and stakeholders discuss what to do next, and the Product Backlog changes. A demo informs; a status report replaces the conversation.',
+  'D6.1.1':
+    'A release turns a Done Increment into value for users and real feedback. When there is a Done Increment, releasing it starts the learning; holding it back delays both. With nothing Done, there is nothing to release.',
+  'D6.1.2':
+    'Forecast from evidence: resample the velocity of past Sprints and give a range with confidence (for example 50% and 95%), then update it every Sprint as the history grows. A single date from the best Sprint hides the spread.',
+  'D6.1.3':
+    'A forecast rests on assumptions (a stable team, the order as it is today, dependencies on time). Say them out loud with the range, so stakeholders know when to expect the forecast to change.',
+  'D6.2.1':
+    'The Definition of Done is the quality every Increment must have to be releasable. Looking finished in a demo, or the PO\u2019s say-so, is not Done.',
+  'D6.2.2':
+    'At the Sprint Review only work that meets the Definition of Done is part of the Increment. Undone work goes back to the Product Backlog, however much someone wants it counted; accepting it hides debt and erodes trust in the Increment. Done work belongs in the Increment.',
+  'D6.2.3':
+    'Strengthening the Definition of Done costs some speed for a Sprint and then makes quality and delivery more predictable. It pays off when quality problems are visible; once the DoD is sound, raising it further only slows delivery.',
+  'D6.3.1':
+    'Value shows in product metrics (adoption, satisfaction, revenue and how much each feature is used), not in velocity or the number of features shipped.',
+  'D6.3.2':
+    'Release Done work early and report what users do with it: real usage is the evidence that should steer what comes next in the Product Backlog.',
+  'D6.3.3':
+    'Compare what was delivered first with what users actually use most. If the most-used features came late, the ordering was not tracking value and should change.',
+  'D7.1.1':
+    'A Definition of Ready is an optional working agreement about when an item is clear enough to take into a Sprint. It helps the team; it is not a gate and not part of the Scrum Guide.',
+  'D7.1.2':
+    'Before an item enters a Sprint, check it is understood, sized, has acceptance criteria and no open dependency. Items that fail these checks cause rework and clarification stops.',
+  'D7.1.3':
+    'A light readiness agreement keeps items clear without starving the Sprint; a strict gate holds back work that was clear enough to start; no agreement lets unclear items in and causes mid-Sprint renegotiation.',
+  'D7.2.1':
+    'The PO proposes the value a Sprint should deliver as one objective, an outcome, and the whole Scrum Team crafts the Sprint Goal from it. A list of items is not a goal: it leaves nothing to hold on to when scope has to change.',
+  'D7.2.2':
+    'Balance urgency with capacity: accept the Developers\u2019 forecast, keep new requests out of a running Sprint unless they fit without endangering the Sprint Goal, and negotiate scope instead of overloading the team.',
+  'D7.2.3':
+    'Read the Sprint history honestly: goals missed half the time are too ambitious; goals always met with room to spare are too cautious. Adjust what the Sprint Goal reaches for accordingly.',
+  'D7.3.1':
+    'Acceptance criteria are the conditions a specific item must meet to be accepted. They give the PO and the Developers one shared understanding; they are neither a task list nor optional extras.',
+  'D7.3.2':
+    'Write each criterion as Given a situation, When an action happens, Then an observable result. Vague wishes (\u201cquick and easy\u201d) cannot be tested, and criteria that prescribe the solution take the how away from the Developers.',
+  'D7.3.3':
+    'Cover more than the happy path: the edge cases, the error handling and the quality conditions (speed, security, readability). What the criteria leave unsaid surfaces mid-Sprint as rework.',
+};
+
+/** What a strong PO would weigh for `goalId`: the worked example, or one built from the goal's title. */
+export function strongPoWeighs(goalId: string): string {
+  const written = STRONG_PO_WEIGHS[goalId];
+  if (written) return written;
+  const goal = goalById(goalId);
+  const title = goal ? goal.title : goalId;
+  return `A strong Product Owner would test this decision against "${title}": what the 2020 Scrum Guide expects of the PO here, what the choice costs the Developers and the stakeholders now, and what it does for the value the product delivers later.`;
+}
+
+/** Outcome figures of the run, as the learner sees them at the end. */
+export interface DebriefOutcomes {
+  readonly valuePercent: number;
+  readonly valueRealised: number;
+  readonly valueAvailable: number;
+  readonly sprintGoalsMet: number;
+  readonly sprintsPlayed: number;
+  /** 0..1, or null when no forecast was judged. */
+  readonly forecastAccuracy: number | null;
+  readonly forecastsJudged: number;
+  readonly forecastsHit: number;
+  readonly stakeholderTrust: number;
+  readonly teamHealth: number;
+  readonly techDebt: number;
+  readonly released: boolean | null;
+}
+
+/** One goal a decision bears on. */
+export interface DecisionGoal {
+  readonly goalId: string;
+  readonly title: string;
+  readonly domain: DomainNumber;
+  readonly topic: TopicNumber;
+  readonly level: GoalLevel;
+  readonly score: number;
+  readonly weight: number;
+  /** What happened, in the engine's words. */
+  readonly rationale: string;
+  readonly strongPoWeighs: string;
+}
+
+/** One judged decision (all evidence sharing a decisionId). */
+export interface DebriefDecision {
+  readonly decisionId: string;
+  /** A readable name for the decision ("Sprint 2: Sprint Goal"). */
+  readonly title: string;
+  readonly sprint: number | null;
+  /** Weighted mean of the decision's evidence scores, 0..1. */
+  readonly score: number;
+  /** What happened: the distinct rationales, in the order they were recorded. */
+  readonly happened: readonly string[];
+  /** Never empty: a decision is listed only through evidence on a catalogue goal. */
+  readonly goals: readonly DecisionGoal[];
+}
+
+/** Mastery of one goal in this run. */
+export interface DebriefGoal {
+  readonly goalId: string;
+  readonly title: string;
+  readonly domain: DomainNumber;
+  readonly topic: TopicNumber;
+  readonly level: GoalLevel;
+  readonly status: MasteryStatus;
+  /** Posterior mean and 90% credible interval, null when not seen. */
+  readonly mean: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly evidenceCount: number;
+  readonly targeted: boolean;
+}
+
+export interface DebriefDomain {
+  readonly domainId: string;
+  readonly title: string;
+  readonly status: MasteryStatus;
+  readonly mean: number | null;
+  readonly counts: StatusCounts;
+  readonly evidenceCount: number;
+}
+
+/** A goal to work on: missed or partly shown after a decision below the "shown" bar, with that moment and the worked example. */
+export interface WorkOnGoal {
+  readonly goalId: string;
+  readonly title: string;
+  readonly status: 'missed' | 'partly';
+  readonly mean: number;
+  /** The lowest-scoring decision on this goal and what happened there. */
+  readonly weakestDecisionId: string;
+  readonly weakestRationale: string;
+  readonly strongPoWeighs: string;
+}
+
+export interface Debrief {
+  readonly scenarioId: string;
+  readonly seed: string;
+  readonly finished: boolean;
+  readonly outcomes: DebriefOutcomes;
+  readonly decisions: readonly DebriefDecision[];
+  /** Every catalogue goal the run judged or the scenario targets, in catalogue order. */
+  readonly goals: readonly DebriefGoal[];
+  readonly domains: readonly DebriefDomain[];
+  /** Missed and partly shown goals with at least one unsound decision, weakest first. */
+  readonly workOn: readonly WorkOnGoal[];
+  /**
+   * Missed or partly shown goals on which every decision was sound: the posterior is held back by
+   * thin evidence (one perfect decision gives a mean of 2/3), not by a mistake. Weakest first.
+   */
+  readonly toConfirm: readonly { readonly goalId: string; readonly title: string; readonly mean: number; readonly evidenceCount: number }[];
+  /** Targeted goals this run never judged: "not yet seen", never a zero. */
+  readonly notYetSeen: readonly { readonly goalId: string; readonly title: string }[];
+  /** Evidence the assessment could not use (an engine or scenario bug, kept visible). */
+  readonly rejected: readonly { readonly decisionId: string; readonly goalId: string; readonly reason: RejectionReason }[];
+}
+
+/** Readable names for the decision ids the rules emit; `$1`/`$2` are the captured parts. */
+const DECISION_TITLES: readonly (readonly [RegExp, string])[] = [
+  [/^productGoal$/, 'Choosing the Product Goal'],
+  [/^question-(.+)$/, 'Question: $1'],
+  [/^split-(.+)$/, 'Splitting "$1"'],
+  [/^invest-(.+)-(independent|negotiable|valuable|estimable|small|testable)$/, 'Reworking "$1" to be $2'],
+  [/^criteria-(.+)$/, 'Acceptance criteria of "$1"'],
+  [/^ready-s(\d+)$/, 'Sprint $1: readiness of the items taken'],
+  [/^review-format-s(\d+)$/, 'Sprint $1 Review: how it was run'],
+  [/^release-s(\d+)$/, 'Sprint $1 Review: releasing the Increment'],
+  [/^release-moscow$/, 'MoSCoW for the release'],
+  [/^outcome-value$/, 'Outcome: value realised'],
+  [/^outcome-metrics$/, 'Outcome: were the most-used features delivered first?'],
+  [/^reflect-(.+)-s(\d+)$/, 'Sprint $2 Retrospective: reading the history ($1)'],
+  [/^refinement-s(\d+)$/, 'Sprint $1: time for refinement'],
+  [/^order-s(\d+)$/, 'Sprint $1: Product Backlog order at planning'],
+  [/^sprintGoal-s(\d+)$/, 'Sprint $1: Sprint Goal'],
+  [/^forecast-s(\d+)$/, 'Sprint $1: how much work to take on'],
+  [/^forecast-answer-s(\d+)$/, 'Sprint $1 Review: answering "when?"'],
+  [/^review-(.+)-s(\d+)$/, 'Sprint $2 Review: accepting "$1"'],
+  [/^retro-s(\d+)$/, 'Sprint $1 Retrospective: improvement'],
+  [/^release$/, 'Release decision'],
+  [/^event-(.+)$/, 'Event: $1'],
+];
+
+export function decisionTitle(decisionId: string): string {
+  for (const [pattern, title] of DECISION_TITLES) {
+    const m = pattern.exec(decisionId);
+    if (m) return title.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '');
+  }
+  return decisionId;
+}
+
+function decisionSprint(decisionId: string): number | null {
+  const m = /-s(\d+)$/.exec(decisionId);
+  return m ? Number(m[1]) : null;
+}
+
+function weightedMean(records: readonly Evidence[]): number {
+  let w = 0;
+  let ws = 0;
+  for (const e of records) {
+    w += e.weight;
+    ws += e.weight * e.score;
+  }
+  return w > 0 ? ws / w : records.reduce((a, e) => a + e.score, 0) / Math.max(1, records.length);
+}
+
+function decisions(evidence: readonly Evidence[]): DebriefDecision[] {
+  const groups = new Map<string, Evidence[]>();
+  for (const e of evidence) {
+    if (checkEvidence(e) !== null) continue;
+    const group = groups.get(e.decisionId);
+    if (group) group.push(e);
+    else groups.set(e.decisionId, [e]);
+  }
+  return [...groups].map(([decisionId, records]) => ({
+    decisionId,
+    title: decisionTitle(decisionId),
+    sprint: decisionSprint(decisionId),
+    score: weightedMean(records),
+    happened: [...new Set(records.map((e) => e.rationale))],
+    goals: records.map((e) => {
+      const goal = goalById(e.goalId)!;
+      return {
+        goalId: goal.id,
+        title: goal.title,
+        domain: goal.domain,
+        topic: goal.topic,
+        level: goal.level,
+        score: e.score,
+        weight: e.weight,
+        rationale: e.rationale,
+        strongPoWeighs: strongPoWeighs(goal.id),
+      };
+    }),
+  }));
+}
+
+/**
+ * Builds the debrief of a run. `scenarioTargets` (the scenario's `targets`) marks targeted goals
+ * and lists the targeted goals the run never judged as not yet seen.
+ */
+export function buildDebrief(report: Report, scenarioTargets: readonly string[] = []): Debrief {
+  const targets = new Set(scenarioTargets);
+  const mastery = assessEvidence(report.evidence);
+  const valid = report.evidence.filter((e) => checkEvidence(e) === null);
+  const judged = decisions(valid);
+
+  const goals: DebriefGoal[] = [];
+  for (const m of mastery.goals) {
+    if (m.status === 'notSeen' && !targets.has(m.goalId)) continue;
+    const g = goalById(m.goalId)!;
+    goals.push({
+      goalId: g.id,
+      title: g.title,
+      domain: g.domain,
+      topic: g.topic,
+      level: g.level,
+      status: m.status,
+      mean: m.estimate?.mean ?? null,
+      lower: m.estimate?.lower ?? null,
+      upper: m.estimate?.upper ?? null,
+      evidenceCount: m.evidenceCount,
+      targeted: targets.has(g.id),
+    });
+  }
+
+  const workOn: WorkOnGoal[] = [];
+  const toConfirm: { goalId: string; title: string; mean: number; evidenceCount: number }[] = [];
+  for (const m of mastery.goals) {
+    if ((m.status !== 'missed' && m.status !== 'partly') || m.estimate === null) continue;
+    let weakest: Evidence | null = null;
+    for (const e of valid) if (e.goalId === m.goalId && e.weight > 0 && (weakest === null || e.score < weakest.score)) weakest = e;
+    if (weakest === null || weakest.score >= SHOWN_THRESHOLD) {
+      toConfirm.push({ goalId: m.goalId, title: goalById(m.goalId)!.title, mean: m.estimate.mean, evidenceCount: m.evidenceCount });
+      continue;
+    }
+    workOn.push({
+      goalId: m.goalId,
+      title: goalById(m.goalId)!.title,
+      status: m.status,
+      mean: m.estimate.mean,
+      weakestDecisionId: weakest?.decisionId ?? '',
+      weakestRationale: weakest?.rationale ?? '',
+      strongPoWeighs: strongPoWeighs(m.goalId),
+    });
+  }
+  const weakestFirst = (a: { mean: number; goalId: string }, b: { mean: number; goalId: string }) => a.mean - b.mean || goalIndex(a.goalId) - goalIndex(b.goalId);
+  workOn.sort(weakestFirst);
+  toConfirm.sort(weakestFirst);
+
+  const o = report.outcomes;
+  return {
+    scenarioId: report.scenarioId,
+    seed: report.seed,
+    finished: report.done,
+    outcomes: {
+      valuePercent: o.valuePercent,
+      valueRealised: o.valueRealised,
+      valueAvailable: o.valueAvailable,
+      sprintGoalsMet: o.sprintGoalsMet,
+      sprintsPlayed: o.sprintsPlayed,
+      forecastAccuracy: o.forecastAccuracy,
+      forecastsJudged: o.forecastsJudged,
+      forecastsHit: o.forecastsHit,
+      stakeholderTrust: o.stakeholderTrust,
+      teamHealth: o.teamHealth,
+      techDebt: o.techDebt,
+      released: o.released,
+    },
+    decisions: judged,
+    goals,
+    domains: rollupDomains(mastery.goals).map((d) => ({
+      domainId: d.domainId,
+      title: d.title,
+      status: d.status,
+      mean: d.mean,
+      counts: d.counts,
+      evidenceCount: d.evidenceCount,
+    })),
+    workOn,
+    toConfirm,
+    notYetSeen: mastery.goals.filter((m) => m.status === 'notSeen' && targets.has(m.goalId)).map((m) => ({ goalId: m.goalId, title: goalById(m.goalId)!.title })),
+    rejected: mastery.rejected.map((r) => ({ decisionId: r.evidence.decisionId, goalId: r.evidence.goalId, reason: r.reason })),
+  };
+}

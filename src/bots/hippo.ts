@@ -1,0 +1,120 @@
+import type { Observation, Step } from '../engine';
+import type { PolicyFactory } from './policy';
+import seedrandom from 'seedrandom';
+import { believe, bestByLabel, byId, listedOf, listedType, listedWhere, onlyChoice, reorder, review, type Choice, type LabelRule } from './principled';
+
+/*
+ * The HiPPO-follower: does what the Highest-Paid Person's Opinion asks. It cannot see anyone's
+ * real influence, so it reads seniority off the role titles a player sees, as such a PO would.
+ */
+
+/**
+ * Seniority read from a role title. The first row whose word occurs sets the stakeholder's
+ * standing. Budget holders come first; a "(user)" tag comes before job titles because a user
+ * representative, however senior on the floor, signs no budget; a regulator is heeded but does
+ * not run the company.
+ */
+export const ROLE_STANDING: readonly { readonly word: string; readonly standing: number }[] = [
+  { word: 'sponsor', standing: 1 },
+  { word: 'owner', standing: 1 },
+  { word: 'ceo', standing: 1 },
+  { word: 'founder', standing: 1 },
+  { word: 'director', standing: 0.8 },
+  { word: 'executive', standing: 0.8 },
+  { word: 'user', standing: 0.2 },
+  { word: 'customer', standing: 0.2 },
+  { word: 'head', standing: 0.6 },
+  { word: 'lead', standing: 0.6 },
+  { word: 'manager', standing: 0.6 },
+  { word: 'regulator', standing: 0.4 },
+];
+
+/** Standing of a role title, 0.3 when no row matches. */
+export function roleStanding(role: string): number {
+  const words: string[] = role.toLowerCase().match(/[a-z]+/g) ?? [];
+  for (const row of ROLE_STANDING) if (words.includes(row.word)) return row.standing;
+  return 0.3;
+}
+
+/** Stakeholders from most to least influential as the HiPPO-follower sees them: standing, then visible trust. */
+export function stakeholdersBySway(obs: Observation): Observation['stakeholders'] {
+  return [...obs.stakeholders].sort((a, b) => roleStanding(b.role) - roleStanding(a.role) || b.trust - a.trust || byId(a, b));
+}
+
+/** The one stakeholder whose word counts. */
+export function hippoOf(obs: Observation): string | null {
+  return stakeholdersBySway(obs)[0]?.id ?? null;
+}
+
+/** Items of the most influential requester first, by the value they stated; then the next requester's; unrequested work last. */
+export function hippoOrder(obs: Observation): string[] {
+  const rank = new Map(stakeholdersBySway(obs).map((s, i) => [s.id, i]));
+  const sway = (requestedBy: string | null) => (requestedBy === null ? Infinity : (rank.get(requestedBy) ?? Infinity));
+  return [...obs.backlog].sort((a, b) => sway(a.requestedBy) - sway(b.requestedBy) || b.statedValue - a.statedValue || byId(a, b)).map((i) => i.id);
+}
+
+/** Gives the asker what they want, and takes anything hard to the person at the top. */
+export const HIPPO_EVENT_RULES: readonly LabelRule[] = [
+  { phrases: ['to the current sprint'], weight: 3, why: 'The stakeholder asked for it now, so it goes in now.' },
+  { phrases: ['agree'], weight: 3, why: 'A senior proposal is agreed to.' },
+  { phrases: ['complain to the owner', 'escalate'], weight: 3, why: 'Conflicts go up to the most senior person.' },
+  { phrases: ['let it go', 'keep the peace'], weight: 2, why: 'Crossing a stakeholder is avoided.' },
+  { phrases: ['most senior'], weight: 3, why: 'Seniority decides.' },
+  { phrases: ['think about it'], weight: 1, why: 'Questions wait until someone senior has weighed in.' },
+];
+
+/**
+ * Beliefs behind the HiPPO-follower's answers to knowledge checks and Retrospective questions:
+ * command and control (rank, sign-offs, gates, assigned tasks) and output the sponsor can see.
+ * Where no belief applies, it guesses.
+ */
+export const HIPPO_ANSWER_RULES: readonly LabelRule[] = [
+  { phrases: ['most senior', 'manager', 'sponsor', 'the boss', 'management'], weight: 3, why: 'Rank decides.' },
+  { phrases: ['sign off', 'signs off', 'sign-off', 'approve', 'gate', 'assigning tasks'], weight: 2, why: 'Work is controlled from above: approved, signed off, assigned.' },
+  { phrases: ['looks finished', 'velocity keeps', 'number of features', 'as many features'], weight: 2, why: 'What the sponsor can see counts: output.' },
+  { phrases: ['not a gate'], weight: -2, why: 'A gate is the point.' },
+  { phrases: ['about right'], weight: 2, why: 'The sponsor is happy, so the way of working is fine.' },
+];
+
+/** A grand, aspirational Product Goal is the kind a HiPPO announces. */
+const GRAND = /\b(best|leading|number one|world-class|greatest|in town)\b/;
+
+export const hippoPolicy: PolicyFactory = (seed) => {
+  const guess = seedrandom(`hippo/${seed}`);
+  const choose = (step: Step): Choice => {
+    const only = onlyChoice(step);
+    if (only) return only;
+    const obs = step.observation;
+    const boss = hippoOf(obs);
+    const event = bestByLabel(listedOf(step, 'resolveEvent'), HIPPO_EVENT_RULES);
+    const grand = (goalId: string) => GRAND.test(obs.productGoalOptions.find((g) => g.id === goalId)?.text.toLowerCase() ?? '');
+    const decision =
+      believe([...listedOf(step, 'answerQuestion'), ...listedOf(step, 'reflect')], HIPPO_ANSWER_RULES, guess) ??
+      (obs.productGoal === null ? (listedWhere(step, (a) => a.type === 'chooseProductGoal' && grand(a.goalId)) ?? listedType(step, 'chooseProductGoal')) : null) ??
+      listedType(step, 'startSprints') ??
+      (event ? { id: event.id } : null) ??
+      // No time set aside for refinement: the priorities came from the top, there is nothing to clarify.
+      reorder(step, hippoOrder(obs)) ??
+      // Whatever the sponsor asked for is a Must.
+      listedWhere(step, (a) => a.type === 'tagMoscow' && a.tag === 'must' && obs.backlog.some((i) => i.id === a.itemId && i.requestedBy === boss && i.moscow === null)) ??
+      listedType(step, 'endRefinement') ??
+      listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'stretch') ??
+      listedWhere(step, (a) => a.type === 'proposeSprintGoal' && a.kind === 'itemList') ??
+      listedType(step, 'nextDay') ??
+      // A demo for the sponsor; the sponsor's items go into the Increment whatever their state.
+      listedWhere(step, (a) => a.type === 'setReviewFormat' && a.format === 'demo') ??
+      review(step, (item) => item?.requestedBy === boss || item?.meetsDoD === true) ??
+      listedType(step, 'releaseIncrement') ??
+      listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'date') ??
+      listedType(step, 'endReview') ??
+      // No time for quality work: the sponsor wants features.
+      listedWhere(step, (a) => a.type === 'chooseImprovement' && a.improvement === 'keepAsIs') ??
+      listedWhere(step, (a) => a.type === 'decideRelease' && a.decision === 'ship');
+    return decision ?? { id: step.actions[0]!.id };
+  };
+  return {
+    name: 'hippo',
+    description: 'follows the most senior stakeholder: their items first and Must, their wishes in events, demos, stretch commitments, single optimistic dates',
+    choose,
+  };
+};

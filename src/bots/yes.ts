@@ -1,0 +1,68 @@
+import type { Step } from '../engine';
+import type { PolicyFactory } from './policy';
+import seedrandom from 'seedrandom';
+import { believe, bestByLabel, listedOf, listedType, listedWhere, onlyChoice, review, type Choice, type LabelRule } from './principled';
+
+/*
+ * The yes-to-everything PO: accepts every request and makes every promise asked of it. It never
+ * reorders the Product Backlog (requests stay where they landed), never sets time aside for
+ * refinement, and says yes in every event.
+ */
+
+/** Says yes to whoever is asking, and promises rather than decides. */
+export const YES_EVENT_RULES: readonly LabelRule[] = [
+  { phrases: ['to the current sprint'], weight: 3, why: 'The request is taken on at once.' },
+  { phrases: ['agree'], weight: 3, why: 'Every proposal is agreed to.' },
+  { phrases: ['let it go', 'keep the peace'], weight: 3, why: 'Nobody is told no.' },
+  { phrases: ['say you will'], weight: 2, why: 'A promise is easier than an answer.' },
+  { phrases: ['most senior'], weight: 2, why: 'Whoever is senior is deferred to.' },
+];
+
+/**
+ * Beliefs behind the yes-PO's answers to knowledge checks and Retrospective questions: keep
+ * everyone happy, deliver as much as asked, and all is well. Where no belief applies, it guesses.
+ */
+export const YES_ANSWER_RULES: readonly LabelRule[] = [
+  { phrases: ['about right'], weight: 2, why: 'Nobody wants to hear that something went wrong.' },
+  { phrases: ['every stakeholder happy', 'as many features', 'number of features', 'nice-to-have'], weight: 2, why: 'Success is everyone getting what they asked for.' },
+  { phrases: ['whatever the po says', 'keep everyone', 'yes to'], weight: 1, why: 'Whoever asks is right.' },
+];
+
+/** The Product Goal that promises the most output. */
+const PROMISES = /\b(ship|features?|deliver)\b/;
+
+export const yesPolicy: PolicyFactory = (seed) => {
+  const guess = seedrandom(`yes/${seed}`);
+  const choose = (step: Step): Choice => {
+    const only = onlyChoice(step);
+    if (only) return only;
+    const obs = step.observation;
+    const event = bestByLabel(listedOf(step, 'resolveEvent'), YES_EVENT_RULES);
+    const promises = (goalId: string) => PROMISES.test(obs.productGoalOptions.find((g) => g.id === goalId)?.text.toLowerCase() ?? '');
+    const decision =
+      believe([...listedOf(step, 'answerQuestion'), ...listedOf(step, 'reflect')], YES_ANSWER_RULES, guess) ??
+      (obs.productGoal === null ? (listedWhere(step, (a) => a.type === 'chooseProductGoal' && promises(a.goalId)) ?? listedType(step, 'chooseProductGoal')) : null) ??
+      listedType(step, 'startSprints') ??
+      (event ? { id: event.id } : null) ??
+      // Everything anyone asked for is a Must.
+      listedWhere(step, (a) => a.type === 'tagMoscow' && a.tag === 'must' && obs.backlog.some((i) => i.id === a.itemId && i.moscow === null)) ??
+      listedType(step, 'endRefinement') ??
+      listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'stretch') ??
+      listedWhere(step, (a) => a.type === 'proposeSprintGoal' && a.kind === 'itemList') ??
+      listedType(step, 'nextDay') ??
+      listedWhere(step, (a) => a.type === 'setReviewFormat' && a.format === 'demo') ??
+      review(step, () => true) ??
+      listedType(step, 'releaseIncrement') ??
+      listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'date') ??
+      listedType(step, 'endReview') ??
+      // The Developers ask for a stronger Definition of Done: yes.
+      listedWhere(step, (a) => a.type === 'chooseImprovement' && a.improvement === 'strengthenDoD') ??
+      listedWhere(step, (a) => a.type === 'decideRelease' && a.decision === 'ship');
+    return decision ?? { id: step.actions[0]!.id };
+  };
+  return {
+    name: 'yes',
+    description: 'says yes to everything: mid-Sprint additions, stretch commitments, every item a Must, every finished item accepted, single dates, committees',
+    choose,
+  };
+};

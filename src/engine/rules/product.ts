@@ -1,0 +1,190 @@
+import type { Draft } from 'immer';
+import type { Scenario } from '../model/scenario';
+import type { GameState, MapQuadrant } from '../model/state';
+import type { Rule } from './context';
+import { forgetJudgement, judge, say, unknownId } from './context';
+import { clamp } from './execution';
+import { round2 } from './formulas';
+import { currentSprint } from './planning';
+
+export const chooseVisionTechnique: Rule<'chooseVisionTechnique'> = {
+  apply(draft, a) {
+    draft.vision.technique = a.technique;
+    say(draft, `You will shape the vision as ${a.technique === 'elevatorPitch' ? 'an elevator pitch' : a.technique === 'visionBoard' ? 'a vision board' : 'a product box'}.`);
+  },
+};
+
+export const addVisionFragment: Rule<'addVisionFragment'> = {
+  check(s, a, scenario) {
+    if (!s.vision.technique) return { code: 'notAllowedNow', message: 'choose a vision technique first' };
+    if (!scenario.visionFragments?.some((f) => f.id === a.fragmentId)) return unknownId('vision fragment', a.fragmentId);
+    return s.vision.fragments.includes(a.fragmentId) ? { code: 'invalidParams', message: 'that fragment is already in the vision' } : null;
+  },
+  apply(draft, a, ctx) {
+    draft.vision.fragments.push(a.fragmentId);
+    say(draft, `Vision: ${ctx.scenario.visionFragments!.find((f) => f.id === a.fragmentId)!.text}`);
+  },
+};
+
+/** A vision guides when it names who it is for, what they need and why this product; features and slogans do not. */
+export function visionQuality(state: GameState, scenario: Scenario): number {
+  const kinds = new Set<string>();
+  let poor = 0;
+  for (const id of state.vision.fragments) {
+    const f = scenario.visionFragments?.find((x) => x.id === id);
+    if (!f) continue;
+    if (f.kind === 'feature' || f.kind === 'vague') poor++;
+    else kinds.add(f.kind);
+  }
+  return round2(Math.max(0, kinds.size / 3 - 0.2 * poor));
+}
+
+export const chooseRoadmap: Rule<'chooseRoadmap'> = {
+  apply(draft, a, ctx) {
+    draft.roadmap.format = a.format;
+    if (a.format === 'datedFeatures') {
+      const ids = (ctx.scenario.roadmapPromises ?? ctx.base.backlogOrder.slice(0, 3)).slice(0, ctx.scenario.sprints);
+      draft.roadmap.promises = ids.map((itemId, i) => ({ itemId, sprint: i + 1 }));
+      say(draft, `Roadmap: a dated feature list promising ${ids.map((id, i) => `"${ctx.base.items[id]?.title ?? id}" by Sprint ${i + 1}`).join(', ')}.`);
+    } else {
+      draft.roadmap.promises = [];
+      say(draft, `Roadmap: ${a.format === 'nowNextLater' ? 'Now, Next, Later' : 'goal-oriented'}: direction without fixed dates.`);
+    }
+    forgetJudgement(draft, 'roadmap');
+    const good = a.format !== 'datedFeatures';
+    judge(draft, {
+      goalId: 'D2.3.2',
+      score: good ? 1 : 0.2,
+      decisionId: 'roadmap',
+      rationale: good
+        ? 'A roadmap of goals and horizons shows direction while keeping room to learn.'
+        : 'A dated feature list turns a forecast into promises that empirical work cannot keep.',
+    });
+  },
+};
+
+export const addPersonaTrait: Rule<'addPersonaTrait'> = {
+  check(s, a, scenario) {
+    if (!scenario.personaSnippets?.some((p) => p.id === a.snippetId)) return unknownId('research snippet', a.snippetId);
+    return s.persona.includes(a.snippetId) ? { code: 'invalidParams', message: 'that snippet is already in the persona' } : null;
+  },
+  apply(draft, a, ctx) {
+    draft.persona.push(a.snippetId);
+    say(draft, `Persona: ${ctx.scenario.personaSnippets!.find((p) => p.id === a.snippetId)!.text}`);
+  },
+};
+
+/** Personas help when built from goals, pains, behaviour and context seen in research, not stereotypes or guesses. */
+export function personaQuality(state: GameState, scenario: Scenario): number {
+  const kinds = new Set<string>();
+  let poor = 0;
+  for (const id of state.persona) {
+    const p = scenario.personaSnippets?.find((x) => x.id === id);
+    if (!p) continue;
+    if (p.kind === 'stereotype' || p.kind === 'assumption') poor++;
+    else kinds.add(p.kind);
+  }
+  return round2(Math.max(0, kinds.size / 4 - 0.25 * poor));
+}
+
+/** The grid quadrant a stakeholder's hidden influence and interest put them in. */
+export function trueQuadrant(influence: number, interest: number): MapQuadrant {
+  if (influence >= 0.5) return interest >= 0.5 ? 'manageClosely' : 'keepSatisfied';
+  return interest >= 0.5 ? 'keepInformed' : 'monitor';
+}
+
+export const mapStakeholder: Rule<'mapStakeholder'> = {
+  check: (_s, a, scenario) => (scenario.stakeholders.some((x) => x.id === a.stakeholderId) ? null : unknownId('stakeholder', a.stakeholderId)),
+  apply(draft, a, ctx) {
+    const who = ctx.scenario.stakeholders.find((x) => x.id === a.stakeholderId)!;
+    draft.stakeholderMap[who.id] = a.quadrant;
+    const truth = trueQuadrant(who.influence, who.interest);
+    const right = truth === a.quadrant;
+    // Half right: the influence or the interest was read correctly.
+    const half = !right && (truth.startsWith('manage') || truth.startsWith('keepS')) === (a.quadrant.startsWith('manage') || a.quadrant.startsWith('keepS'));
+    forgetJudgement(draft, `map-${who.id}`);
+    judge(draft, {
+      goalId: 'D5.1.2',
+      score: right ? 1 : half ? 0.4 : 0,
+      decisionId: `map-${who.id}`,
+      rationale: right
+        ? `${who.name}'s behaviour fits that place on the grid, and the engagement it implies.`
+        : `${who.name}'s behaviour points elsewhere on the grid: the engagement you planned will not fit them.`,
+    });
+  },
+};
+
+/** Each Sprint, engagement that fits a stakeholder's real place on the grid builds trust; a wrong fit erodes it. */
+export function tendStakeholders(draft: Draft<GameState>, scenario: Scenario): void {
+  for (const who of scenario.stakeholders) {
+    const planned = draft.stakeholderMap[who.id];
+    if (!planned) continue;
+    const fits = planned === trueQuadrant(who.influence, who.interest);
+    draft.trust[who.id] = clamp(draft.trust[who.id]! + (fits ? 2 : who.influence >= 0.5 ? -4 : -1));
+  }
+}
+
+export const shareProgress: Rule<'shareProgress'> = {
+  check: (s) => (s.sprints[s.sprints.length - 1]?.progressSharing ? { code: 'notAllowedNow', message: 'you already shared progress at this Review' } : null),
+  apply(draft, a) {
+    currentSprint(draft).progressSharing = a.style;
+    const transparent = a.style === 'transparent';
+    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + (transparent ? 2 : 4));
+    judge(draft, {
+      goalId: 'D5.2.2',
+      score: transparent ? 1 : 0,
+      decisionId: `share-s${draft.sprint}`,
+      rationale: transparent
+        ? 'A burn-up with the forecast range and the known risks lets stakeholders see the same picture as the team.'
+        : 'Presenting only good news buys trust now and loses more of it when the risks arrive.',
+    });
+    say(draft, transparent ? 'You shared the burn-up, the forecast range and the open risks.' : 'You told stakeholders everything is on track.');
+  },
+};
+
+/** Optimism that the next Sprint contradicts costs more trust than it earned. */
+export function settleProgressClaims(draft: Draft<GameState>): void {
+  const sprint = currentSprint(draft);
+  const previous = draft.sprints[draft.sprints.length - 2];
+  if (previous?.progressSharing === 'optimistic' && sprint.goalMet === false) {
+    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! - 10);
+    say(draft, 'Stakeholders feel misled: last Review said all was on track, and this Sprint Goal was missed.');
+  }
+}
+
+/** Dated promises fall due: each miss is an expectation the roadmap set and delivery broke. */
+export function settleRoadmap(draft: Draft<GameState>): void {
+  for (const p of draft.roadmap.promises) {
+    if (p.sprint !== draft.sprint) continue;
+    if (draft.items[p.itemId]?.status === 'accepted') continue;
+    draft.roadmap.misses += 1;
+    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! - 6);
+    say(draft, `The roadmap promised "${draft.items[p.itemId]?.title ?? p.itemId}" by Sprint ${p.sprint}; it is not Done, and stakeholders noticed.`);
+  }
+}
+
+export const decidePivot: Rule<'decidePivot'> = {
+  check(s, _a, scenario) {
+    if (!scenario.pivot || scenario.pivot.sprint !== s.sprint) return { code: 'notAllowedNow', message: 'no market evidence calls the Product Goal into question now' };
+    return s.pivot ? { code: 'notAllowedNow', message: 'you already decided to pivot or persist' } : null;
+  },
+  apply(draft, a, ctx) {
+    const pivot = ctx.scenario.pivot!;
+    const right = a.decision === pivot.right;
+    draft.pivot = a.decision;
+    draft.valueFactor = right ? 1 : 0.7;
+    judge(draft, {
+      goalId: 'D2.2.3',
+      score: right ? 1 : 0,
+      decisionId: 'pivot',
+      rationale: right
+        ? pivot.right === 'pivot'
+          ? 'The evidence was strong and consistent: changing the Product Goal saved the rest of the effort.'
+          : 'The signal was thin; holding the Product Goal kept the team from chasing noise.'
+        : pivot.right === 'pivot'
+          ? 'Strong evidence said the Product Goal no longer held; persisting spent Sprints on value that will not come.'
+          : 'The evidence was too thin to abandon the Product Goal; the pivot threw away progress.',
+    });
+    say(draft, a.decision === 'pivot' ? 'You pivoted: the Product Goal changes in light of the market evidence.' : 'You persisted with the Product Goal.');
+  },
+};

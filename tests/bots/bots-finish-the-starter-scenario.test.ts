@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POLICIES, playToEnd } from '../../src/bots';
+import { createSession, type Evidence, type Scenario } from '../../src/engine';
+import { BOT_NAMES, starterScenario } from './starter';
+
+let scenario: Scenario;
+let hash: string;
+beforeAll(async () => ({ scenario, hash } = await starterScenario()));
+
+const SEEDS = Array.from({ length: 100 }, (_, i) => String(i + 1));
+
+function play(name: string, seed: string) {
+  const session = createSession(scenario, seed, hash);
+  playToEnd(session, POLICIES[name]!(seed));
+  return session;
+}
+
+/** Evidence of every seed, by goal. */
+function evidenceByGoal(name: string): Map<string, Evidence[]> {
+  const out = new Map<string, Evidence[]>();
+  for (const seed of SEEDS) for (const e of play(name, seed).report().evidence) out.set(e.goalId, [...(out.get(e.goalId) ?? []), e]);
+  return out;
+}
+
+const scores = (list: Evidence[] | undefined) => (list ?? []).map((e) => e.score);
+
+describe('the bots', () => {
+  it('are registered by name', () => {
+    for (const name of BOT_NAMES) expect(POLICIES[name], name).toBeTypeOf('function');
+  });
+
+  it.each(BOT_NAMES)('%s plays the starter scenario to the end on 100 seeds without a refused action', (name) => {
+    for (const seed of SEEDS) {
+      // playToEnd throws a PolicyError on the first refused action.
+      const session = play(name, seed);
+      expect(session.done, `${name} seed ${seed}`).toBe(true);
+      expect(session.report().outcomes.sprintsPlayed).toBe(scenario.sprints);
+    }
+  });
+
+  it('are deterministic: the same seed gives the same run', () => {
+    for (const name of BOT_NAMES) expect(play(name, '7').stateHash(), name).toBe(play(name, '7').stateHash());
+  });
+});
+
+describe('each scripted bot plays its persona', () => {
+  it('principled: measurable Product Goal, 5-10% refinement, value order, outcome goals, forecasts, Done only, ranges', () => {
+    const by = evidenceByGoal('principled');
+    for (const goal of ['D2.2.2', 'D3.3.1', 'D3.2.3', 'D7.2.1', 'D7.2.2', 'D1.3.2', 'D6.2.2', 'D6.1.2', 'D5.2.1', 'D6.1.1'])
+      expect(scores(by.get(goal)), goal).not.toContain(0);
+    expect(Math.min(...scores(by.get('D2.2.2')))).toBe(1);
+    expect(Math.min(...scores(by.get('D3.3.1')))).toBe(1);
+    expect(Math.min(...scores(by.get('D6.2.2')))).toBe(1);
+    // Every event the deck raised was answered with its best choice.
+    for (const goal of ['D1.1.1', 'D1.1.3', 'D1.1.4', 'D5.1.3']) expect(Math.min(...scores(by.get(goal))), goal).toBe(1);
+    // Working-session reviews, ranges with their assumptions, a light Definition of Ready, MoSCoW Musts that leave room.
+    for (const goal of ['D5.2.3', 'D6.1.3', 'D7.1.3', 'D3.2.2', 'D7.2.3']) expect(Math.min(...scores(by.get(goal))), goal).toBe(1);
+  });
+
+  it('hippo: stretch commitments, item-list goals, single dates, no refinement time', () => {
+    const by = evidenceByGoal('hippo');
+    expect(new Set(scores(by.get('D1.3.2')).filter((_, i) => by.get('D1.3.2')![i]!.decisionId.startsWith('forecast-s')))).toEqual(new Set([0]));
+    expect(new Set(scores(by.get('D7.2.1')))).toEqual(new Set([0.2]));
+    expect(new Set(scores(by.get('D6.1.2')))).toEqual(new Set([0.2]));
+    expect(new Set(scores(by.get('D3.3.1')))).toEqual(new Set([0]));
+  });
+
+  it('hippo: puts the sponsor\u2019s items at the top', () => {
+    const session = createSession(scenario, '1', hash);
+    const policy = POLICIES.hippo!('1');
+    while (session.observe().phase !== 'sprint.planning.proposing') session.dispatch(policy.choose(session.observe()));
+    const top = session.observe().observation.backlog.slice(0, 3).map((i) => i.requestedBy);
+    expect(top).toEqual(['owner', 'owner', 'owner']);
+  });
+
+  it('yes: adds work mid-Sprint, stretches, accepts everything, single dates, agrees to the committee', () => {
+    const by = evidenceByGoal('yes');
+    // Every item near the top is a Must, so the Musts crowd the release.
+    expect(Math.max(...scores(by.get('D3.2.2')))).toBeLessThan(1);
+    expect(new Set(scores(by.get('D7.2.1')))).toEqual(new Set([0.2]));
+    expect(new Set(scores(by.get('D6.1.2')))).toEqual(new Set([0.2]));
+    expect(new Set(scores(by.get('D1.1.3')))).toEqual(new Set([0]));
+    // Accepting every finished item: only Done items score 1, undone ones 0; never 0.3 (returned).
+    expect(scores(by.get('D6.2.2'))).not.toContain(0.3);
+    const midSprint = by.get('D7.2.2')!.filter((e) => e.decisionId === 'event-add-midsprint');
+    expect(midSprint.length).toBeGreaterThan(0);
+    expect(new Set(midSprint.map((e) => e.score))).toEqual(new Set([0]));
+  });
+});
