@@ -11,9 +11,24 @@ export interface PoHabits {
   improvement: 'strengthenDoD' | 'payDownDebt' | 'keepAsIs';
   forecast: 'date' | 'range' | 'rangeWithAssumptions' | 'none';
   releaseEachSprint: boolean;
+  progress: 'transparent' | 'optimistic' | 'none';
+  testAssumptions: boolean;
+  pivot: 'pivot' | 'persist';
+  /** Test instrument only: where to map each stakeholder (bots never see this). */
+  stakeholderMap: Record<string, string> | null;
 }
 
-export const GOOD_HABITS: PoHabits = { ordering: 'valuePerEffort', refinementShare: 10, improvement: 'keepAsIs', forecast: 'range', releaseEachSprint: true };
+export const GOOD_HABITS: PoHabits = {
+  ordering: 'valuePerEffort',
+  refinementShare: 10,
+  improvement: 'keepAsIs',
+  forecast: 'range',
+  releaseEachSprint: true,
+  progress: 'none',
+  testAssumptions: false,
+  pivot: 'persist',
+  stakeholderMap: null,
+};
 
 const DELAY: Record<string, number> = { urgent: 2, fixedDate: 2, intangible: 0.8, standard: 1 };
 
@@ -22,13 +37,8 @@ export function orderBy(habit: PoHabits['ordering'], obs: Observation): string[]
   const id = (a: VisibleItem, b: VisibleItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   if (habit === 'asGiven') return items.map((i) => i.id);
   if (habit === 'loudest') {
-    // The most senior voice first: requesters ranked by how senior their role sounds, then stated value.
-    const rank = (i: VisibleItem) => {
-      const who = obs.stakeholders.find((s) => s.id === i.requestedBy);
-      if (!who) return 0;
-      return /owner|sponsor|director|ceo|head/i.test(who.role) ? 3 : /marketing|sales/i.test(who.role) ? 2 : 1;
-    };
-    return [...items].sort((a, b) => rank(b) - rank(a) || b.statedValue - a.statedValue || id(a, b)).map((i) => i.id);
+    // The loudest request first: whatever someone claims is worth most, whatever it costs.
+    return [...items].sort((a, b) => (b.requestedBy ? 1 : 0) - (a.requestedBy ? 1 : 0) || b.statedValue - a.statedValue || id(a, b)).map((i) => i.id);
   }
   const score = (i: VisibleItem) => (i.statedValue * (DELAY[i.costOfDelay ?? 'standard'] ?? 1)) / Math.max(1, i.estimate);
   // Dependencies first: an item never goes above what it waits on.
@@ -60,9 +70,14 @@ export function scriptedPo(habits: PoHabits): Policy {
       const of = (type: string) => first(step, type);
       if (of('answerQuestion')) return { id: of('answerQuestion')!.id };
       if (of('resolveEvent')) return { id: of('resolveEvent')!.id };
+      const mapping = habits.stakeholderMap;
+      if (mapping && step.phase.startsWith('briefing')) {
+        const next = obs.stakeholders.find((s) => mapping[s.id] && s.mappedAs !== mapping[s.id]);
+        if (next) return { type: 'mapStakeholder', stakeholderId: next.id, quadrant: mapping[next.id] as 'monitor' };
+      }
       switch (step.phase) {
         case 'briefing.choosingGoal':
-          return { id: of('chooseProductGoal')!.id };
+          return { id: step.actions.find((a) => a.id === 'chooseProductGoal:morning-orders')?.id ?? of('chooseProductGoal')!.id };
         case 'briefing.ready':
           return { id: 'startSprints' };
         case 'sprint.refinement': {
@@ -70,6 +85,10 @@ export function scriptedPo(habits: PoHabits): Policy {
           if (obs.refinement.readiness !== 'light') return pick(step, 'setReadiness:light') ?? { id: 'endRefinement' };
           const order = orderBy(habits.ordering, obs);
           if (order.join() !== obs.backlog.map((i) => i.id).join()) return { type: 'orderBacklog', itemIds: order };
+          if (habits.testAssumptions) {
+            const test = of('testAssumption');
+            if (test) return { id: test.id };
+          }
           const refine = step.actions.find((a) => a.type === 'refineItem' && obs.backlog.slice(0, 4).some((i) => a.id === `refineItem:${i.id}`));
           if (refine) return { id: refine.id };
           return { id: 'endRefinement' };
@@ -84,12 +103,15 @@ export function scriptedPo(habits: PoHabits): Policy {
           const review = step.actions.find((a) => a.type === 'reviewItem' && ((a.id.endsWith(':accept') && obs.sprintBacklog.concat(obs.increment).some((i) => a.id === `reviewItem:${i.id}:accept` && i.meetsDoD)) || (a.id.endsWith(':returnToBacklog') && obs.sprintBacklog.some((i) => a.id === `reviewItem:${i.id}:returnToBacklog` && i.meetsDoD === false))));
           if (review) return { id: review.id };
           if (of('setReviewFormat')) return { id: 'setReviewFormat:workingSession' };
+          if (of('decidePivot')) return { id: `decidePivot:${habits.pivot}` };
+          if (habits.progress !== 'none' && of('shareProgress')) return { id: `shareProgress:${habits.progress}` };
           if (habits.forecast !== 'none' && of('answerForecast')) return { id: `answerForecast:${habits.forecast}` };
           if (habits.releaseEachSprint && of('releaseIncrement')) return { id: 'releaseIncrement' };
           return { id: of('endReview')!.id };
         }
         case 'sprint.retrospective':
           if (of('reflect')) return { id: of('reflect')!.id };
+          if (!step.actions.some((a) => a.id === `chooseImprovement:${habits.improvement}`)) return { id: of('chooseImprovement')!.id };
           return { id: `chooseImprovement:${habits.improvement}` };
         case 'release':
           return { id: 'decideRelease:ship' };

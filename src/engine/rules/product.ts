@@ -129,7 +129,8 @@ export const shareProgress: Rule<'shareProgress'> = {
   apply(draft, a) {
     currentSprint(draft).progressSharing = a.style;
     const transparent = a.style === 'transparent';
-    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + (transparent ? 2 : 4));
+    // Good news lifts the mood a little; seeing the real picture, risks included, builds more.
+    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + (transparent ? 3 : 2));
     judge(draft, {
       goalId: 'D5.2.2',
       score: transparent ? 1 : 0,
@@ -142,14 +143,20 @@ export const shareProgress: Rule<'shareProgress'> = {
   },
 };
 
-/** Optimism that the next Sprint contradicts costs more trust than it earned. */
+/**
+ * "All on track" is contradicted by any setback the next Sprint shows: a missed Sprint Goal,
+ * less done than forecast, clarification stops or work that failed the Definition of Done.
+ * Optimism that reality contradicts costs more trust than it earned.
+ */
 export function settleProgressClaims(draft: Draft<GameState>): void {
   const sprint = currentSprint(draft);
   const previous = draft.sprints[draft.sprints.length - 2];
-  if (previous?.progressSharing === 'optimistic' && sprint.goalMet === false) {
-    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! - 10);
-    say(draft, 'Stakeholders feel misled: last Review said all was on track, and this Sprint Goal was missed.');
-  }
+  if (previous?.progressSharing !== 'optimistic') return;
+  const returned = sprint.committed.some((id) => draft.items[id]?.status === 'backlog');
+  const setback = sprint.goalMet === false || sprint.velocity < sprint.forecast || sprint.clarifications > 0 || returned;
+  if (!setback) return;
+  for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! - 8);
+  say(draft, 'Stakeholders feel misled: the last Review said all was on track, and this Sprint showed otherwise.');
 }
 
 /** Dated promises fall due: each miss is an expectation the roadmap set and delivery broke. */

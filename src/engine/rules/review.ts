@@ -144,7 +144,7 @@ export const endReview: Rule<'endReview'> = {
       judge(draft, { goalId: 'D6.1.2', score: 0.1, decisionId: `forecast-answer-s${draft.sprint}`, rationale });
       judge(draft, { goalId: 'D5.2.1', score: 0.1, decisionId: `forecast-answer-s${draft.sprint}`, rationale });
     }
-    judgeForecasts(draft, draft.sprint);
+    judgeForecasts(draft, draft.sprint, ctx.scenario);
     settleRoadmap(draft);
     settleProgressClaims(draft);
     tendStakeholders(draft, ctx.scenario);
@@ -157,7 +157,8 @@ export const endReview: Rule<'endReview'> = {
  * judged by what happened: the Sprint in which the work done since the forecast reached the
  * scope, or a miss once its latest Sprint has passed. Reordering cannot dodge the judgement.
  */
-export function judgeForecasts(draft: Draft<GameState>, now: number): void {
+export function judgeForecasts(draft: Draft<GameState>, now: number, scenario: Scenario): void {
+  const asker = forecastAsker(draft, scenario.stakeholders);
   for (const f of draft.forecasts) {
     if (f.judged) continue;
     let done = 0;
@@ -173,6 +174,11 @@ export function judgeForecasts(draft: Draft<GameState>, now: number): void {
     } else if (now - f.sprint >= f.high) {
       f.judged = true;
       f.hit = false;
+    }
+    // A broken single date costs far more trust than a range that turned out too narrow.
+    if (f.judged && !f.hit && asker) {
+      draft.trust[asker] = clamp(draft.trust[asker]! - (f.style === 'date' ? 10 : 3));
+      say(draft, `The forecast from Sprint ${f.sprint} did not hold${f.style === 'date' ? ': the promised date passed' : ''}.`);
     }
   }
 }

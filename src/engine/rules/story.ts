@@ -135,8 +135,14 @@ export function criteriaCoverage(item: { criteria: readonly string[] }, source: 
   return { covered: kinds.size, available: available.size, poor, hasHappyPath: kinds.has('happyPath') };
 }
 
+/** Work the PO has decided not to do: Won't this time, off the vision, or disproved by an experiment. */
+export function setAside(item: GameState['items'][string]): boolean {
+  return item.moscow === 'wont' || item.offVision || item.assumptionHolds === false;
+}
+
 export function isReady(state: GameState, itemId: string, scenario: Scenario, level: GameState['readiness']): boolean {
   const item = state.items[itemId]!;
+  if (setAside(item)) return false;
   if (level === 'none') return true;
   if (level === 'light') return item.refined || item.estimate <= 5;
   const deps = item.dependenciesKnown ? (item.truth.dependsOn ?? []) : [];
