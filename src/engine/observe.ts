@@ -180,13 +180,59 @@ export function observation(state: GameState, scenario: Scenario): Observation {
 /** Ids read "type:param:param" so logs and replays stay legible. */
 function listed(id: string, action: Action, label: string, cost?: string): ListedAction {
   const { type, ...params } = action;
-  const entry: ListedAction = { id, type, label, params, action };
+  const entry: ListedAction = { id, type, label, params: Object.freeze(params), action: Object.freeze(action) };
   if (cost) entry.cost = cost;
-  return entry;
+  // Listings are reused between steps, so they are read-only for every shell.
+  return Object.freeze(entry);
 }
 
 /** Every legal action, once per meaningful option, in a stable order. */
-export function listActions(state: GameState, scenario: Scenario, legal: readonly ActionType[]): ListedAction[] {
+/**
+ * Listing blocks rebuilt only when the state they read has changed. States are immutable and
+ * share unchanged parts, so comparing a few references tells whether a block can be reused.
+ */
+export class ListingCache {
+  private blocks = new Map<ActionType, { deps: readonly unknown[]; entries: ListedAction[] }>();
+
+  get(type: ActionType, deps: readonly unknown[]): ListedAction[] | undefined {
+    const hit = this.blocks.get(type);
+    return hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i]) ? hit.entries : undefined;
+  }
+
+  set(type: ActionType, deps: readonly unknown[], entries: ListedAction[]): void {
+    this.blocks.set(type, { deps, entries });
+  }
+}
+
+/** What each large block reads; blocks not named here are small and rebuilt every time. */
+function blockDeps(type: ActionType, s: GameState): readonly unknown[] | null {
+  switch (type) {
+    case 'moveItem':
+      return [s.backlogOrder];
+    case 'mapStakeholder':
+      return [s.stakeholderMap];
+    case 'sortEmpathyNote':
+      return [s.empathy];
+    case 'addVisionFragment':
+      return [s.vision];
+    case 'addPersonaTrait':
+      return [s.persona];
+    case 'flagOffVision':
+    case 'splitItem':
+    case 'classifyRequest':
+      return [s.backlogOrder, s.items];
+    case 'fixFlaw':
+    case 'addCriterion':
+    case 'tagMoscow':
+    case 'refineItem':
+    case 'testAssumption':
+      return [s.backlogOrder, s.items, s.sprints, s.refinementShare, s.refinementUsed, s.poTime];
+    default:
+      return null;
+  }
+}
+
+export function listActions(state: GameState, scenario: Scenario, legal: readonly ActionType[], cache?: ListingCache): ListedAction[] {
   const out: ListedAction[] = [];
   const title = (id: string) => state.items[id]!.title;
   // An open question is a dialog: it must be answered before anything else.
@@ -200,6 +246,12 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
   const near = nearItems(state);
   for (const type of legal) {
     const start = out.length;
+    const deps = cache ? blockDeps(type, state) : null;
+    const reused = deps ? cache!.get(type, deps) : undefined;
+    if (reused) {
+      for (const e of reused) out.push(e);
+      continue;
+    }
     switch (type) {
       case 'chooseProductGoal':
         for (const g of scenario.productGoals) out.push(listed(`${type}:${g.id}`, { type, goalId: g.id }, `Choose the Product Goal: ${g.text}`));
@@ -408,6 +460,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
     }
     // Options of a choice are listed in an order that says nothing about their quality.
     if (SHUFFLED.has(type)) out.splice(start, out.length - start, ...inSeedOrder(state.seed, out.slice(start)));
+    if (deps) cache!.set(type, deps, out.slice(start));
   }
   return out;
 }

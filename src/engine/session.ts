@@ -7,7 +7,7 @@ import { initialState } from './model/initial';
 import type { Scenario } from './model/scenario';
 import type { Evidence, GameState } from './model/state';
 import { hashValue } from './hash';
-import { listActions, observation, type ListedAction, type Observation } from './observe';
+import { ListingCache, listActions, observation, type ListedAction, type Observation } from './observe';
 import { buildReport, type Report } from './report';
 import { Rng } from './rng';
 import { RULES } from './rules';
@@ -72,6 +72,7 @@ export class Session {
    */
   private readonly checkpointStates: { step: number; state: GameState; hash?: string }[] = [];
   private listingCache: ListedAction[] | null = null;
+  private readonly blocks = new ListingCache();
 
   constructor(
     readonly scenario: Scenario,
@@ -115,7 +116,7 @@ export class Session {
   }
 
   legalActions(): ListedAction[] {
-    if (!this.listingCache) this.listingCache = listActions(this.current, this.scenario, legalActionTypes(this.current.phase));
+    if (!this.listingCache) this.listingCache = listActions(this.current, this.scenario, legalActionTypes(this.current.phase), this.blocks);
     return this.listingCache;
   }
 

@@ -109,7 +109,9 @@ describe('an accepted action reports what changed', () => {
     const step = s.observe();
     (step.observation.backlog[0] as { title: string }).title = 'hacked';
     step.observation.log.push('hacked');
-    (step.actions[0]!.params as Record<string, unknown>).goalId = 'hacked';
+    expect(() => {
+      (step.actions[0]!.params as Record<string, unknown>).goalId = 'hacked';
+    }).toThrow(TypeError);
     expect(s.stateHash()).toBe(before);
   });
 });

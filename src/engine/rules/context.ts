@@ -1,4 +1,4 @@
-import type { Draft } from 'immer';
+import { isDraft, original, type Draft } from 'immer';
 import type { SystemEventType } from '../lifecycle/machine';
 import type { ActionOf, ActionType } from '../model/actions';
 import type { Scenario } from '../model/scenario';
@@ -41,7 +41,10 @@ export function judge(draft: Draft<GameState>, e: Omit<Evidence, 'weight'> & { w
 }
 
 export function forgetJudgement(draft: Draft<GameState>, decisionId: string): void {
-  if (draft.evidence.some((x) => x.decisionId === decisionId)) draft.evidence = draft.evidence.filter((x) => x.decisionId !== decisionId);
+  // Search the plain array, not the draft: a proxy per record would make this the slowest rule.
+  const plain = (isDraft(draft.evidence) ? original(draft.evidence) : draft.evidence) as readonly Evidence[] | undefined;
+  if (!plain || !plain.some((x) => x.decisionId === decisionId)) return;
+  draft.evidence = plain.filter((x) => x.decisionId !== decisionId);
 }
 
 export const LOG_KEEP = 20;

@@ -5,9 +5,16 @@ import type { GameState } from '../model/state';
 import type { Rule, RuleError } from './context';
 import { judge, say, unknownId } from './context';
 
-/** Items found in the scenario, including pieces that splitting can create. */
+const itemIndex = new WeakMap<Scenario, Map<string, ScenarioItem>>();
+
+/** A backlog item as the scenario defines it (split pieces have no entry). Indexed once per scenario. */
 export function scenarioItem(scenario: Scenario, id: string): ScenarioItem | undefined {
-  return scenario.backlog.find((i) => i.id === id);
+  let index = itemIndex.get(scenario);
+  if (!index) {
+    index = new Map(scenario.backlog.map((i) => [i.id, i]));
+    itemIndex.set(scenario, index);
+  }
+  return index.get(id);
 }
 
 function backlogItem(s: GameState, id: string): RuleError | null {
