@@ -1,16 +1,20 @@
 /// <reference types="vite/client" />
 
-/** What the shell tells tests (and anyone curious) about the scene on screen: see ready.ts. */
+/**
+ * What the shell tells tests (and anyone curious) about the game: the scene on screen (see
+ * ready.ts) and, during a run, where the engine is (see session-store.ts).
+ */
 interface SprintwiseStatus {
   ready: boolean;
   scene: string;
+  /** SHA-256 of the engine state of the running game. */
+  stateHash?: string;
+  phase?: string;
+  /** Actions taken in the running game. */
+  step?: number;
+  scenarioId?: string;
 }
 
 interface Window {
   __sprintwise?: SprintwiseStatus;
-}
-
-interface WindowEventMap {
-  /** The player pressed Play on the title screen. */
-  'sprintwise:play': CustomEvent<undefined>;
 }

@@ -1,4 +1,9 @@
-/** True when the player asked the system for less motion: scenes then skip decorative tweens. */
+import { motionAllowed } from './settings';
+
+/**
+ * True when decorative motion should be left out: the player chose "reduce" in the settings, or
+ * left it on "system" and the system asks for less motion.
+ */
 export function prefersReducedMotion(): boolean {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return !motionAllowed();
 }

@@ -6,7 +6,7 @@ const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Runs axe-core on the page as it is now and returns the violations it finds. */
 export async function axeViolations(page: Page): Promise<axe.Result[]> {
-  await page.addScriptTag({ path: axeScript });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeScript });
   const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
   return results.violations;
 }

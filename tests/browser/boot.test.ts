@@ -48,10 +48,9 @@ describe('the built game boots to the title screen', () => {
     await saveScreenshot(page, 'title-1024x768');
   });
 
-  it('reaches Play with Tab, shows a focus ring, and starts with Enter', async () => {
+  it('reaches Play with Tab, shows a focus ring, and opens the campaign map with Enter', async () => {
     const page = await openGame(harness);
     await waitForScene(page, 'Title');
-    const played = page.evaluate(() => new Promise<boolean>((resolve) => window.addEventListener('sprintwise:play', () => resolve(true), { once: true })));
 
     await page.keyboard.press('Tab');
     const focus = await page.evaluate(() => {
@@ -64,15 +63,17 @@ describe('the built game boots to the title screen', () => {
     await saveScreenshot(page, 'title-play-focused');
 
     await page.keyboard.press('Enter');
-    await expect(played).resolves.toBe(true);
+    await waitForScene(page, 'CampaignMap');
+    // Focus moves to the new screen's heading, so the next Tab continues from there.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('screen-title');
   });
 
-  it('starts when Play is clicked, through the DOM button over the canvas', async () => {
+  it('opens the campaign map when Play is clicked, with full motion too', async () => {
     const page = await openGame(harness, { reducedMotion: 'no-preference' });
     await waitForScene(page, 'Title');
-    const played = page.evaluate(() => new Promise<boolean>((resolve) => window.addEventListener('sprintwise:play', () => resolve(true), { once: true })));
     await page.click('#play');
-    await expect(played).resolves.toBe(true);
+    await waitForScene(page, 'CampaignMap');
+    await expect(page.locator('.scenario__title').first().textContent()).resolves.toMatch(/Corner Café/);
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {

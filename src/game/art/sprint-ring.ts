@@ -9,6 +9,9 @@ export interface SprintRingOptions {
   sprints: number;
   current: number;
   motion: boolean;
+  /** Line width of the segments (default 7) and whether to draw the faint outer halo (default yes). */
+  thickness?: number;
+  halo?: boolean;
 }
 
 /**
@@ -17,21 +20,24 @@ export interface SprintRingOptions {
  */
 export function drawSprintRing(scene: Phaser.Scene, palette: Palette, options: SprintRingOptions): Phaser.GameObjects.Graphics {
   const { x, y, radius, sprints, current, motion } = options;
+  const thickness = options.thickness ?? 7;
   const ring = scene.add.graphics({ x, y });
   const step = (Math.PI * 2) / sprints;
-  const gap = 0.09;
+  const gap = sprints > 1 ? 0.09 : 0;
 
   for (let i = 0; i < sprints; i += 1) {
     const [colour, alpha] = i < current ? [palette.sky, 0.9] : i === current ? [palette.orange, 1] : [palette.sky, 0.22];
     const start = -Math.PI / 2 + i * step + gap / 2;
-    ring.lineStyle(7, colour, alpha);
+    ring.lineStyle(thickness, colour, alpha);
     ring.beginPath();
     ring.arc(0, 0, radius, start, start + step - gap, false);
     ring.strokePath();
   }
 
-  ring.lineStyle(2, palette.sky, 0.12);
-  ring.strokeCircle(0, 0, radius + 22);
+  if (options.halo ?? true) {
+    ring.lineStyle(2, palette.sky, 0.12);
+    ring.strokeCircle(0, 0, radius + 22);
+  }
 
   if (motion) {
     scene.tweens.add({ targets: ring, angle: 360, duration: 90_000, repeat: -1 });

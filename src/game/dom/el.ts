@@ -1,14 +1,16 @@
-type Child = Node | string;
+export type Child = Node | string;
+/** A child that may be left out: `cond && el(...)` reads naturally in a builder. */
+export type OptionalChild = Child | null | undefined | false;
 
 /** Builds a DOM element: `el('p', { class: 'hint' }, 'Press ', el('kbd', {}, 'Tab'))`. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
-  ...children: Child[]
+  ...children: OptionalChild[]
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
+  for (const child of children) if (child !== null && child !== undefined && child !== false) element.append(child);
   return element;
 }
 
@@ -21,4 +23,14 @@ export function svgIcon(markup: string): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   return svg;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Builds an SVG element for charts drawn from data (numbers only, never markup). */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number> = {}, ...children: (SVGElement | string)[]): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  element.append(...children);
+  return element;
 }

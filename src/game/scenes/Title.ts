@@ -2,26 +2,44 @@ import Phaser from '../phaser';
 import { drawBacklogFlow } from '../art/backlog-flow';
 import { drawSprintRing } from '../art/sprint-ring';
 import { TextureKey } from '../assets';
+import { el } from '../dom/el';
 import { mountPanel } from '../dom/overlay';
 import { prefersReducedMotion } from '../motion';
-import { buildTitlePanel } from '../panels/TitlePanel';
+import { buildTitlePanel, type TitleOptions } from '../panels/TitlePanel';
+import { setLayout } from '../layout';
 import { markSceneReady } from '../ready';
+import { phaseName } from '../router';
+import { lastPlayed } from '../save/storage';
 import { readPalette } from '../theme/palette';
+import { openSettings } from '../ui/settings-dialog';
 import { SceneKey } from './keys';
 
 /** Where the logo sits; TitlePanel.css leaves this band free above the name. */
 const logo = { x: 640, y: 158, size: 144 };
 
+type PlayModule = typeof import('../play');
+let playModule: Promise<PlayModule> | null = null;
+
+/** The engine, the scenarios and the run screens load on demand: the title paints without them. */
+function loadPlay(): Promise<PlayModule> {
+  return (playModule ??= import('../play'));
+}
+
 /** The title screen: canvas art (logo, Sprint ring, backlog lane) under a DOM panel. */
 export class Title extends Phaser.Scene {
+  private panel: HTMLElement | null = null;
+  private busy = false;
+
   constructor() {
     super(SceneKey.Title);
   }
 
-  create(): void {
+  create(data?: { problem?: string }): void {
+    setLayout('centred');
     const palette = readPalette();
     const motion = !prefersReducedMotion();
     const { width } = this.scale;
+    this.busy = false;
 
     drawBacklogFlow(this, palette, { y: 636, width, motion });
     drawSprintRing(this, palette, { x: logo.x, y: logo.y, radius: 106, sprints: 10, current: 3, motion });
@@ -32,15 +50,46 @@ export class Title extends Phaser.Scene {
       this.tweens.add({ targets: image, scale, alpha: 1, duration: 520, ease: 'Back.easeOut' });
     }
 
-    mountPanel(this, buildTitlePanel(() => this.play()));
+    this.panel = mountPanel(this, el('div', { class: 'panel-root' }, buildTitlePanel(this.options(data?.problem))));
     markSceneReady(this, SceneKey.Title);
+    // Fetch the rest of the game while the player reads the title.
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 300));
+    idle(() => void loadPlay().catch(() => undefined));
   }
 
-  /**
-   * No scene follows the title yet: Play says so with a DOM event that main.ts (or a test) can
-   * listen to. When the first game scene exists, start it here instead.
-   */
-  private play(): void {
-    window.dispatchEvent(new CustomEvent('sprintwise:play'));
+  private options(problem?: string): TitleOptions {
+    const options: TitleOptions = { onPlay: () => void this.start(), onSettings: openSettings };
+    const last = lastPlayed();
+    if (last?.status === 'corrupt') {
+      options.problem = `It is kept unchanged, and your other saves are not affected: open Campaigns to download or discard it. (${last.message})`;
+    } else if (last?.status === 'ok') {
+      const s = last.save.summary;
+      const where = !s ? 'imported game' : s.done ? 'finished: view the debrief' : s.sprint > 0 ? `Sprint ${s.sprint} of ${s.sprints}, ${phaseName(s.phase)}` : phaseName(s.phase);
+      options.resume = { detail: `${s?.scenarioTitle ?? last.scenarioId} · ${where}`, onContinue: () => void this.start(last.scenarioId) };
+    }
+    if (problem) options.problem = problem;
+    return options;
+  }
+
+  /** Loads the rest of the game, then opens the campaign map or continues `scenarioId`. */
+  private async start(scenarioId?: string): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.panel?.setAttribute('aria-busy', 'true');
+    try {
+      const play = await loadPlay();
+      play.installPlay(this.game);
+      if (!scenarioId) {
+        this.scene.start(SceneKey.CampaignMap);
+        return;
+      }
+      const next = play.continueLast(scenarioId);
+      if (next.error) this.scene.restart({ problem: next.error });
+      else this.scene.start(next.scene);
+    } catch {
+      this.busy = false;
+      this.panel?.removeAttribute('aria-busy');
+      this.scene.restart({ problem: 'The game could not load the rest of its files. Check the connection and try again.' });
+    }
   }
 }

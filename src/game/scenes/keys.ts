@@ -2,6 +2,18 @@
 export const SceneKey = {
   Boot: 'Boot',
   Title: 'Title',
+  CampaignMap: 'CampaignMap',
+  KnowledgeMap: 'KnowledgeMap',
+  Briefing: 'Briefing',
+  Backlog: 'Backlog',
+  Planning: 'Planning',
+  SprintDay: 'SprintDay',
+  Review: 'Review',
+  Retrospective: 'Retrospective',
+  Release: 'Release',
+  Debrief: 'Debrief',
+  /** Any phase the game has no dedicated screen for yet: every listed action, generically. */
+  Decision: 'Decision',
 } as const;
 
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];

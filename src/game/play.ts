@@ -1,0 +1,78 @@
+/**
+ * The part of the game that loads after the title screen: the engine, the scenarios and every
+ * screen of a run. Title imports this module on demand, so the first paint stays small.
+ */
+import type Phaser from 'phaser';
+import { announce } from './dom/announce';
+import { wakeGame } from './idle';
+import { phaseName } from './router';
+import { getStore, type SessionStore } from './session-store';
+import { play } from './sound';
+import { Backlog } from './scenes/Backlog';
+import { Briefing } from './scenes/Briefing';
+import { CampaignMap } from './scenes/CampaignMap';
+import { Debrief } from './scenes/Debrief';
+import { Decision } from './scenes/Decision';
+import { KnowledgeMap } from './scenes/KnowledgeMap';
+import { Planning } from './scenes/Planning';
+import { Release } from './scenes/Release';
+import { Retrospective } from './scenes/Retrospective';
+import { Review } from './scenes/Review';
+import { SprintDay } from './scenes/SprintDay';
+import { SceneKey } from './scenes/keys';
+import { sceneForPhase } from './router';
+
+const SCENES: readonly [SceneKey, typeof Phaser.Scene][] = [
+  [SceneKey.CampaignMap, CampaignMap],
+  [SceneKey.KnowledgeMap, KnowledgeMap],
+  [SceneKey.Briefing, Briefing],
+  [SceneKey.Backlog, Backlog],
+  [SceneKey.Planning, Planning],
+  [SceneKey.SprintDay, SprintDay],
+  [SceneKey.Review, Review],
+  [SceneKey.Retrospective, Retrospective],
+  [SceneKey.Release, Release],
+  [SceneKey.Debrief, Debrief],
+  [SceneKey.Decision, Decision],
+];
+
+let installed = false;
+
+/** Says what each choice did: the live region for screen readers (the screen itself shows it too), and a sound if wanted. */
+function installFeedback(store: SessionStore): void {
+  store.subscribe((event) => {
+    // Screens redraw canvas art after a change: the loop must be awake to show it.
+    wakeGame();
+    if (event.type !== 'changed' || !event.result) return;
+    const { result, run } = event;
+    if (!result.ok) {
+      play('error');
+      announce(`Not possible: ${result.error.message}`);
+      return;
+    }
+    const { messages, phase, phaseBefore } = result.changes;
+    const o = run.step.observation;
+    const lines = [...messages];
+    if (phase !== phaseBefore && !lines.length) lines.push(`${phaseName(phase)}.`);
+    if (!lines.length && phase.startsWith('sprint.execution')) lines.push(`Day ${o.day} of ${o.days} is over.`);
+    announce(lines.join(' '));
+    if (phase === phaseBefore) play('select');
+  });
+}
+
+/** Registers the run screens once and returns the store. */
+export function installPlay(game: Phaser.Game): SessionStore {
+  const store = getStore();
+  if (!installed) {
+    installed = true;
+    for (const [key, scene] of SCENES) game.scene.add(key, scene, false);
+    installFeedback(store);
+  }
+  return store;
+}
+
+/** Where Continue goes: the saved run's screen, or the campaign map with the reason it could not open. */
+export function continueLast(scenarioId: string): { scene: SceneKey; error: string | null } {
+  const opened = getStore().resume(scenarioId);
+  return opened.ok ? { scene: sceneForPhase(opened.run.step.phase), error: null } : { scene: SceneKey.CampaignMap, error: opened.message };
+}

@@ -1,0 +1,47 @@
+import { SceneKey } from './scenes/keys';
+
+/** Which screen shows an engine phase. Phases are matched by prefix, so sub-states added later land on their parent's screen. */
+const ROUTES: readonly (readonly [string, SceneKey])[] = [
+  ['briefing', SceneKey.Briefing],
+  ['sprint.refinement', SceneKey.Backlog],
+  ['sprint.planning', SceneKey.Planning],
+  ['sprint.execution', SceneKey.SprintDay],
+  ['sprint.review', SceneKey.Review],
+  ['sprint.retrospective', SceneKey.Retrospective],
+  ['release', SceneKey.Release],
+  ['debrief', SceneKey.Debrief],
+];
+
+export function sceneForPhase(phase: string): SceneKey {
+  for (const [prefix, key] of ROUTES) if (phase === prefix || phase.startsWith(`${prefix}.`)) return key;
+  return SceneKey.Decision;
+}
+
+/** The steps of a Sprint, for the stepper in the top bar. */
+export const SPRINT_STEPS: readonly { prefix: string; label: string }[] = [
+  { prefix: 'sprint.refinement', label: 'Refinement' },
+  { prefix: 'sprint.planning', label: 'Planning' },
+  { prefix: 'sprint.execution', label: 'Sprint days' },
+  { prefix: 'sprint.review', label: 'Review' },
+  { prefix: 'sprint.retrospective', label: 'Retrospective' },
+];
+
+/** A readable name for a phase key, for the top bar and saves. */
+export function phaseName(phase: string): string {
+  const names: Record<string, string> = {
+    'briefing.choosingGoal': 'Briefing',
+    'briefing.ready': 'Briefing',
+    'sprint.refinement': 'Backlog refinement',
+    'sprint.planning.proposing': 'Sprint Planning',
+    'sprint.planning.negotiating': 'Sprint Planning',
+    'sprint.execution.working': 'Sprint days',
+    'sprint.execution.deciding': 'Sprint days',
+    'sprint.review': 'Sprint Review',
+    'sprint.retrospective': 'Sprint Retrospective',
+    release: 'Release',
+    debrief: 'Debrief',
+  };
+  if (names[phase]) return names[phase];
+  const last = phase.split('.').pop() ?? phase;
+  return last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+}

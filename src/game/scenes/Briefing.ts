@@ -1,0 +1,131 @@
+import type { RunView } from '../session-store';
+import { el } from '../dom/el';
+import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
+import { humanize } from '../ui/grouped-actions';
+import { block, facts, meter, screen } from '../ui/screen';
+import { RunScene } from './run-scene';
+import { SceneKey } from './keys';
+
+const HANDLED = new Set(['chooseProductGoal', 'startSprints']);
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]/.test(w))
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}
+
+/** The briefing: the product, its vision, the people, and the choice of a Product Goal. */
+export class Briefing extends RunScene {
+  constructor() {
+    super(SceneKey.Briefing);
+  }
+
+  protected override accent(): number {
+    return this.palette.sky;
+  }
+
+  protected override focusFallbacks(): string[] {
+    return ['action:startSprints'];
+  }
+
+  protected render(run: RunView): HTMLElement {
+    const { step } = run;
+    const o = step.observation;
+    const goals = listedOf(step, 'chooseProductGoal');
+    const start = listedOf(step, 'startSprints')[0];
+
+    const goalChoices = el(
+      'div',
+      { class: 'choice-list', role: 'group', 'aria-labelledby': 'goal-title' },
+      ...goals.map((action) => {
+        const goalId = paramOf(action, 'goalId');
+        const text = o.productGoalOptions.find((g) => g.id === goalId)?.text ?? action.label;
+        const chosen = o.productGoal === text;
+        return actionButton(action, this.dispatch, {
+          variant: 'choice',
+          text,
+          pressed: chosen,
+          detail: chosen ? el('span', { class: 'chosen' }, el('span', { 'aria-hidden': 'true' }, '✓ '), 'Your Product Goal') : null,
+          focusKey: `goal:${action.id}`,
+        });
+      }),
+    );
+
+    const main = [
+      block('The product', 'product-title', el('p', { class: 'product-name' }, o.scenario.product), el('p', {}, o.scenario.summary)),
+      block(
+        'Vision',
+        'vision-title',
+        el('blockquote', { class: 'vision' }, o.scenario.vision),
+        o.vision?.technique ? el('p', { class: 'block__hint' }, `Shaped as: ${humanize(o.vision.technique)}.`) : null,
+        o.vision?.fragments.length ? el('ul', { class: 'bullets' }, ...o.vision.fragments.map((f) => el('li', {}, f.text))) : null,
+        o.roadmap?.format ? el('p', { class: 'block__hint' }, `Roadmap: ${humanize(o.roadmap.format)}.`) : null,
+        o.persona?.length ? el('div', {}, el('p', { class: 'sub__title' }, 'Persona'), el('ul', { class: 'bullets' }, ...o.persona.map((p) => el('li', {}, p.text)))) : null,
+      ),
+      block(
+        'Choose the Product Goal',
+        'goal-title',
+        el('p', { class: 'block__hint' }, 'The Product Goal is the one objective the Scrum Team plans against for the next Sprints. You can change your mind until the first Sprint starts.'),
+        goalChoices,
+      ),
+      otherActions(step, HANDLED, this.dispatch),
+    ];
+
+    const side = [
+      block(
+        'Stakeholders',
+        'people-title',
+        el(
+          'ul',
+          { class: 'people' },
+          ...o.stakeholders.map((s) =>
+            el(
+              'li',
+              { class: 'person' },
+              el('span', { class: 'person__avatar', 'aria-hidden': 'true' }, initials(s.name)),
+              el(
+                'span',
+                { class: 'person__text' },
+                el('strong', {}, s.name),
+                el('span', { class: 'person__role' }, s.role),
+                s.mappedAs ? el('span', { class: 'person__map' }, `On your map: ${humanize(s.mappedAs)}`) : null,
+              ),
+            ),
+          ),
+        ),
+      ),
+      block(
+        'The Developers',
+        'team-title',
+        facts([
+          ['Capacity', `${o.team.capacity} points a Sprint`],
+          ['Sprints', `${o.sprints} Sprints of ${o.days} days`],
+          ['Definition of Done', `strength ${o.team.dodStrength} of 3`],
+        ]),
+        meter('Morale', o.team.morale),
+        meter('Technical debt', o.team.techDebt, { lowIsGood: true }),
+      ),
+      el(
+        'div',
+        { class: 'primary-bar' },
+        start
+          ? actionButton(start, this.dispatch, { variant: 'primary', focusKey: 'action:startSprints' })
+          : el('p', { class: 'block__hint' }, 'Choose a Product Goal to start the first Sprint.'),
+      ),
+    ];
+
+    return screen({
+      key: 'briefing',
+      run,
+      title: o.scenario.title,
+      lead: 'Read the brief, meet the people, and set the Product Goal.',
+      main,
+      side,
+      sideLabel: 'People and team',
+      tools: this.tools(run),
+    });
+  }
+}

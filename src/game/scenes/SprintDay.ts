@@ -1,0 +1,141 @@
+import type Phaser from 'phaser';
+import type { RunView } from '../session-store';
+import { drawDayTrack } from '../art/day-track';
+import { el } from '../dom/el';
+import { play } from '../sound';
+import { actionButton, listedOf, otherActions } from '../ui/actions';
+import { burndownChart } from '../ui/charts';
+import { createDialog, showDialog } from '../ui/dialog';
+import { dodTag, stakeholderName, typeBadge } from '../ui/items';
+import { block, meter, screen } from '../ui/screen';
+import { RunScene } from './run-scene';
+import { SceneKey } from './keys';
+
+const HANDLED = new Set(['nextDay', 'resolveEvent']);
+/** Where the canvas day track runs, in game units; the DOM leaves this band free. */
+const TRACK = { x: 300, y: 104, width: 700 };
+
+/** The Sprint's days: the day track, the Sprint Backlog, a burndown, and events as dialogs. */
+export class SprintDay extends RunScene {
+  constructor() {
+    super(SceneKey.SprintDay);
+  }
+
+  protected override accent(): number {
+    return this.palette.purple;
+  }
+
+  protected override focusFallbacks(): string[] {
+    return ['action:nextDay'];
+  }
+
+  protected override drawArt(run: RunView): Phaser.GameObjects.GameObject[] {
+    const o = run.step.observation;
+    return [
+      ...super.drawArt(run),
+      drawDayTrack(this, this.palette, { ...TRACK, days: o.days, day: o.day, eventDays: run.track?.eventDays ?? [], motion: this.motion }),
+    ];
+  }
+
+  protected render(run: RunView): HTMLElement {
+    const { step } = run;
+    const o = step.observation;
+    const next = listedOf(step, 'nextDay')[0];
+    const sprint = o.currentSprint;
+    const done = o.sprintBacklog.filter((i) => i.status !== 'sprint').length;
+
+    const step_ = o.days > 1 ? TRACK.width / (o.days - 1) : 0;
+    const days = el(
+      'div',
+      { class: 'band day-track' },
+      el('p', { class: 'day-track__now' }, o.day === 0 ? 'The Sprint has started' : o.day >= o.days ? 'The last day is over' : `Day ${o.day} of ${o.days} is over`),
+      el('ol', { class: 'day-track__labels', 'aria-label': 'Days of the Sprint' }, ...Array.from({ length: o.days }, (_, i) => {
+        const d = i + 1;
+        const state = d <= o.day ? 'done' : d === o.day + 1 ? 'next' : 'later';
+        const event = run.track?.eventDays.includes(d) ? ', something came up' : '';
+        return el(
+          'li',
+          { class: `day-label day-label--${state}`, style: `left: calc(var(--u) * ${TRACK.x + i * step_})` },
+          el('span', { 'aria-hidden': 'true' }, `Day ${d}`),
+          el('span', { class: 'visually-hidden' }, `Day ${d}: ${state === 'done' ? 'done' : state === 'next' ? 'next' : 'to come'}${event}`),
+        );
+      })),
+    );
+
+    const backlog = block(
+      'Sprint Backlog',
+      'sprint-backlog-title',
+      el('p', { class: 'block__hint' }, `${done} of ${o.sprintBacklog.length} items finished. The Developers decide how to do the work.`),
+      el(
+        'ul',
+        { class: 'task-list' },
+        ...o.sprintBacklog.map((item) =>
+          el(
+            'li',
+            { class: `task task--${item.status}` },
+            el('span', { class: 'task__state' }, el('span', { 'aria-hidden': 'true' }, item.status === 'sprint' ? '◌ ' : '● '), item.status === 'sprint' ? 'In progress' : 'Finished'),
+            el('span', { class: 'task__title' }, typeBadge(item.type), ' ', item.title),
+            el('span', { class: 'task__points' }, `${item.estimate} pts`),
+            item.meetsDoD !== null ? dodTag(item.meetsDoD) : null,
+          ),
+        ),
+      ),
+    );
+
+    const main = [
+      sprint ? el('p', { class: 'goal-card' }, el('span', { class: 'goal-card__label' }, 'Sprint Goal: '), sprint.goal) : null,
+      el('div', { class: 'two-col' }, backlog, block('Burndown', 'burndown-title', burndownChart(run.track, o.days, true))),
+      otherActions(step, new Set([...HANDLED]), this.dispatch),
+    ];
+
+    const side = [
+      block(
+        'The team',
+        'team-title',
+        meter('Morale', o.team.morale),
+        meter('Technical debt', o.team.techDebt, { lowIsGood: true }),
+        el('p', { class: 'block__hint' }, `Definition of Done: strength ${o.team.dodStrength} of 3.`),
+      ),
+      block('Stakeholder trust', 'trust-title', ...o.stakeholders.map((s) => meter(s.name, s.trust))),
+      block('Latest news', 'news-title', el('ol', { class: 'news' }, ...o.log.slice(-4).reverse().map((line) => el('li', {}, line)))),
+      el('div', { class: 'primary-bar' }, next ? actionButton(next, this.dispatch, { variant: 'primary', text: `${next.label} →` }) : null),
+    ];
+
+    return screen({
+      key: 'sprint-day',
+      run,
+      title: `Sprint ${o.sprint}: the Sprint`,
+      lead: 'The Developers work. Step through the days and answer what comes up.',
+      main,
+      side,
+      sideLabel: 'Team, stakeholders and news',
+      band: days,
+      tools: this.tools(run),
+    });
+  }
+
+  protected override afterRender(run: RunView): void {
+    super.afterRender(run);
+    const event = run.step.observation.pendingEvent;
+    const choices = listedOf(run.step, 'resolveEvent');
+    if (!event && choices.length === 0) return;
+    const o = run.step.observation;
+    const from = event ? stakeholderName(o, event.from) : null;
+    const role = o.stakeholders.find((s) => s.id === event?.from)?.role;
+    const others = run.step.actions.filter((a) => a.type !== 'resolveEvent' && a.type !== 'nextDay');
+    const dialog = createDialog({
+      title: event?.title ?? 'A decision is needed',
+      className: 'dialog--event',
+      body: [
+        from && !event?.title.includes(from.replace(/^the /, '')) ? el('p', { class: 'event__from' }, `From ${from}${role ? `, ${role}` : ''}`) : null,
+        event ? el('p', { class: 'event__text' }, event.text) : null,
+        el('p', { class: 'event__rule' }, 'Your choice is final: there is no undo. Each option says what it costs.'),
+        el('div', { class: 'choice-list' }, ...choices.map((a) => actionButton(a, this.dispatch, { variant: 'choice' }))),
+        others.length ? el('div', { class: 'choice-list' }, ...others.map((a) => actionButton(a, this.dispatch, { variant: 'quiet' }))) : null,
+      ],
+    });
+    this.root.append(dialog);
+    showDialog(dialog);
+    play('event');
+  }
+}

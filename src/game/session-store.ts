@@ -1,0 +1,402 @@
+/**
+ * The one adapter between the engine and the game. It owns the engine session, saves every
+ * action the moment it is taken, resumes saved runs by re-simulating them, imports and exports
+ * saves, keeps the cross-run knowledge map, and tells subscribers what changed. Scenes read its
+ * snapshot and call `dispatch`: they never touch the engine or storage themselves.
+ */
+import {
+  createSession,
+  engineCompatible,
+  ENGINE_VERSION,
+  parseReplay,
+  verifyReplay,
+  type Action,
+  type DispatchResult,
+  type Evidence,
+  type Report,
+  type Session,
+  type Step,
+} from '../engine';
+import type { LoadedCampaign, LoadedCollection, LoadedScenario } from '../scenario';
+import { completedScenarios, emptyKnowledgeMap, KNOWLEDGE_MAP_VERSION, mergeRun, summarizeRun, type KnowledgeMap } from '../assessment';
+import { loadCatalogue } from './catalogue';
+import { SAVE_FORMAT, SAVE_VERSION, readSaveText, type SaveFile, type SaveSummary } from './save/format';
+import { listSaves, rawSave, readSave, removeSave, writeSave, type StoredSave } from './save/storage';
+import { committedPoints, openPoints, type SprintTrack } from './view/burndown';
+
+export interface Notice {
+  tone: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** What scenes render: the current observation and legal actions, plus what the shell tracked. */
+export interface RunView {
+  scenario: LoadedScenario;
+  campaign: LoadedCampaign | null;
+  step: Step;
+  /** Actions taken so far. */
+  steps: number;
+  stateHash: string;
+  /** The current Sprint's burndown, from observations made during the Sprint. */
+  track: SprintTrack | null;
+  /** What the last accepted action changed. */
+  last: { messages: string[]; evidence: Evidence[] } | null;
+  /** Why the last action was refused, until the next one is accepted. */
+  error: string | null;
+  /** Set when the simulation itself failed (a bug): the screens show it instead of crashing. */
+  fault: string | null;
+  /** Things the player must know about the run (a save that failed, a run resumed under a newer scenario). */
+  notices: Notice[];
+}
+
+export type StoreEvent = { type: 'changed'; run: RunView; result: DispatchResult | null } | { type: 'closed' };
+export type OpenResult = { ok: true; run: RunView } | { ok: false; message: string };
+export type ImportCheck =
+  | { ok: true; save: SaveFile; scenario: LoadedScenario; steps: number; replaces: StoredSave | null }
+  | { ok: false; message: string };
+
+const KNOWLEDGE_KEY = 'sprintwise.knowledge';
+
+/** A seed for a new run: `?seed=` in the address (shared links, tests), else a random one. */
+function newSeed(): string {
+  const fromUrl = new URLSearchParams(location.search).get('seed');
+  if (fromUrl && fromUrl.length <= 200) return fromUrl;
+  const bytes = new Uint32Array(2);
+  crypto.getRandomValues(bytes);
+  return `run-${Array.from(bytes, (n) => n.toString(36)).join('')}`;
+}
+
+function summaryOf(step: Step, scenario: LoadedScenario, steps: number): SaveSummary {
+  const o = step.observation;
+  return { scenarioTitle: scenario.scenario.title, phase: step.phase, sprint: o.sprint, sprints: o.sprints, day: o.day, step: steps, done: step.done };
+}
+
+export class SessionStore {
+  readonly catalogue: LoadedCollection;
+  private session: Session | null = null;
+  private scenario: LoadedScenario | null = null;
+  private tracks = new Map<number, SprintTrack>();
+  private last: RunView['last'] = null;
+  private error: string | null = null;
+  private notices: Notice[] = [];
+  private hash = '';
+  private readonly listeners = new Set<(event: StoreEvent) => void>();
+  private view: RunView | null = null;
+
+  constructor(catalogue: LoadedCollection) {
+    this.catalogue = catalogue;
+  }
+
+  /** The run on screen, or null on the map. */
+  get run(): RunView | null {
+    return this.view;
+  }
+
+  subscribe(listener: (event: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  findScenario(id: string): LoadedScenario | undefined {
+    return this.catalogue.scenarios.find((s) => s.scenario.id === id);
+  }
+
+  campaignOf(scenarioId: string): LoadedCampaign | null {
+    return this.catalogue.campaigns.find((c) => c.campaign.scenarios.includes(scenarioId)) ?? null;
+  }
+
+  /** Starts a new run of `scenarioId`, replacing its save. The empty run is saved at once. */
+  start(scenarioId: string, seed: string = newSeed()): OpenResult {
+    const loaded = this.findScenario(scenarioId);
+    if (!loaded) return { ok: false, message: `There is no scenario "${scenarioId}" in this version of the game.` };
+    this.open(loaded, createSession(loaded.scenario, seed, loaded.hash), []);
+    this.persist();
+    return { ok: true, run: this.emit(null) };
+  }
+
+  /** Continues the saved run of `scenarioId` by re-simulating its actions. */
+  resume(scenarioId: string): OpenResult {
+    const stored = readSave(scenarioId);
+    if (!stored) return { ok: false, message: 'There is no saved game for this scenario.' };
+    if (stored.status === 'corrupt') return { ok: false, message: `The saved game could not be read: ${stored.message}. It is kept as it is: you can export it or discard it.` };
+    return this.restore(stored.save, false);
+  }
+
+  /**
+   * Takes a listed action (`{ id }`) or a full action object. Accepted actions are saved before
+   * subscribers hear of them, so a closed tab never loses a decision.
+   */
+  dispatch(input: { id: string } | Action): DispatchResult {
+    const session = this.session;
+    if (!session) return { ok: false, error: { code: 'finished', message: 'No game is running.' } };
+    let result: DispatchResult;
+    try {
+      result = session.dispatch(input);
+    } catch (e) {
+      // A bug in the simulation must not take the page down; the last good save stays as it is.
+      result = { ok: false, error: { code: 'illegalNow', message: `the simulation failed on this choice (${describeError(e)}); your game is saved up to the previous choice` } };
+    }
+    if (result.ok) {
+      try {
+        this.track(session, result);
+      } catch {
+        // See emit(): the fault is reported there.
+      }
+      this.last = { messages: result.changes.messages, evidence: result.changes.evidence };
+      this.error = null;
+      this.persist();
+      if (result.done) this.recordFinishedRun();
+    } else {
+      this.error = result.error.message;
+    }
+    this.emit(result);
+    return result;
+  }
+
+  /** Leaves the run (it stays saved). */
+  close(): void {
+    this.session = null;
+    this.scenario = null;
+    this.view = null;
+    this.publishStatus();
+    for (const listener of this.listeners) listener({ type: 'closed' });
+  }
+
+  /** The engine's report of the current run, for the debrief. */
+  report(): Report | null {
+    return this.session?.report() ?? null;
+  }
+
+  saves(): StoredSave[] {
+    return listSaves();
+  }
+
+  discardSave(scenarioId: string): void {
+    if (this.scenario?.scenario.id === scenarioId) this.close();
+    removeSave(scenarioId);
+  }
+
+  /** A file to download: the live run's save, or the stored text (even a damaged one). */
+  exportSave(scenarioId: string): { fileName: string; text: string } | null {
+    const text = this.session && this.scenario?.scenario.id === scenarioId ? JSON.stringify(this.saveFile(), null, 2) : rawSave(scenarioId);
+    if (text === null) return null;
+    return { fileName: `sprintwise-${scenarioId}-save.json`, text };
+  }
+
+  /** Reads and verifies an imported file (a save or a bare replay) without storing anything. */
+  checkImport(text: string): ImportCheck {
+    const read = readSaveText(text);
+    if (!read.ok) return { ok: false, message: `This file is not a Sprintwise save: ${read.message}.` };
+    const replay = read.save.replay;
+    const loaded = this.findScenario(replay.scenarioId);
+    if (!loaded) return { ok: false, message: `This save is for scenario "${replay.scenarioId}", which this version of the game does not include.` };
+    const verified = verifyReplay(replay, loaded.scenario, loaded.hash);
+    if (!verified.ok) return { ok: false, message: `The save did not pass verification: ${verified.message}.` };
+    const existing = readSave(replay.scenarioId);
+    return { ok: true, save: read.save, scenario: loaded, steps: verified.steps, replaces: existing };
+  }
+
+  /** Stores a checked import as the scenario's save and opens it. */
+  applyImport(check: Extract<ImportCheck, { ok: true }>): OpenResult {
+    const opened = this.restore(check.save, true);
+    if (opened.ok) this.persist();
+    return opened;
+  }
+
+  knowledgeMap(): { map: KnowledgeMap; problem: string | null } {
+    let raw: string | null = null;
+    try {
+      raw = localStorage.getItem(KNOWLEDGE_KEY);
+    } catch {
+      return { map: emptyKnowledgeMap(), problem: 'The browser does not allow this page to store data, so nothing from earlier runs is available.' };
+    }
+    if (raw === null) return { map: emptyKnowledgeMap(), problem: null };
+    try {
+      const value = JSON.parse(raw) as KnowledgeMap;
+      if (value && value.version === KNOWLEDGE_MAP_VERSION && Array.isArray(value.runs)) return { map: value, problem: null };
+    } catch {
+      // fall through to the message below
+    }
+    return { map: emptyKnowledgeMap(), problem: 'Your knowledge map could not be read, so it starts empty again. Finished runs will fill it.' };
+  }
+
+  completed(): string[] {
+    const fromMap = completedScenarios(this.knowledgeMap().map);
+    const fromSaves = this.saves().flatMap((s) => (s.status === 'ok' && s.save.summary?.done ? [s.scenarioId] : []));
+    return [...new Set([...fromMap, ...fromSaves])];
+  }
+
+  private restore(save: SaveFile, imported: boolean): OpenResult {
+    const replay = save.replay;
+    const loaded = this.findScenario(replay.scenarioId);
+    if (!loaded) return { ok: false, message: `This save is for scenario "${replay.scenarioId}", which this version of the game does not include. The save is kept.` };
+    const parsed = parseReplay(replay);
+    if (!parsed.ok) return { ok: false, message: `The saved game is damaged (${parsed.message}). It is kept as it is: you can export it or discard it.` };
+    const notices: Notice[] = [];
+    if (!engineCompatible(parsed.replay.engineVersion))
+      notices.push({ tone: 'warning', text: `This game was saved by simulation version ${parsed.replay.engineVersion}; this is ${ENGINE_VERSION}. It continues, but outcomes may differ from the original run.` });
+    if (parsed.replay.scenarioHash !== loaded.hash)
+      notices.push({ tone: 'warning', text: 'The scenario has been updated since this game was saved. Your run continues with the new version.' });
+
+    const session = createSession(loaded.scenario, parsed.replay.seed, loaded.hash);
+    this.tracks = new Map();
+    for (let i = 0; i < parsed.replay.actions.length; i++) {
+      const action = parsed.replay.actions[i]!;
+      let result: DispatchResult;
+      try {
+        result = session.dispatch(action);
+      } catch (e) {
+        result = { ok: false, error: { code: 'illegalNow', message: `the simulation failed (${describeError(e)})` } };
+      }
+      if (!result.ok)
+        return {
+          ok: false,
+          message: `The saved game could not be replayed: step ${i + 1} (${action.type}) was refused (${result.error.message}). It is kept as it is: you can export it or discard it.`,
+        };
+      try {
+        this.track(session, result);
+      } catch {
+        // The burndown is a view: a failing observation must not block the resume.
+      }
+    }
+    if (notices.length === 0 && !imported && session.stateHash() !== parsed.replay.finalHash)
+      notices.push({ tone: 'warning', text: 'The resumed game differs slightly from the saved one (the simulation has changed). It continues from here.' });
+    const tracks = this.tracks;
+    this.open(loaded, session, notices);
+    this.tracks = tracks;
+    this.hash = session.stateHash();
+    if (session.done) this.recordFinishedRun();
+    return { ok: true, run: this.emit(null) };
+  }
+
+  private open(loaded: LoadedScenario, session: Session, notices: Notice[]): void {
+    this.session = session;
+    this.scenario = loaded;
+    this.tracks = new Map();
+    this.last = null;
+    this.error = null;
+    this.notices = notices;
+    this.hash = session.stateHash();
+  }
+
+  /** Samples the burndown from what the player can see after each day. */
+  private track(session: Session, result: Extract<DispatchResult, { ok: true }>): void {
+    const { phaseBefore, phase } = result.changes;
+    const inExecution = (p: string) => p.startsWith('sprint.execution');
+    if (!inExecution(phaseBefore) && !inExecution(phase)) return;
+    const o = session.observe().observation;
+    if (!inExecution(phaseBefore)) {
+      const total = committedPoints(o);
+      this.tracks.set(o.sprint, { sprint: o.sprint, total, points: [{ day: 0, remaining: total }], eventDays: [] });
+      return;
+    }
+    const t = this.tracks.get(o.sprint);
+    if (!t) return;
+    const point = { day: o.day, remaining: openPoints(o) };
+    if (t.points[t.points.length - 1]?.day === o.day) t.points[t.points.length - 1] = point;
+    else t.points.push(point);
+    if (o.pendingEvent && !t.eventDays.includes(o.day)) t.eventDays.push(o.day);
+  }
+
+  private saveFile(): SaveFile {
+    const session = this.session!;
+    const replay = session.replayLog();
+    this.hash = replay.finalHash;
+    let summary: SaveSummary | null = null;
+    try {
+      summary = summaryOf(session.observe(), this.scenario!, session.step);
+    } catch {
+      // The replay is what matters; the summary is only for the menus.
+    }
+    return { format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: new Date().toISOString(), summary, replay };
+  }
+
+  private persist(): void {
+    const written = writeSave(this.saveFile());
+    this.notices = this.notices.filter((n) => !n.text.startsWith('Could not save'));
+    if (!written.ok) this.notices.push({ tone: 'error', text: written.message });
+  }
+
+  private recordFinishedRun(): void {
+    const session = this.session;
+    if (!session || !session.done) return;
+    let report: Report;
+    try {
+      report = session.report();
+    } catch {
+      return;
+    }
+    const runId = `${session.scenario.id}:${session.seed}:${session.stateHash().slice(0, 16)}`;
+    const { run } = summarizeRun(runId, session.scenario.id, report.evidence);
+    const next = mergeRun(this.knowledgeMap().map, run);
+    try {
+      localStorage.setItem(KNOWLEDGE_KEY, JSON.stringify(next));
+    } catch {
+      this.notices.push({ tone: 'warning', text: 'Your knowledge map could not be updated: the browser refused to store data.' });
+    }
+  }
+
+  private emit(result: DispatchResult | null): RunView {
+    const session = this.session!;
+    const scenario = this.scenario!;
+    let step: Step;
+    let fault: string | null = null;
+    try {
+      step = session.observe();
+      void step.actions;
+    } catch (e) {
+      fault = describeError(e);
+      const phase = session.state.phase;
+      step = {
+        phase,
+        done: false,
+        actions: [],
+        get observation(): Step['observation'] {
+          throw new Error(fault ?? 'no observation');
+        },
+      };
+    }
+    let track: SprintTrack | null = null;
+    try {
+      track = this.tracks.get(step.observation.sprint) ?? null;
+    } catch {
+      fault ??= 'the observation could not be built';
+    }
+    const view: RunView = {
+      scenario,
+      campaign: this.campaignOf(scenario.scenario.id),
+      step,
+      steps: session.step,
+      stateHash: this.hash,
+      track,
+      last: this.last,
+      error: this.error,
+      fault,
+      notices: [...this.notices],
+    };
+    this.view = view;
+    this.publishStatus();
+    for (const listener of this.listeners) listener({ type: 'changed', run: view, result });
+    return view;
+  }
+
+  /** Tells tests (and the curious) where the run is: `window.__sprintwise.stateHash` etc. */
+  private publishStatus(): void {
+    const status = window.__sprintwise ?? { ready: false, scene: '' };
+    const view = this.view;
+    window.__sprintwise = view
+      ? { ...status, stateHash: view.stateHash, phase: view.step.phase, step: view.steps, scenarioId: view.scenario.scenario.id }
+      : { ready: status.ready, scene: status.scene };
+  }
+}
+
+function describeError(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).slice(0, 300);
+}
+
+let store: SessionStore | null = null;
+
+/** The game's one store, created with the bundled scenarios on first use. */
+export function getStore(): SessionStore {
+  return (store ??= new SessionStore(loadCatalogue()));
+}
