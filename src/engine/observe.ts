@@ -7,7 +7,7 @@ import { FEEDBACK_METHODS, MAP_QUADRANTS, MARKET_TECHNIQUES, MOSCOW, READINESS, 
 import { EMPATHY_QUADRANTS, REQUEST_KINDS } from './model/scenario';
 import { PO_TIME_COST } from './rules/discovery';
 import { refinementBudget, refinementCost } from './rules/backlog';
-import { developersForecast } from './rules/planning';
+import { developersForecast, selectForSprint } from './rules/planning';
 import { pendingQuestionCard } from './rules/questions';
 import { reflectionOptions, requiredReflections } from './rules/reflection';
 import { scenarioItem } from './rules/story';
@@ -66,7 +66,9 @@ export interface Observation {
   backlog: VisibleItem[];
   sprintBacklog: VisibleItem[];
   increment: VisibleItem[];
-  currentSprint: { goal: string; forecast: number; committed: string[] } | null;
+  currentSprint: { goal: string; forecast: number; committed: string[]; burndown: number[] } | null;
+  /** In planning: the items the Developers would likely take at their forecast, in order. */
+  likelySelection: string[];
   team: { capacity: number; velocityHistory: number[]; dodStrength: number; morale: number; techDebt: number; developersForecast: number };
   stakeholders: { id: string; name: string; role: string; trust: number; mappedAs: string | null }[];
   vision: { technique: string | null; fragments: { id: string; text: string }[] };
@@ -84,7 +86,18 @@ export interface Observation {
   metrics: GameState['metrics'];
   releases: { sprint: number; itemIds: string[]; value: number; adoption: number; satisfaction: number; revenue: number; featureUse: Record<string, number> }[];
   /** Per past Sprint: what was forecast and done, and how often the Developers had to ask for clarification. */
-  sprintHistory: { number: number; goal: string; goalMet: boolean | null; forecast: number; velocity: number; clarifications: number; stretch: boolean }[];
+  sprintHistory: {
+    number: number;
+    goal: string;
+    goalMet: boolean | null;
+    forecast: number;
+    velocity: number;
+    clarifications: number;
+    stretch: boolean;
+    reviewFormat: string | null;
+    progressSharing: string | null;
+    released: boolean;
+  }[];
   pendingQuestion: { id: string; asker: string; text: string; answers: { id: string; label: string }[] } | null;
   reflectionsDue: string[];
   log: string[];
@@ -142,7 +155,8 @@ export function observation(state: GameState, scenario: Scenario): Observation {
     backlog: state.backlogOrder.map((id) => visible(state.items[id]!, scenario)),
     sprintBacklog: inSprint ? inSprint.committed.map((id) => visible(state.items[id]!, scenario)).filter((i) => i.status !== 'backlog') : [],
     increment: items.filter((i) => i.status === 'accepted').map((i) => visible(i, scenario)),
-    currentSprint: inSprint ? { goal: inSprint.goalText, forecast: inSprint.forecast, committed: [...inSprint.committed] } : null,
+    currentSprint: inSprint ? { goal: inSprint.goalText, forecast: inSprint.forecast, committed: [...inSprint.committed], burndown: [...inSprint.burndown] } : null,
+    likelySelection: state.phase.startsWith('sprint.planning') ? selectForSprint(state, scenario, developersForecast(state)).selected : [],
     team: {
       capacity: state.team.capacity,
       velocityHistory: state.sprints.filter((s) => s.number < state.sprint || state.phase.startsWith('sprint.review') || state.phase.startsWith('sprint.retro') || state.phase === 'release' || state.phase === 'debrief').map((s) => s.velocity),
@@ -170,7 +184,18 @@ export function observation(state: GameState, scenario: Scenario): Observation {
     releases: state.releases.map((r) => ({ ...r, itemIds: [...r.itemIds], featureUse: { ...r.featureUse } })),
     sprintHistory: state.sprints
       .filter((s) => s.goalMet !== null)
-      .map((s) => ({ number: s.number, goal: s.goalText, goalMet: s.goalMet, forecast: s.forecast, velocity: s.velocity, clarifications: s.clarifications, stretch: s.stretch })),
+      .map((s) => ({
+        number: s.number,
+        goal: s.goalText,
+        goalMet: s.goalMet,
+        forecast: s.forecast,
+        velocity: s.velocity,
+        clarifications: s.clarifications,
+        stretch: s.stretch,
+        reviewFormat: s.reviewFormat,
+        progressSharing: s.progressSharing,
+        released: s.released,
+      })),
     pendingQuestion: question ? { id: question.id, asker: question.asker, text: question.text, answers: question.answers.map((a) => ({ id: a.id, label: a.label })) } : null,
     reflectionsDue: state.phase === 'sprint.retrospective' ? requiredReflections(state) : [],
     log: state.log.slice(-10),

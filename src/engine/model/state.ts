@@ -100,6 +100,8 @@ export interface SprintRecord {
   /** Retrospective reflections already given, by topic. */
   reflections: string[];
   progressSharing: 'transparent' | 'optimistic' | null;
+  /** Points still open in the Sprint Backlog at the end of each day (visible estimates). */
+  burndown: number[];
 }
 
 export interface Forecast {

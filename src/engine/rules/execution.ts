@@ -88,6 +88,13 @@ export const nextDay: Rule<'nextDay'> = {
       say(draft, 'The Developers lost half a day waiting for the PO to clarify an item.');
     }
     work(draft, ctx, round2(daily - lost));
+    const sprint = currentSprint(draft);
+    let open = 0;
+    for (const id of sprint.committed) {
+      const item = draft.items[id]!;
+      if (item.status === 'sprint') open += Math.min(item.estimate, item.remaining);
+    }
+    sprint.burndown.push(round2(open));
     if (draft.day >= days) {
       endSprint(draft, ctx);
       return;

@@ -75,6 +75,7 @@ export const endRefinement: Rule<'endRefinement'> = {
       released: false,
       reflections: [],
       progressSharing: null,
+      burndown: [],
     });
     say(draft, `Sprint ${draft.sprint} Planning: propose the value this Sprint can deliver.`);
   },
