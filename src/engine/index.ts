@@ -1,7 +1,7 @@
 /** The engine's public door. Shells import from here only. */
-export { createSession, Session, type DispatchResult, type DispatchError, type Step } from './session';
+export { createSession, describeIssues, Session, type DispatchResult, type DispatchError, type Step } from './session';
 export type { Action, ActionType } from './model/actions';
-export { ActionSchema, ACTION_TYPES } from './model/actions';
+export { ActionSchema, ACTION_TYPES, SYSTEM_ACTIONS } from './model/actions';
 export type { Scenario } from './model/scenario';
 export type { Evidence, GameState } from './model/state';
 export type { Observation, ListedAction, VisibleItem } from './observe';

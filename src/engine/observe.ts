@@ -479,6 +479,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         }
         break;
       case 'answerQuestion':
+      case 'injectEvent':
         break;
       default:
         assertNever(type);

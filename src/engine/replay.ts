@@ -51,7 +51,7 @@ export function verifyReplay(value: unknown, scenario: Scenario, scenarioHash: s
   let next = 0;
   for (let i = 0; i < replay.actions.length; i++) {
     const action = replay.actions[i]!;
-    const result = session.dispatch(action);
+    const result = session.applyRecorded(action);
     if (!result.ok)
       return { ok: false, kind: 'diverged', step: i + 1, message: `step ${i + 1} (${action.type}) was refused: ${result.error.message}` };
     const checkpoint = replay.checkpoints[next];

@@ -2,7 +2,7 @@ import { enableArrayMethods, produce, setAutoFreeze, type Immutable } from 'imme
 import { z } from 'zod';
 import { INITIAL_PHASE, isFinalPhase, legalActionTypes, nextPhase } from './lifecycle/phase';
 import type { SystemEventType } from './lifecycle/machine';
-import { ActionSchema, type Action } from './model/actions';
+import { ActionSchema, SYSTEM_ACTIONS, type Action } from './model/actions';
 import { initialState } from './model/initial';
 import type { Scenario } from './model/scenario';
 import type { Evidence, GameState } from './model/state';
@@ -140,8 +140,26 @@ export class Session {
       const parsed = ActionSchema.safeParse(input);
       if (!parsed.success) return fail('malformed', describeIssues(parsed.error, '(action)', input));
       action = parsed.data;
+      if (SYSTEM_ACTIONS.has(action.type)) return fail('illegalNow', `"${action.type}" is a facilitator action, not a player's`);
     }
     return this.apply(action);
+  }
+
+  /**
+   * A facilitator puts a card from the scenario's event deck into play now. Allowed while the
+   * Sprint's days run and no decision is open; recorded in the replay like a player's action.
+   */
+  injectEvent(cardId: string): DispatchResult {
+    if (this.done) return fail('finished', 'the scenario is over: no more actions are accepted');
+    return this.apply({ type: 'injectEvent', cardId });
+  }
+
+  /** Re-applies an action from a replay log, facilitator actions included. */
+  applyRecorded(input: unknown): DispatchResult {
+    if (this.done) return fail('finished', 'the scenario is over: no more actions are accepted');
+    const parsed = ActionSchema.safeParse(input);
+    if (!parsed.success) return fail('malformed', describeIssues(parsed.error, '(action)', input));
+    return this.apply(parsed.data);
   }
 
   private apply(action: Action): DispatchResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSession } from '../../src/engine';
+import { createSession, verifyReplay } from '../../src/engine';
 import { starterScenario } from '../helpers/scenarios';
 
 const { scenario, hash } = starterScenario();
@@ -113,5 +113,41 @@ describe('an accepted action reports what changed', () => {
       (step.actions[0]!.params as Record<string, unknown>).goalId = 'hacked';
     }).toThrow(TypeError);
     expect(s.stateHash()).toBe(before);
+  });
+});
+
+describe('facilitator-injected events', () => {
+  function inExecution() {
+    const s = fresh();
+    while (s.state.phase !== 'sprint.execution.working') {
+      const a = s.legalActions().find((x) => ['chooseProductGoal', 'startSprints', 'answerQuestion', 'endRefinement', 'proposeSprintGoal', 'commitSprint'].includes(x.type))!;
+      s.dispatch({ id: a.id });
+    }
+    return s;
+  }
+
+  it('players cannot dispatch an injection themselves', () => {
+    const error = refused({ type: 'injectEvent', cardId: 'committee' }, inExecution())!;
+    expect(error.code).toBe('illegalNow');
+    expect(error.message).toContain('facilitator');
+  });
+
+  it('an injected card opens at once, is recorded, and the replay verifies', () => {
+    const s = inExecution();
+    const r = s.injectEvent('committee');
+    expect(r.ok).toBe(true);
+    expect(s.state.phase).toBe('sprint.execution.deciding');
+    expect(s.observe().observation.pendingEvent?.id).toBe('committee');
+    expect(s.injectEvent('bypass').ok).toBe(false);
+    s.dispatch({ id: s.legalActions()[0]!.id });
+    expect(s.injectEvent('committee').ok).toBe(false);
+    const log = s.replayLog();
+    expect(log.actions).toContainEqual({ type: 'injectEvent', cardId: 'committee' });
+    const verified = verifyReplay(JSON.parse(JSON.stringify(log)), scenario, hash);
+    expect(verified.ok).toBe(true);
+  });
+
+  it('an injection outside the Sprint days is refused', () => {
+    expect(fresh().injectEvent('committee').ok).toBe(false);
   });
 });

@@ -83,7 +83,7 @@ export const lifecycleMachine = setup({
           initial: 'working',
           states: {
             working: {
-              on: { nextDay: A, 'sys.eventRaised': 'deciding', 'sys.sprintOver': '#scenario.sprint.review' },
+              on: { nextDay: A, injectEvent: A, 'sys.eventRaised': 'deciding', 'sys.sprintOver': '#scenario.sprint.review' },
             },
             deciding: {
               on: { resolveEvent: A, 'sys.eventResolved': 'working' },

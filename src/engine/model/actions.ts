@@ -70,7 +70,12 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('chooseImprovement'), improvement: z.enum(IMPROVEMENTS) }),
   z.strictObject({ type: z.literal('answerQuestion'), answerId: id }),
   z.strictObject({ type: z.literal('decideRelease'), decision: z.enum(['ship', 'hold']) }),
+  // A facilitator's action, recorded in replays like any other but never offered to players.
+  z.strictObject({ type: z.literal('injectEvent'), cardId: id }),
 ]);
+
+/** Actions only a facilitator (through `Session.injectEvent`) may take; `dispatch` refuses them. */
+export const SYSTEM_ACTIONS: ReadonlySet<string> = new Set(['injectEvent']);
 
 export type Action = z.infer<typeof ActionSchema>;
 export type ActionType = Action['type'];
@@ -121,4 +126,5 @@ export const LISTING_ORDER: readonly ActionType[] = [
   'analyseMarket',
   'moveItem',
   'orderBacklog',
+  'injectEvent',
 ];

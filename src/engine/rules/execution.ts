@@ -140,3 +140,18 @@ export const resolveEvent: Rule<'resolveEvent'> = {
 export function clamp(x: number): number {
   return Math.min(100, Math.max(0, round2(x)));
 }
+
+export const injectEvent: Rule<'injectEvent'> = {
+  check(s, a, scenario) {
+    if (!scenario.events.some((c) => c.id === a.cardId)) return { code: 'unknownId', message: `the scenario's event deck has no card "${a.cardId}"` };
+    if (s.firedEvents.includes(a.cardId)) return { code: 'notAllowedNow', message: `event "${a.cardId}" has already happened in this game` };
+    return null;
+  },
+  apply(draft, a, ctx) {
+    const card = ctx.scenario.events.find((c) => c.id === a.cardId)!;
+    draft.pendingEvent = { cardId: card.id, day: ctx.base.day };
+    draft.firedEvents.push(card.id);
+    say(draft, `${card.title}: ${card.text}`);
+    ctx.emit('sys.eventRaised');
+  },
+};

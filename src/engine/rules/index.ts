@@ -3,7 +3,7 @@ import { chooseProductGoal, startSprints } from './briefing';
 import { moveItem, orderBacklog, refineItem, setRefinementShare } from './backlog';
 import { endRefinement } from './refinement';
 import { commitSprint, proposeSprintGoal } from './planning';
-import { nextDay, resolveEvent } from './execution';
+import { injectEvent, nextDay, resolveEvent } from './execution';
 import { answerForecast, endReview, releaseIncrement, reviewItem, setReviewFormat } from './review';
 import { addCriterion, fixFlaw, setReadiness, splitItem, tagMoscow } from './story';
 import { answerQuestion } from './questions';
@@ -53,4 +53,5 @@ export const RULES: RuleBook = {
   chooseImprovement,
   decideRelease,
   answerQuestion,
+  injectEvent,
 };
