@@ -1,0 +1,153 @@
+import { buildDebrief, decisionTitle, goalById, strongPoWeighs, type Debrief } from '../../assessment';
+import type { Evidence, Report } from '../../engine';
+import type { ClassInfo, ClassRoom } from './class-room';
+import { withoutSeed } from './summary';
+
+export interface DecisionSummary {
+  scenarioId: string;
+  decisionId: string;
+  title: string;
+  /** Learners judged on this decision. */
+  learners: number;
+  meanScore: number;
+  /** Learners per band of their score on it: 0-0.2, 0.2-0.4, ..., 0.8-1. */
+  scoreBands: { from: number; to: number; count: number }[];
+  /** How the class chose: each distinct outcome (the rationales the engine recorded) and how many got it. */
+  choices: { happened: string[]; meanScore: number; count: number }[];
+  goals: { goalId: string; title: string; domain: number; strongPoWeighs: string }[];
+  prompts: string[];
+}
+
+export interface OutcomeDistribution {
+  scenarioId: string;
+  key: string;
+  label: string;
+  n: number;
+  min: number | null;
+  median: number | null;
+  mean: number | null;
+  max: number | null;
+  values: number[];
+}
+
+export interface ClassDebrief {
+  class: ClassInfo;
+  learners: number;
+  finished: number;
+  decisions: DecisionSummary[];
+  outcomes: OutcomeDistribution[];
+  learnerDebriefs: { learnerId: string; name: string; runs: { run: number; scenarioId: string; finished: boolean; debrief: Debrief }[] }[];
+}
+
+const OUTCOMES: { key: keyof Report['outcomes']; label: string }[] = [
+  { key: 'valuePercent', label: 'Value realised, % of what was available' },
+  { key: 'sprintGoalsMet', label: 'Sprint Goals met' },
+  { key: 'forecastAccuracy', label: 'Forecasts that came true (0-1)' },
+  { key: 'stakeholderTrust', label: 'Stakeholder trust' },
+  { key: 'teamHealth', label: 'Team health' },
+  { key: 'techDebt', label: 'Technical debt' },
+];
+
+function weighted(records: readonly Evidence[]): number {
+  const w = records.reduce((a, e) => a + e.weight, 0);
+  return w > 0 ? records.reduce((a, e) => a + e.weight * e.score, 0) / w : records.reduce((a, e) => a + e.score, 0) / Math.max(1, records.length);
+}
+
+function prompts(title: string, d: Omit<DecisionSummary, 'prompts'>): string[] {
+  const out: string[] = [];
+  const low = d.scoreBands.filter((b) => b.to <= 0.6).reduce((a, b) => a + b.count, 0);
+  if (d.choices.length > 1)
+    out.push(`The class split on "${title}" (${d.choices.length} different outcomes). Ask one learner from each group what they saw that made them choose as they did.`);
+  if (low > 0) out.push(`${low} of ${d.learners} scored 0.6 or less here. What would have told them, before deciding, that another choice served the product better?`);
+  else out.push(`Everyone handled "${title}" soundly. What made the better choice easy to see, and when might it not be?`);
+  for (const g of d.goals.slice(0, 2)) out.push(`This decision tests "${g.title}" (${g.goalId}). Where else in a Sprint does the same judgement come up?`);
+  return out;
+}
+
+function distribution(scenarioId: string, key: string, label: string, raw: (number | null)[]): OutcomeDistribution {
+  const values = raw.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+  const n = values.length;
+  const median = n === 0 ? null : n % 2 ? values[(n - 1) / 2]! : (values[n / 2 - 1]! + values[n / 2]!) / 2;
+  return { scenarioId, key, label, n, min: n ? values[0]! : null, median, mean: n ? values.reduce((a, b) => a + b, 0) / n : null, max: n ? values[n - 1]! : null, values };
+}
+
+/** The facilitator's debrief: per decision point how the class chose, outcome spreads, each learner's debrief. */
+export function classDebrief(room: ClassRoom): ClassDebrief {
+  const learners = room.activeLearners();
+  const hide = room.live;
+  type Acc = { scenarioId: string; decisionId: string; perLearner: { score: number; happened: string[] }[]; goalIds: Set<string> };
+  const byDecision = new Map<string, Acc>();
+  const reportsByScenario = new Map<string, Report[]>();
+  for (const l of learners) {
+    l.game.reports().forEach((report) => {
+      const list = reportsByScenario.get(report.scenarioId) ?? [];
+      list.push(report);
+      reportsByScenario.set(report.scenarioId, list);
+      const groups = new Map<string, Evidence[]>();
+      for (const e of report.evidence) {
+        if (!goalById(e.goalId)) continue;
+        groups.set(e.decisionId, [...(groups.get(e.decisionId) ?? []), e]);
+      }
+      for (const [decisionId, records] of groups) {
+        const key = `${report.scenarioId}|${decisionId}`;
+        const acc = byDecision.get(key) ?? { scenarioId: report.scenarioId, decisionId, perLearner: [], goalIds: new Set<string>() };
+        acc.perLearner.push({ score: weighted(records), happened: [...new Set(records.map((e) => e.rationale))] });
+        for (const e of records) acc.goalIds.add(e.goalId);
+        byDecision.set(key, acc);
+      }
+    });
+  }
+
+  const decisions = [...byDecision.values()].map((acc): DecisionSummary => {
+    const title = decisionTitle(acc.decisionId);
+    const bands = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({ from, to: Math.round((from + 0.2) * 10) / 10, count: 0 }));
+    for (const p of acc.perLearner) bands[Math.min(4, Math.floor(p.score * 5 + 1e-9))]!.count += 1;
+    const choiceMap = new Map<string, { happened: string[]; scores: number[] }>();
+    for (const p of acc.perLearner) {
+      const key = JSON.stringify(p.happened);
+      const c = choiceMap.get(key) ?? { happened: p.happened, scores: [] };
+      c.scores.push(p.score);
+      choiceMap.set(key, c);
+    }
+    const base = {
+      scenarioId: acc.scenarioId,
+      decisionId: acc.decisionId,
+      title,
+      learners: acc.perLearner.length,
+      meanScore: acc.perLearner.reduce((a, p) => a + p.score, 0) / acc.perLearner.length,
+      scoreBands: bands,
+      choices: [...choiceMap.values()]
+        .map((c) => ({ happened: c.happened, count: c.scores.length, meanScore: c.scores.reduce((a, b) => a + b, 0) / c.scores.length }))
+        .sort((a, b) => b.count - a.count || a.meanScore - b.meanScore),
+      goals: [...acc.goalIds].map((id) => {
+        const g = goalById(id)!;
+        return { goalId: id, title: g.title, domain: g.domain, strongPoWeighs: strongPoWeighs(id) };
+      }),
+    };
+    return { ...base, prompts: prompts(title, base) };
+  });
+  // Most divided and weakest decisions first: where the discussion pays most.
+  decisions.sort((a, b) => b.choices.length - a.choices.length || a.meanScore - b.meanScore || a.decisionId.localeCompare(b.decisionId));
+
+  const outcomes: OutcomeDistribution[] = [];
+  for (const [scenarioId, reports] of reportsByScenario)
+    for (const o of OUTCOMES) outcomes.push(distribution(scenarioId, o.key, o.label, reports.map((r) => r.outcomes[o.key] as number | null)));
+  const releasedReports = [...reportsByScenario].map(([scenarioId, reports]) => distribution(scenarioId, 'released', 'Released to users (1 = yes)', reports.map((r) => (r.outcomes.released === null ? null : r.outcomes.released ? 1 : 0))));
+  outcomes.push(...releasedReports);
+
+  return {
+    class: room.info(),
+    learners: learners.length,
+    finished: learners.filter((l) => l.game.done).length,
+    decisions,
+    outcomes,
+    learnerDebriefs: learners.map((l) => ({
+      learnerId: l.row.id,
+      name: l.row.name,
+      runs: l.game.reports().map((report, run) => {
+        const debrief = buildDebrief(report, l.game.runs[run]!.scenario.targets);
+        return { run, scenarioId: report.scenarioId, finished: report.done, debrief: hide ? withoutSeed(debrief) : debrief };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,317 @@
+import type { Action } from '../../engine';
+import { observationMessage, resultMessage } from '../../cli/protocol';
+import type { Logger } from '../log';
+import { hashSecret, newId, newSecret, newSeed } from '../security/secrets';
+import type { ClassRow, LearnerRow } from '../store/rows';
+import type { Store } from '../store/store';
+import { CLOSE, type LearnerClassInfo, type LearnerServerMessage } from '../ws/messages';
+import type { ContentScenario } from './content';
+import { DashboardFeed, type FeedTiming } from './dashboard-feed';
+import { takeAction, type ActionContext } from './learner-actions';
+import { LearnerGame, runSeed } from './learner-game';
+import { MasteryCache, classResults, type ClassResults } from './results';
+import { stagesOf, type Stage } from './stages';
+import { summarise, type LearnerSummary } from './summary';
+import type { ClassInfo, Dashboard, FacilitatorLink, FacilitatorServerMessage, InjectionInfo, LearnerEntry, LearnerLink, OpResult, Reply } from './types';
+import { classInfo, injectedNotice, injectionInfo, learnerClassInfo } from './views';
+
+export type { ClassInfo, Dashboard, FacilitatorLink, FacilitatorServerMessage, InjectionInfo, LearnerEntry, LearnerLink, OpResult, Reply } from './types';
+
+export const MAX_LEARNERS = 200;
+
+/**
+ * A live class in memory: its learners' games, pacing, and who is connected. Every change is
+ * written to the store first; memory is a cache that a restart rebuilds from the store.
+ */
+export class ClassRoom {
+  readonly stages: Stage[];
+  readonly learners = new Map<string, LearnerEntry>();
+  private readonly watchers = new Set<FacilitatorLink>();
+  private readonly mastery = new MasteryCache();
+  private readonly feed: DashboardFeed;
+  private readonly actions: ActionContext;
+
+  constructor(
+    public row: ClassRow,
+    readonly scenarios: readonly ContentScenario[],
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly clock: () => Date,
+    feedTiming?: FeedTiming,
+  ) {
+    this.stages = stagesOf(scenarios.map((s) => s.scenario));
+    this.feed = new DashboardFeed(
+      {
+        hasWatchers: () => this.watchers.size > 0,
+        summaries: (ids) => ids.flatMap((id) => (this.learners.has(id) ? [this.summary(this.learners.get(id)!)] : [])),
+        refreshResults: (budgetMs) => this.refreshResults(budgetMs),
+        publish: (m) => this.toFacilitators(m),
+      },
+      feedTiming,
+    );
+    this.actions = { row: () => this.row, store, log, now: () => this.now(), changed: (id, evidence) => this.feed.learnerChanged(id, evidence) };
+    for (const l of store.learnersOf(row.id)) this.restoreLearner(l);
+  }
+
+  private restoreLearner(row: LearnerRow): LearnerEntry {
+    const stored = this.store.actionsOf(row.id);
+    const { game, problem } = LearnerGame.restore(
+      this.runsFor(row.seed),
+      this.stages,
+      stored.map((a) => ({ run: a.run, action: a.action as Action })),
+    );
+    if (problem) this.log.log('error', 'restoreDiverged', { classId: this.row.id, learnerId: row.id, problem });
+    const entry: LearnerEntry = {
+      row,
+      game,
+      seqs: new Map(stored.map((a) => [a.seq, a.step])),
+      lastSeq: stored.reduce((m, a) => Math.max(m, a.seq), 0),
+      lastActionAt: stored.at(-1)?.at ?? null,
+      waiting: false,
+      problem,
+      link: null,
+      writing: false,
+      backlog: [],
+    };
+    this.learners.set(row.id, entry);
+    return entry;
+  }
+
+  private runsFor(seed: string) {
+    return this.scenarios.map((s, i) => ({ scenario: s.scenario, hash: s.hash, seed: runSeed(seed, i) }));
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  get live(): boolean {
+    return this.row.status === 'live';
+  }
+
+  // ── what each side sees ────────────────────────────────────────────────────────────────
+
+  info(): ClassInfo {
+    return classInfo(this.row, this.stages, this.scenarios, this.activeLearners().length);
+  }
+
+  learnerInfo(): LearnerClassInfo {
+    return learnerClassInfo(this.row, this.stages);
+  }
+
+  summary(e: LearnerEntry): LearnerSummary {
+    return summarise(e.row, e.game, this.stages, { connected: e.link !== null, lastActionAt: e.lastActionAt, waiting: e.waiting, problem: e.problem });
+  }
+
+  activeLearners(): LearnerEntry[] {
+    return [...this.learners.values()].filter((l) => l.row.removedAt === null);
+  }
+
+  private evidenceOf(l: LearnerEntry) {
+    return l.game.reports().flatMap((r) => r.evidence);
+  }
+
+  results(): ClassResults {
+    return classResults(this.activeLearners().map((l) => this.mastery.of(l.row.id, this.evidenceOf(l))));
+  }
+
+  /** Updates stale learners' mastery within about `budgetMs`; the results once none is stale. */
+  private refreshResults(budgetMs: number): ClassResults | null {
+    const start = performance.now();
+    for (const l of this.activeLearners()) {
+      const evidence = this.evidenceOf(l);
+      if (!this.mastery.stale(l.row.id, evidence.length)) continue;
+      if (performance.now() - start > budgetMs) return null;
+      this.mastery.of(l.row.id, evidence);
+    }
+    return this.results();
+  }
+
+  injections(): InjectionInfo[] {
+    return this.store.injectionsOf(this.row.id).map((i) => injectionInfo(i, this.scenarios));
+  }
+
+  dashboard(): Dashboard {
+    return { class: this.info(), learners: [...this.learners.values()].map((l) => this.summary(l)), results: this.results(), injections: this.injections() };
+  }
+
+  // ── learners ───────────────────────────────────────────────────────────────────────────
+
+  join(name: string): OpResult<{ learner: LearnerEntry; token: string }> {
+    if (!this.live) return { ok: false, status: 409, code: 'ended', message: 'this class has ended' };
+    if (this.row.locked) return { ok: false, status: 409, code: 'locked', message: 'the facilitator has closed this class to new learners' };
+    if (this.activeLearners().length >= MAX_LEARNERS) return { ok: false, status: 409, code: 'full', message: `this class is full (${MAX_LEARNERS} learners)` };
+    const token = newSecret();
+    const row: LearnerRow = {
+      id: newId('l'),
+      classId: this.row.id,
+      tokenHash: hashSecret(token),
+      name,
+      seed: this.row.seedPolicy === 'class' ? this.row.classSeed : newSeed(),
+      joinedAt: this.now(),
+      removedAt: null,
+    };
+    this.store.insertLearner(row);
+    const learner = this.restoreLearner(row);
+    this.feed.learnerChanged(row.id, false);
+    return { ok: true, value: { learner, token } };
+  }
+
+  /** A learner's socket says hello: it replaces any older socket (another tab, a dead connection). */
+  attach(e: LearnerEntry, link: LearnerLink): void {
+    const old = e.link;
+    e.link = link;
+    if (old && old !== link) old.close(CLOSE.replaced, 'replaced by a newer connection');
+    link.send({ type: 'welcome', learnerId: e.row.id, name: e.row.name, lastSeq: e.lastSeq, class: this.learnerInfo() });
+    for (const i of this.injections()) link.send(injectedNotice(i));
+    this.sendPosition(e, link);
+    this.feed.learnerChanged(e.row.id, false);
+  }
+
+  detach(e: LearnerEntry, link: LearnerLink): void {
+    if (e.link !== link) return;
+    e.link = null;
+    this.feed.learnerChanged(e.row.id, false);
+  }
+
+  /** The current observation, plus every result once the class has ended. */
+  sendPosition(e: LearnerEntry, link: LearnerLink): void {
+    link.send(observationMessage(e.game.observe()));
+    if (!this.live) this.sendResults(e, link);
+  }
+
+  private sendResults(e: LearnerEntry, link: LearnerLink): void {
+    for (let run = 0; run <= e.game.run; run++) {
+      const s = e.game.sessionOf(run);
+      if (s) link.send({ ...resultMessage(s), run });
+    }
+  }
+
+  /** One action from a learner (see learner-actions.ts): stored before it is acknowledged. */
+  act(e: LearnerEntry, seq: number, input: unknown, reply: Reply): void {
+    takeAction(this.actions, e, seq, input, reply);
+  }
+
+  // ── facilitator operations ─────────────────────────────────────────────────────────────
+
+  watch(link: FacilitatorLink): void {
+    this.watchers.add(link);
+    link.send({ type: 'dashboard', dashboard: this.dashboard() });
+  }
+
+  unwatch(link: FacilitatorLink): void {
+    this.watchers.delete(link);
+  }
+
+  private toFacilitators(m: FacilitatorServerMessage): void {
+    for (const w of this.watchers) w.send(m);
+  }
+
+  private toLearners(m: LearnerServerMessage): void {
+    for (const l of this.learners.values()) if (l.row.removedAt === null) l.link?.send(m);
+  }
+
+  private changed(op: string, detail: unknown = {}): OpResult {
+    this.store.audit(this.row.id, op, detail, this.now());
+    this.log.log('info', 'facilitatorOp', { classId: this.row.id, op });
+    const info = this.info();
+    this.toFacilitators({ type: 'class', class: info });
+    this.toLearners({ type: 'class', class: this.learnerInfo() });
+    return { ok: true, value: info };
+  }
+
+  private requireLive(): { ok: false; status: number; code: string; message: string } | null {
+    return this.live ? null : { ok: false, status: 409, code: 'ended', message: 'this class has ended' };
+  }
+
+  setPaused(paused: boolean): OpResult {
+    const refused = this.requireLive();
+    if (refused) return refused;
+    this.store.setPaused(this.row.id, paused);
+    this.row = { ...this.row, paused };
+    return this.changed(paused ? 'pause' : 'resume');
+  }
+
+  setLocked(locked: boolean): OpResult {
+    const refused = this.requireLive();
+    if (refused) return refused;
+    this.store.setLocked(this.row.id, locked);
+    this.row = { ...this.row, locked };
+    return this.changed(locked ? 'lock' : 'unlock');
+  }
+
+  releaseNext(): OpResult {
+    const refused = this.requireLive();
+    if (refused) return refused;
+    if (this.row.pacing !== 'lockstep') return { ok: false, status: 409, code: 'notLockstep', message: 'this class has free pacing: there is nothing to release' };
+    if (this.row.released >= this.stages.length - 1) return { ok: false, status: 409, code: 'allReleased', message: 'every stage is already released' };
+    const released = this.row.released + 1;
+    this.store.setReleased(this.row.id, released);
+    this.row = { ...this.row, released };
+    for (const l of this.learners.values()) l.waiting = false;
+    const result = this.changed('release', { index: released, label: this.stages[released]!.label });
+    for (const id of this.learners.keys()) this.feed.learnerChanged(id, false);
+    return result;
+  }
+
+  /**
+   * Queues an event card from the class's deck for every learner. The engine cannot force an
+   * event yet (see docs/facilitator.md): the card is recorded, shown on the dashboard and
+   * announced to every learner, and marked "queued" until the engine can deliver it.
+   */
+  inject(cardId: string, scenarioId: string | undefined): OpResult<InjectionInfo> {
+    const refused = this.requireLive();
+    if (refused) return refused;
+    const candidates = this.scenarios.filter((s) => scenarioId === undefined || s.scenario.id === scenarioId);
+    const owner = candidates.find((s) => s.scenario.events.some((e) => e.id === cardId));
+    if (!owner) {
+      const known = candidates.flatMap((s) => s.scenario.events.map((e) => e.id));
+      return { ok: false, status: 400, code: 'unknownCard', message: `no event card "${cardId.slice(0, 80)}" in this class's deck (cards: ${known.join(', ') || 'none'})` };
+    }
+    const at = this.now();
+    const status = 'queued';
+    this.store.insertInjection(this.row.id, cardId, owner.scenario.id, status, at);
+    const info = injectionInfo({ cardId, scenarioId: owner.scenario.id, status, at }, this.scenarios);
+    this.store.audit(this.row.id, 'inject', { cardId, scenarioId: owner.scenario.id }, at);
+    this.log.log('info', 'facilitatorOp', { classId: this.row.id, op: 'inject', cardId });
+    this.toLearners(injectedNotice(info));
+    this.toFacilitators({ type: 'injected', injection: info });
+    return { ok: true, value: info };
+  }
+
+  remove(learnerId: string): OpResult {
+    const e = this.learners.get(learnerId);
+    if (!e) return { ok: false, status: 404, code: 'unknownLearner', message: 'no learner with this id in this class' };
+    if (e.row.removedAt !== null) return { ok: true, value: this.info() };
+    const at = this.now();
+    this.store.removeLearner(learnerId, at);
+    e.row = { ...e.row, removedAt: at };
+    e.link?.send({ type: 'removed', message: 'the facilitator removed you from this class' });
+    e.link?.close(CLOSE.removed, 'removed');
+    e.link = null;
+    this.mastery.forget(learnerId);
+    this.feed.learnerChanged(learnerId, true);
+    return this.changed('remove', { learnerId });
+  }
+
+  /** Ends the class for good: no more joins or actions; seeds and replays open to everyone. */
+  end(): OpResult {
+    if (!this.live) return { ok: true, value: this.info() };
+    const at = this.now();
+    this.store.endClass(this.row.id, at);
+    this.row = { ...this.row, status: 'ended', endedAt: at };
+    const result = this.changed('end');
+    for (const l of this.learners.values()) if (l.row.removedAt === null && l.link) this.sendResults(l, l.link);
+    return result;
+  }
+
+  stopFeed(): void {
+    this.feed.stop();
+  }
+
+  close(): void {
+    this.feed.stop();
+    for (const l of this.learners.values()) l.link?.close(CLOSE.shuttingDown, 'server shutting down');
+    for (const w of this.watchers) w.close(CLOSE.shuttingDown, 'server shutting down');
+  }
+}

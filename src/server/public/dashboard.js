@@ -1,0 +1,193 @@
+import { $, el, fill, num, pct, wsUrl } from './dom.js';
+import { auth, call, download } from './api.js';
+
+// The live dashboard: one snapshot over the facilitator WebSocket, then updates for changed
+// learners, class-wide results and class state. Commands go over HTTP with the key.
+
+const state = { info: null, learners: new Map(), results: null, injections: [] };
+
+function showProblem(text) {
+  $('#problem').textContent = text;
+  $('#problem').hidden = !text;
+}
+
+function renderClass() {
+  const c = state.info;
+  if (!c) return;
+  document.title = `${c.title} · Sprintwise`;
+  $('#title').textContent = c.title;
+  $('#code').textContent = c.code;
+  const bits = [
+    c.status === 'ended' ? 'Ended' : c.paused ? 'Paused' : 'Running',
+    c.pacing === 'lockstep' ? `lock-step, released: ${c.released?.label ?? '–'}${c.next ? ` (next: ${c.next.label})` : ''}` : 'free pacing',
+    c.locked ? 'closed to new learners' : 'open to new learners',
+    c.seedPolicy === 'class' ? 'one seed for the class' : 'one seed per learner',
+    `${c.learners} learner(s)`,
+  ];
+  $('#status').textContent = bits.join(' · ');
+  const live = c.status === 'live';
+  $('#pause').disabled = !live || c.paused;
+  $('#resume').disabled = !live || !c.paused;
+  $('#release').disabled = !live || c.pacing !== 'lockstep' || !c.next;
+  $('#release').textContent = c.next ? `Release: ${c.next.label}` : 'Release next phase';
+  $('#lock').disabled = !live || c.locked;
+  $('#unlock').disabled = !live || !c.locked;
+  $('#inject').disabled = !live;
+  $('#end').disabled = !live;
+  const select = $('#card');
+  if (!select.options.length)
+    fill(select, ...c.scenarios.flatMap((s) => s.events.map((e) => el('option', { text: c.scenarios.length > 1 ? `${s.title}: ${e.title}` : e.title, attrs: { value: `${s.id}|${e.id}` } }))));
+}
+
+function learnerRow(l) {
+  const o = l.outcomes;
+  const where = l.done ? 'Finished' : `${l.stageLabel}${l.runs > 1 ? ` (scenario ${l.run + 1}/${l.runs})` : ''}${l.waiting ? ' · waiting for release' : ''}`;
+  return el('tr', { attrs: { 'data-learner': l.id, 'data-steps': String(l.steps) } }, [
+    el('td', {}, [el('span', { text: l.name, className: 'name' }), l.connected ? null : el('span', { text: ' (offline)', className: 'offline' })]),
+    el('td', { text: where }),
+    el('td', { text: `${l.phase}${l.sprint ? ` · Sprint ${l.sprint}` : ''}${l.phase.startsWith('sprint.execution') ? ` · day ${l.day}` : ''}` }),
+    el('td', { text: String(l.steps), className: 'steps' }),
+    el('td', { text: `${num(o.valuePercent)}%` }),
+    el('td', { text: `${o.sprintGoalsMet}/${o.sprintsPlayed}` }),
+    el('td', { text: num(o.stakeholderTrust) }),
+    el('td', {}, [
+      l.removed
+        ? el('span', { text: 'removed', className: 'muted' })
+        : el('button', { text: 'Remove', className: 'secondary', on: { click: () => removeLearner(l) } }),
+    ]),
+  ]);
+}
+
+function renderLearners() {
+  const rows = [...state.learners.values()].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt)).map(learnerRow);
+  fill($('#learners'), ...(rows.length ? rows : [el('tr', {}, [el('td', { text: 'Nobody has joined yet.', attrs: { colspan: '8' } })])]));
+}
+
+function bars(counts, total) {
+  const width = (n) => `${Math.round((200 * n) / Math.max(1, total))}px`;
+  return el('span', {}, ['shown', 'partly', 'missed', 'notSeen'].map((s) => {
+    const bar = el('span', { className: `bar ${s}`, attrs: { title: `${s}: ${counts[s]}` } });
+    bar.style.width = width(counts[s]);
+    return bar;
+  }));
+}
+
+function renderResults() {
+  const r = state.results;
+  if (!r) return;
+  const legend = el('p', { className: 'muted', text: 'Learners per status: shown (blue), partly (amber), missed (red), not yet seen (grey).' });
+  fill(
+    $('#domains'),
+    legend,
+    el('table', {}, [
+      el('thead', {}, [el('tr', {}, [el('th', { text: 'Domain' }), el('th', { text: 'Learners' }), el('th', { text: 'Mean mastery' })])]),
+      el('tbody', {}, r.domains.map((d) => el('tr', {}, [el('td', { text: d.title }), el('td', {}, [bars(d.counts, r.learners), ` ${d.counts.shown}/${d.counts.partly}/${d.counts.missed}/${d.counts.notSeen}`]), el('td', { text: pct(d.mean) })]))),
+    ]),
+  );
+  const seen = r.goals.filter((g) => g.counts.notSeen < r.learners);
+  fill(
+    $('#goals'),
+    seen.length
+      ? el('table', {}, [
+          el('thead', {}, [el('tr', {}, [el('th', { text: 'Goal' }), el('th', { text: 'Learners' }), el('th', { text: 'Mean' })])]),
+          el('tbody', {}, seen.map((g) => el('tr', {}, [el('td', { text: `${g.goalId} ${g.title}` }), el('td', {}, [bars(g.counts, r.learners), ` ${g.counts.shown}/${g.counts.partly}/${g.counts.missed}/${g.counts.notSeen}`]), el('td', { text: pct(g.mean) })]))),
+        ])
+      : el('p', { className: 'muted', text: 'No goal has been judged yet.' }),
+  );
+}
+
+function renderInjections() {
+  fill(
+    $('#injections'),
+    ...(state.injections.length
+      ? state.injections.map((i) => el('p', { text: `${new Date(i.at).toLocaleTimeString()}: ${i.title} (${i.status})` }))
+      : [el('p', { className: 'muted', text: 'None yet.' })]),
+  );
+}
+
+function onMessage(m) {
+  switch (m.type) {
+    case 'dashboard':
+      state.info = m.dashboard.class;
+      state.learners = new Map(m.dashboard.learners.map((l) => [l.id, l]));
+      state.results = m.dashboard.results;
+      state.injections = m.dashboard.injections;
+      renderClass();
+      renderLearners();
+      renderResults();
+      renderInjections();
+      break;
+    case 'learners':
+      for (const l of m.learners) state.learners.set(l.id, l);
+      renderLearners();
+      break;
+    case 'results':
+      state.results = m.results;
+      renderResults();
+      break;
+    case 'class':
+      state.info = m.class;
+      renderClass();
+      break;
+    case 'injected':
+      state.injections.push(m.injection);
+      renderInjections();
+      break;
+    case 'error':
+      showProblem(m.message);
+      break;
+  }
+}
+
+let delay = 500;
+function connect() {
+  const ws = new WebSocket(wsUrl('/ws/facilitator'));
+  ws.addEventListener('open', () => {
+    delay = 500;
+    $('#connection').textContent = 'Live';
+    ws.send(JSON.stringify({ type: 'auth', classId: auth.class ?? '', key: auth.key ?? '' }));
+  });
+  ws.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
+  ws.addEventListener('close', (e) => {
+    $('#connection').textContent = 'Reconnecting…';
+    if (e.code === 4003) return showProblem('This link is not valid for this class: check the facilitator link.');
+    setTimeout(connect, delay);
+    delay = Math.min(10_000, delay * 2);
+  });
+}
+
+async function op(path, body) {
+  try {
+    const r = await call('POST', path, body);
+    if (r.class) {
+      state.info = r.class;
+      renderClass();
+    }
+    $('#opMessage').textContent = '';
+  } catch (e) {
+    $('#opMessage').textContent = e.message;
+  }
+}
+
+async function removeLearner(l) {
+  if (confirm(`Remove ${l.name} from the class?`)) await op(`/learners/${encodeURIComponent(l.id)}/remove`);
+}
+
+$('#pause').addEventListener('click', () => op('/pause'));
+$('#resume').addEventListener('click', () => op('/resume'));
+$('#release').addEventListener('click', () => op('/release'));
+$('#lock').addEventListener('click', () => op('/lock'));
+$('#unlock').addEventListener('click', () => op('/unlock'));
+$('#inject').addEventListener('click', () => {
+  const [scenarioId, cardId] = $('#card').value.split('|');
+  if (cardId) op('/inject', { cardId, scenarioId });
+});
+$('#end').addEventListener('click', () => {
+  if (confirm('End the class for everyone? Learners can no longer act; seeds and replays become visible.')) op('/end');
+});
+$('#exportJson').addEventListener('click', () => download('/export.json', `class-${auth.class}.json`).catch((e) => ($('#opMessage').textContent = e.message)));
+$('#exportCsv').addEventListener('click', () => download('/export.csv', `class-${auth.class}.csv`).catch((e) => ($('#opMessage').textContent = e.message)));
+$('#debriefLink').setAttribute('href', `/facilitator/debrief${location.hash}`);
+
+if (!auth.class || !auth.key) showProblem('This page needs the facilitator link you got when creating the class.');
+else connect();

@@ -1,0 +1,52 @@
+import { $, el, fill } from './dom.js';
+
+// The "start a class" page: lists scenarios and campaigns, creates the class, shows the code and
+// the facilitator link (its key sits in the URL fragment, which browsers never send to a server).
+
+async function loadCatalogue() {
+  const res = await fetch('/api/catalogue');
+  const data = await res.json();
+  const select = $('#content');
+  fill(
+    select,
+    ...data.campaigns.map((c) => el('option', { text: `Campaign: ${c.title}`, attrs: { value: `campaign:${c.id}` } })),
+    ...data.scenarios.map((s) => el('option', { text: `Scenario: ${s.title}`, attrs: { value: `scenario:${s.id}` } })),
+  );
+}
+
+async function create(event) {
+  event.preventDefault();
+  const error = $('#createError');
+  error.hidden = true;
+  const [kind, ...rest] = $('#content').value.split(':');
+  const body = {
+    title: $('#title').value,
+    content: { kind, id: rest.join(':') },
+    seedPolicy: $('#seedPolicy').value,
+    pacing: $('#pacing').value,
+  };
+  $('#createButton').disabled = true;
+  try {
+    const res = await fetch('/api/classes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const data = await res.json();
+    if (!res.ok) throw new Error(data.error?.message ?? `error ${res.status}`);
+    const link = new URL(data.facilitatorUrl, location.href).href;
+    $('#joinCode').textContent = data.class.code;
+    $('#joinUrl').textContent = new URL('/learn', location.href).href;
+    $('#facilitatorLink').textContent = link;
+    $('#openDashboard').setAttribute('href', link);
+    $('#created').hidden = false;
+    $('#create').hidden = true;
+  } catch (e) {
+    error.textContent = `Could not create the class: ${e.message}`;
+    error.hidden = false;
+  } finally {
+    $('#createButton').disabled = false;
+  }
+}
+
+$('#create').addEventListener('submit', create);
+loadCatalogue().catch((e) => {
+  $('#createError').textContent = `Could not load the scenarios: ${e.message}`;
+  $('#createError').hidden = false;
+});

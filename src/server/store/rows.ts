@@ -1,0 +1,64 @@
+/** Rows as the store hands them out: camelCase, JSON columns decoded. */
+
+export type SeedPolicy = 'class' | 'learner';
+export type Pacing = 'free' | 'lockstep';
+export type ClassStatus = 'live' | 'ended';
+
+export interface ScenarioRef {
+  id: string;
+  hash: string;
+}
+
+export interface ClassRow {
+  id: string;
+  code: string;
+  keyHash: string;
+  title: string;
+  contentKind: 'scenario' | 'campaign';
+  contentId: string;
+  scenarios: ScenarioRef[];
+  seedPolicy: SeedPolicy;
+  classSeed: string;
+  pacing: Pacing;
+  /** Lock-step: index of the last released stage (see classroom/stages.ts). */
+  released: number;
+  paused: boolean;
+  locked: boolean;
+  status: ClassStatus;
+  engineVersion: string;
+  createdAt: string;
+  endedAt: string | null;
+}
+
+export interface LearnerRow {
+  id: string;
+  classId: string;
+  tokenHash: string;
+  name: string;
+  seed: string;
+  joinedAt: string;
+  removedAt: string | null;
+}
+
+export interface ActionRow {
+  step: number;
+  seq: number;
+  run: number;
+  action: unknown;
+  at: string;
+}
+
+export interface InjectionRow {
+  id: number;
+  classId: string;
+  cardId: string;
+  scenarioId: string;
+  status: string;
+  at: string;
+}
+
+export interface AuditRow {
+  at: string;
+  op: string;
+  detail: unknown;
+}

@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3';
+import type { ActionWriter } from './action-writer';
+import type { ActionRow, AuditRow, ClassRow, InjectionRow, LearnerRow } from './rows';
+
+type Raw = Record<string, unknown>;
+
+function classRow(r: Raw): ClassRow {
+  return {
+    id: r.id as string,
+    code: r.code as string,
+    keyHash: r.key_hash as string,
+    title: r.title as string,
+    contentKind: r.content_kind as ClassRow['contentKind'],
+    contentId: r.content_id as string,
+    scenarios: JSON.parse(r.scenarios as string) as ClassRow['scenarios'],
+    seedPolicy: r.seed_policy as ClassRow['seedPolicy'],
+    classSeed: r.class_seed as string,
+    pacing: r.pacing as ClassRow['pacing'],
+    released: r.released as number,
+    paused: r.paused === 1,
+    locked: r.locked === 1,
+    status: r.status as ClassRow['status'],
+    engineVersion: r.engine_version as string,
+    createdAt: r.created_at as string,
+    endedAt: (r.ended_at as string | null) ?? null,
+  };
+}
+
+function learnerRow(r: Raw): LearnerRow {
+  return {
+    id: r.id as string,
+    classId: r.class_id as string,
+    tokenHash: r.token_hash as string,
+    name: r.name as string,
+    seed: r.seed as string,
+    joinedAt: r.joined_at as string,
+    removedAt: (r.removed_at as string | null) ?? null,
+  };
+}
+
+/**
+ * Every read and write of the classroom's SQLite file. better-sqlite3 is synchronous: when a write
+ * method returns, the row is committed. Learners' actions, the one frequent write, go through the
+ * ActionWriter's thread instead, and are acknowledged when its promise resolves.
+ */
+export class Store {
+  private readonly s;
+
+  constructor(
+    readonly db: Database.Database,
+    private readonly writer: ActionWriter,
+  ) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      insertClass: p(`INSERT INTO classes (id, code, key_hash, title, content_kind, content_id, scenarios, seed_policy, class_seed, pacing, engine_version, created_at)
+                      VALUES (@id, @code, @keyHash, @title, @contentKind, @contentId, @scenarios, @seedPolicy, @classSeed, @pacing, @engineVersion, @createdAt)`),
+      codeTaken: p('SELECT 1 FROM classes WHERE code = ?'),
+      classById: p('SELECT * FROM classes WHERE id = ?'),
+      classByCode: p('SELECT * FROM classes WHERE code = ?'),
+      liveClasses: p("SELECT * FROM classes WHERE status = 'live' ORDER BY created_at"),
+      setFlag: {
+        paused: p('UPDATE classes SET paused = ? WHERE id = ?'),
+        locked: p('UPDATE classes SET locked = ? WHERE id = ?'),
+      },
+      setReleased: p('UPDATE classes SET released = ? WHERE id = ?'),
+      endClass: p("UPDATE classes SET status = 'ended', ended_at = ? WHERE id = ?"),
+      insertLearner: p('INSERT INTO learners (id, class_id, token_hash, name, seed, joined_at) VALUES (@id, @classId, @tokenHash, @name, @seed, @joinedAt)'),
+      learnersOf: p('SELECT * FROM learners WHERE class_id = ? ORDER BY joined_at, id'),
+      learnerByToken: p('SELECT * FROM learners WHERE token_hash = ?'),
+      removeLearner: p('UPDATE learners SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
+      actionsOf: p('SELECT step, seq, run, action, at FROM actions WHERE learner_id = ? ORDER BY step'),
+      insertInjection: p('INSERT INTO injections (class_id, card_id, scenario_id, status, at) VALUES (?, ?, ?, ?, ?)'),
+      injectionsOf: p('SELECT * FROM injections WHERE class_id = ? ORDER BY id'),
+      insertAudit: p('INSERT INTO audit (class_id, at, op, detail) VALUES (?, ?, ?, ?)'),
+      auditOf: p('SELECT at, op, detail FROM audit WHERE class_id = ? ORDER BY id'),
+    };
+  }
+
+  insertClass(c: Omit<ClassRow, 'released' | 'paused' | 'locked' | 'status' | 'endedAt'>): void {
+    this.s.insertClass.run({ ...c, scenarios: JSON.stringify(c.scenarios) });
+  }
+
+  codeTaken(code: string): boolean {
+    return this.s.codeTaken.get(code) !== undefined;
+  }
+
+  classById(id: string): ClassRow | null {
+    const r = this.s.classById.get(id) as Raw | undefined;
+    return r ? classRow(r) : null;
+  }
+
+  classByCode(code: string): ClassRow | null {
+    const r = this.s.classByCode.get(code) as Raw | undefined;
+    return r ? classRow(r) : null;
+  }
+
+  liveClasses(): ClassRow[] {
+    return (this.s.liveClasses.all() as Raw[]).map(classRow);
+  }
+
+  setPaused(id: string, paused: boolean): void {
+    this.s.setFlag.paused.run(paused ? 1 : 0, id);
+  }
+
+  setLocked(id: string, locked: boolean): void {
+    this.s.setFlag.locked.run(locked ? 1 : 0, id);
+  }
+
+  setReleased(id: string, released: number): void {
+    this.s.setReleased.run(released, id);
+  }
+
+  endClass(id: string, at: string): void {
+    this.s.endClass.run(at, id);
+  }
+
+  insertLearner(l: Omit<LearnerRow, 'removedAt'>): void {
+    this.s.insertLearner.run(l);
+  }
+
+  learnersOf(classId: string): LearnerRow[] {
+    return (this.s.learnersOf.all(classId) as Raw[]).map(learnerRow);
+  }
+
+  learnerByTokenHash(tokenHash: string): LearnerRow | null {
+    const r = this.s.learnerByToken.get(tokenHash) as Raw | undefined;
+    return r ? learnerRow(r) : null;
+  }
+
+  removeLearner(id: string, at: string): boolean {
+    return this.s.removeLearner.run(at, id).changes > 0;
+  }
+
+  /** Resolves once the action is committed to disk; rejects when it could not be written. */
+  writeAction(learnerId: string, a: ActionRow): Promise<void> {
+    return this.writer.write(learnerId, a);
+  }
+
+  actionsOf(learnerId: string): ActionRow[] {
+    return (this.s.actionsOf.all(learnerId) as Raw[]).map((r) => ({
+      step: r.step as number,
+      seq: r.seq as number,
+      run: r.run as number,
+      action: JSON.parse(r.action as string) as unknown,
+      at: r.at as string,
+    }));
+  }
+
+  insertInjection(classId: string, cardId: string, scenarioId: string, status: string, at: string): void {
+    this.s.insertInjection.run(classId, cardId, scenarioId, status, at);
+  }
+
+  injectionsOf(classId: string): InjectionRow[] {
+    return (this.s.injectionsOf.all(classId) as Raw[]).map((r) => ({
+      id: r.id as number,
+      classId: r.class_id as string,
+      cardId: r.card_id as string,
+      scenarioId: r.scenario_id as string,
+      status: r.status as string,
+      at: r.at as string,
+    }));
+  }
+
+  audit(classId: string, op: string, detail: unknown, at: string): void {
+    this.s.insertAudit.run(classId, at, op, JSON.stringify(detail ?? {}));
+  }
+
+  auditOf(classId: string): AuditRow[] {
+    return (this.s.auditOf.all(classId) as Raw[]).map((r) => ({ at: r.at as string, op: r.op as string, detail: JSON.parse(r.detail as string) as unknown }));
+  }
+}

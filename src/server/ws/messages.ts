@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { ErrorMessage, ObservationMessage, ResultMessage } from '../../cli/protocol';
+
+/**
+ * Every message a client may send, as zod schemas. Strict objects: an unknown key (say, a
+ * `learnerId` aimed at someone else's game) makes the whole message malformed.
+ */
+const token = z.string().min(20).max(100);
+
+export const LearnerClientMessage = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('hello'), token }),
+  z.strictObject({
+    type: z.literal('action'),
+    /** The client's idempotency key: positive, above every seq the server has accepted from it. */
+    seq: z.int().min(1).max(2 ** 31 - 1),
+    /** `{id}` of a listed action or a full action object; the engine checks the rest. */
+    action: z.record(z.string(), z.unknown()),
+  }),
+  z.strictObject({ type: z.literal('sync') }),
+]);
+export type LearnerClientMessage = z.infer<typeof LearnerClientMessage>;
+
+export const FacilitatorClientMessage = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('auth'), classId: z.string().min(1).max(60), key: token }),
+  z.strictObject({ type: z.literal('sync') }),
+]);
+export type FacilitatorClientMessage = z.infer<typeof FacilitatorClientMessage>;
+
+/** What a learner is told about the class: never its seed, key or other learners. */
+export interface LearnerClassInfo {
+  title: string;
+  status: 'live' | 'ended';
+  paused: boolean;
+  pacing: 'free' | 'lockstep';
+  /** Lock-step: the last released stage. */
+  released: { index: number; label: string } | null;
+}
+
+export type LearnerServerMessage =
+  | { type: 'welcome'; learnerId: string; name: string; lastSeq: number; class: LearnerClassInfo }
+  | ObservationMessage
+  | { type: 'ack'; seq: number; step: number; duplicate?: true }
+  | (ErrorMessage & { seq?: number })
+  | { type: 'class'; class: LearnerClassInfo }
+  | { type: 'finished'; run: number; scenarioId: string; report: unknown; debrief: unknown }
+  | (ResultMessage & { run: number })
+  | { type: 'eventInjected'; cardId: string; title: string; status: 'queued'; message: string }
+  | { type: 'removed'; message: string };
+
+/** Close codes (4000-4999 are the application's). */
+export const CLOSE = {
+  authTimeout: 4001,
+  forbidden: 4003,
+  tooManyErrors: 4008,
+  replaced: 4009,
+  removed: 4010,
+  unavailable: 1011,
+  shuttingDown: 1001,
+} as const;

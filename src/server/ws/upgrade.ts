@@ -1,0 +1,74 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ServerContext } from '../context';
+import { facilitatorSocket } from './facilitator-socket';
+import { learnerSocket } from './learner-socket';
+import { MAX_MESSAGE_BYTES } from './socket-guard';
+
+/**
+ * Browsers send Origin on every WebSocket handshake and let any page open one, so a socket from
+ * another site's page is refused. Clients that are not browsers (bots, tests) send no Origin.
+ */
+export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.has(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function reject(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+const ROUTES: Record<string, (ctx: ServerContext, ws: WebSocket, address: string) => void> = {
+  '/ws/learner': learnerSocket,
+  '/ws/facilitator': facilitatorSocket,
+};
+
+/** A laptop that sleeps or leaves the Wi-Fi never closes its socket: unanswered pings do. */
+export const PING_INTERVAL_MS = 20_000;
+
+/** Handles `upgrade` on the HTTP server: one WebSocketServer, two paths. */
+export function createUpgradeHandler(ctx: ServerContext): { handle: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; wss: WebSocketServer; stop: () => void } {
+  // maxPayload is the hard stop (the socket is closed); messages between MAX_MESSAGE_BYTES and it
+  // get an error reply instead, so an honest client learns what went wrong.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: true });
+  const handle = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const path = (req.url ?? '').split('?')[0]!;
+    const route = ROUTES[path];
+    if (!route) {
+      ctx.log.log('warn', 'upgradeUnknownPath', { address, path: path.slice(0, 100) });
+      return reject(socket, 404, 'Not Found');
+    }
+    if (!originAllowed(req, ctx.allowedOrigins)) {
+      ctx.log.log('warn', 'upgradeOriginRefused', { address, origin: String(req.headers.origin).slice(0, 200) });
+      return reject(socket, 403, 'Forbidden');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      ws.on('error', (e) => ctx.log.log('warn', 'socketError', { address, error: e.message }));
+      route(ctx, ws, address);
+    });
+  };
+  const alive = new WeakSet<WebSocket>();
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+  pinger.unref();
+  return { handle, wss, stop: () => clearInterval(pinger) };
+}
