@@ -4,7 +4,7 @@
  */
 import { createSession, monteCarloForecast, type Scenario } from '../src/engine';
 import { POLICIES, playToEnd } from '../src/bots';
-import { findScenario } from '../src/scenario/fs';
+import { findScenario, loadScenarioDir } from '../src/scenario/fs';
 import seedrandom from 'seedrandom';
 
 const ROUNDS = 5;
@@ -82,6 +82,16 @@ async function main(): Promise<void> {
   console.log(`state hash (SHA-256 of canonical JSON): ${fmt(timeIt(() => s.stateHash(), 200), 0)} µs`);
   const rng = seedrandom('bench');
   console.log(`Monte Carlo forecast, 10,000 trials: ${fmt(timeIt(() => monteCarloForecast(120, [14, 9, 17, 12, 11, 15], 10_000, rng), 20) / 1000, 2)} ms`);
+
+  // Every shipped scenario, with the policy that plays most like a learner and the random one.
+  const all = await loadScenarioDir();
+  console.log(`\nfull runs/s per shipped scenario (200 runs each, median of ${ROUNDS} rounds):`);
+  console.log(`${'scenario'.padEnd(24)} Sprints  ${'principled'.padStart(10)}  ${'random'.padStart(8)}  actions/run (principled, random)`);
+  for (const { scenario: sc, hash: h } of all.scenarios) {
+    const p = runsPerSecond(sc, h, 'principled', 200);
+    const r = runsPerSecond(sc, h, 'random', 200);
+    console.log(`${sc.id.padEnd(24)} ${String(sc.sprints).padStart(7)}  ${fmt(p.rate).padStart(10)}  ${fmt(r.rate).padStart(8)}  ${fmt(p.steps, 0)}, ${fmt(r.steps, 0)}`);
+  }
 }
 
 function createSessionAndExport(scenario: Scenario, hash: string, actions: readonly unknown[]): void {
