@@ -11,6 +11,9 @@ import { play } from './sound';
 import { Backlog } from './scenes/Backlog';
 import { Briefing } from './scenes/Briefing';
 import { CampaignMap } from './scenes/CampaignMap';
+import { Classroom, type ClassroomData } from './scenes/Classroom';
+import { ClassroomClient } from './classroom/client';
+import { readClass } from './classroom/saved';
 import { Debrief } from './scenes/Debrief';
 import { Decision } from './scenes/Decision';
 import { KnowledgeMap } from './scenes/KnowledgeMap';
@@ -25,6 +28,7 @@ import { sceneForPhase } from './router';
 const SCENES: readonly [SceneKey, typeof Phaser.Scene][] = [
   [SceneKey.CampaignMap, CampaignMap],
   [SceneKey.KnowledgeMap, KnowledgeMap],
+  [SceneKey.Classroom, Classroom],
   [SceneKey.Briefing, Briefing],
   [SceneKey.Backlog, Backlog],
   [SceneKey.Planning, Planning],
@@ -69,6 +73,17 @@ export function installPlay(game: Phaser.Game): SessionStore {
     installFeedback(store);
   }
   return store;
+}
+
+/**
+ * Into the classroom: with a stored place in a class, reconnects to it (the screen follows the
+ * server's observation); otherwise the join form, prefilled with `code`.
+ */
+export function openClassroom(game: Phaser.Game, options: { resume: boolean; code?: string }): { scene: SceneKey; data: ClassroomData } {
+  const store = installPlay(game);
+  const saved = options.resume ? readClass() : null;
+  if (saved && !store.classroom) store.enterClassroom(new ClassroomClient(saved));
+  return { scene: SceneKey.Classroom, data: options.code ? { code: options.code } : {} };
 }
 
 /** Where Continue goes: the saved run's screen, or the campaign map with the reason it could not open. */

@@ -23,6 +23,11 @@ import { loadCatalogue } from './catalogue';
 import { SAVE_FORMAT, SAVE_VERSION, readSaveText, type SaveFile, type SaveSummary } from './save/format';
 import { listSaves, rawSave, readSave, removeSave, writeSave, type StoredSave } from './save/storage';
 import { committedPoints, openPoints, type SprintTrack } from './view/burndown';
+import type { ClassroomClient, ClassroomEvent, ClassroomStatus, FinishedRun } from './classroom/client';
+import { readFinished, setClassActiveInTab, writeFinished } from './classroom/saved';
+import type { Debrief as DebriefData } from '../assessment/debrief';
+import type { Observation } from '../engine/observe';
+import { announce } from './dom/announce';
 
 export interface Notice {
   tone: 'info' | 'warning' | 'error';
@@ -49,7 +54,12 @@ export interface RunView {
   notices: Notice[];
 }
 
-export type StoreEvent = { type: 'changed'; run: RunView; result: DispatchResult | null } | { type: 'closed' };
+export type StoreEvent =
+  | { type: 'changed'; run: RunView; result: DispatchResult | null }
+  /** `next`: where the player goes (the campaign map by default). */
+  | { type: 'closed'; next?: 'title' | 'classroom' }
+  /** Classroom mode without a run on screen (connecting, removed...): the status changed. */
+  | { type: 'classroom' };
 export type OpenResult = { ok: true; run: RunView } | { ok: false; message: string };
 export type ImportCheck =
   | { ok: true; save: SaveFile; scenario: LoadedScenario; steps: number; replaces: StoredSave | null }
@@ -82,6 +92,13 @@ export class SessionStore {
   private hash = '';
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private view: RunView | null = null;
+  // Classroom mode: the server simulates; these hold what it sent.
+  private remote: ClassroomClient | null = null;
+  private remoteStep: Step | null = null;
+  private remoteScenario: LoadedScenario | null = null;
+  private finishedRuns: FinishedRun[] = [];
+  private classNotices: Notice[] = [];
+  private lastStatusText = '';
 
   constructor(catalogue: LoadedCollection) {
     this.catalogue = catalogue;
@@ -126,7 +143,8 @@ export class SessionStore {
    * Takes a listed action (`{ id }`) or a full action object. Accepted actions are saved before
    * subscribers hear of them, so a closed tab never loses a decision.
    */
-  dispatch(input: { id: string } | Action): DispatchResult {
+  dispatch(input: { id: string } | Action): DispatchResult | null {
+    if (this.remote) return this.dispatchRemote(input);
     const session = this.session;
     if (!session) return { ok: false, error: { code: 'finished', message: 'No game is running.' } };
     let result: DispatchResult;
@@ -153,8 +171,12 @@ export class SessionStore {
     return result;
   }
 
-  /** Leaves the run (it stays saved). */
+  /** Leaves the run (it stays saved). In a class: back to the title; the place in the class is kept. */
   close(): void {
+    if (this.remote) {
+      this.leaveClassroom(false);
+      return;
+    }
     this.session = null;
     this.scenario = null;
     this.view = null;
@@ -164,7 +186,191 @@ export class SessionStore {
 
   /** The engine's report of the current run, for the debrief. */
   report(): Report | null {
+    if (this.remote) return (this.finishedRun()?.report as Report | undefined) ?? null;
     return this.session?.report() ?? null;
+  }
+
+  // ── classroom mode ─────────────────────────────────────────────────────────────────────
+
+  /** The class being played, or null for a local game. */
+  get classroom(): ClassroomClient | null {
+    return this.remote;
+  }
+
+  /** Plays a class: the server's observations replace the local engine session. */
+  enterClassroom(client: ClassroomClient): void {
+    if (this.remote && this.remote !== client) this.remote.stop();
+    this.session = null;
+    this.scenario = null;
+    this.view = null;
+    this.remote = client;
+    this.remoteStep = null;
+    this.remoteScenario = null;
+    this.tracks = new Map();
+    this.last = null;
+    this.error = null;
+    this.notices = [];
+    this.classNotices = [];
+    this.lastStatusText = '';
+    this.finishedRuns = readFinished<FinishedRun>();
+    setClassActiveInTab(true);
+    client.onEvent((event) => this.onRemote(event));
+    client.start();
+    this.publishStatus();
+  }
+
+  /** Leaves the class for the title screen; `forget` also drops the token (no way back). */
+  leaveClassroom(forget: boolean): void {
+    const client = this.remote;
+    if (!client) return;
+    client.stop(forget);
+    setClassActiveInTab(false);
+    this.remote = null;
+    this.remoteStep = null;
+    this.remoteScenario = null;
+    this.view = null;
+    this.publishStatus();
+    for (const listener of this.listeners) listener({ type: 'closed', next: 'title' });
+  }
+
+  /** The server's report and debrief of the scenario on screen, once it has ended. */
+  finishedRun(): FinishedRun | null {
+    const id = this.remoteStep?.observation.scenario.id;
+    return [...this.finishedRuns].reverse().find((f) => f.scenarioId === id) ?? null;
+  }
+
+  /** The debrief the server built for the scenario on screen. */
+  classDebrief(): DebriefData | null {
+    return (this.finishedRun()?.debrief as DebriefData | undefined) ?? null;
+  }
+
+  private dispatchRemote(input: { id: string } | Action): DispatchResult | null {
+    const client = this.remote!;
+    if (!this.remoteStep) return { ok: false, error: { code: 'finished', message: 'The class has not sent your game yet.' } };
+    // One choice at a time: the next waits for the server's answer (a double click sends one).
+    if (client.busy) return null;
+    if (!client.act({ ...input })) {
+      const message = client.status.removed ?? client.status.fatal ?? 'This choice cannot be sent now.';
+      this.error = message;
+      const result: DispatchResult = { ok: false, error: { code: 'notAllowedNow', message } };
+      this.emit(result);
+      return result;
+    }
+    return null;
+  }
+
+  private onRemote(event: ClassroomEvent): void {
+    switch (event.type) {
+      case 'observation': {
+        const m = event.message;
+        const step: Step = {
+          phase: m.phase,
+          observation: m.observation,
+          done: m.done,
+          actions: m.actions.map((a) => ({ ...a, action: { type: a.type, ...a.params } as Action })),
+        };
+        const before = this.remoteStep;
+        if (!this.remoteScenario || before?.observation.scenario.id !== step.observation.scenario.id) {
+          this.remoteScenario = this.scenarioFor(step.observation);
+          this.tracks = new Map();
+          if (before) this.last = null;
+        }
+        let result: DispatchResult | null = null;
+        if (event.acked && before) {
+          const messages = newLines(before.observation.log, step.observation.log);
+          result = { ok: true, changes: { phaseBefore: before.phase, phase: step.phase, messages, evidence: [] }, done: step.done };
+          this.last = { messages, evidence: [] };
+          this.error = null;
+          try {
+            this.trackObservation(before.phase, step.phase, step.observation);
+          } catch {
+            // the burndown is a view only
+          }
+        } else if (!before && step.phase.startsWith('sprint.execution')) {
+          const o = step.observation;
+          this.tracks.set(o.sprint, { sprint: o.sprint, total: committedPoints(o), points: [{ day: o.day, remaining: openPoints(o) }], eventDays: [] });
+        }
+        this.remoteStep = step;
+        this.emit(result);
+        return;
+      }
+      case 'refused': {
+        this.error = event.message;
+        if (this.remoteStep) this.emit({ ok: false, error: { code: 'notAllowedNow', message: event.message } });
+        else announce(`Not possible: ${event.message}`);
+        return;
+      }
+      case 'finished': {
+        this.finishedRuns = [...this.finishedRuns.filter((f) => f.run !== event.finished.run), event.finished];
+        writeFinished(this.finishedRuns);
+        const title = this.findScenario(event.finished.scenarioId)?.scenario.title ?? event.finished.scenarioId;
+        const value = (event.finished.report as { outcomes?: { valuePercent?: number } } | null)?.outcomes?.valuePercent;
+        this.classNotices.push({ tone: 'info', text: `You finished “${title}”${typeof value === 'number' ? `: ${Math.round(value)}% of the value available realised` : ''}.` });
+        return;
+      }
+      case 'notice':
+        this.classNotices.push({ tone: 'info', text: `Your facilitator added an event: ${event.text}` });
+        announce(`Your facilitator added an event: ${event.text}`);
+        if (this.view) this.emit(null);
+        return;
+      case 'status': {
+        const status = this.remote!.status;
+        const text = statusLines(status)
+          .filter((n) => n.tone !== 'info')
+          .map((n) => n.text)
+          .join(' ');
+        if (text !== this.lastStatusText) {
+          if (text) announce(text);
+          else if (this.lastStatusText && status.connection === 'open') announce('Back in the class.');
+          this.lastStatusText = text;
+        }
+        if (status.removed || status.fatal || status.replaced) {
+          // Nothing more can be played: the classroom screen says why and offers the way on.
+          this.view = null;
+          this.remoteStep = null;
+          setClassActiveInTab(false);
+          this.publishStatus();
+          for (const listener of this.listeners) listener({ type: 'closed', next: 'classroom' });
+          return;
+        }
+        if (this.view && this.remoteStep) this.emit(null);
+        else for (const listener of this.listeners) listener({ type: 'classroom' });
+        return;
+      }
+    }
+  }
+
+  private scenarioFor(o: Observation): LoadedScenario {
+    // A class may use a scenario this build does not bundle: the screens need only its identity.
+    return this.findScenario(o.scenario.id) ?? ({ scenario: { ...o.scenario, targets: [] }, hash: '', source: '' } as unknown as LoadedScenario);
+  }
+
+  private emitRemote(result: DispatchResult | null): RunView {
+    const step = this.remoteStep!;
+    const scenario = this.remoteScenario!;
+    const client = this.remote!;
+    let track: SprintTrack | null = null;
+    try {
+      track = this.tracks.get(step.observation.sprint) ?? null;
+    } catch {
+      track = null;
+    }
+    const view: RunView = {
+      scenario,
+      campaign: this.campaignOf(scenario.scenario.id),
+      step,
+      steps: client.steps,
+      stateHash: '',
+      track,
+      last: this.last,
+      error: this.error,
+      fault: null,
+      notices: [...statusLines(client.status), ...this.classNotices.slice(-3), ...this.notices],
+    };
+    this.view = view;
+    this.publishStatus();
+    for (const listener of this.listeners) listener({ type: 'changed', run: view, result });
+    return view;
   }
 
   saves(): StoredSave[] {
@@ -284,7 +490,12 @@ export class SessionStore {
     const { phaseBefore, phase } = result.changes;
     const inExecution = (p: string) => p.startsWith('sprint.execution');
     if (!inExecution(phaseBefore) && !inExecution(phase)) return;
-    const o = session.observe().observation;
+    this.trackObservation(phaseBefore, phase, session.observe().observation);
+  }
+
+  private trackObservation(phaseBefore: string, phase: string, o: Observation): void {
+    const inExecution = (p: string) => p.startsWith('sprint.execution');
+    if (!inExecution(phaseBefore) && !inExecution(phase)) return;
     if (!inExecution(phaseBefore)) {
       const total = committedPoints(o);
       this.tracks.set(o.sprint, { sprint: o.sprint, total, points: [{ day: 0, remaining: total }], eventDays: [] });
@@ -337,6 +548,7 @@ export class SessionStore {
   }
 
   private emit(result: DispatchResult | null): RunView {
+    if (this.remote) return this.emitRemote(result);
     const session = this.session!;
     const scenario = this.scenario!;
     let step: Step;
@@ -388,6 +600,32 @@ export class SessionStore {
       ? { ...status, stateHash: view.stateHash, phase: view.step.phase, step: view.steps, scenarioId: view.scenario.scenario.id }
       : { ready: status.ready, scene: status.scene };
   }
+}
+
+/** The lines of `after` (a rolling log) that `before` did not end with. */
+function newLines(before: readonly string[], after: readonly string[]): string[] {
+  for (let overlap = Math.min(before.length, after.length); overlap > 0; overlap--) {
+    let same = true;
+    for (let i = 0; i < overlap && same; i++) same = before[before.length - overlap + i] === after[i];
+    if (same) return after.slice(overlap);
+  }
+  return [...after];
+}
+
+/** What the player must know about the class: who and where, and anything stopping play. */
+export function statusLines(s: ClassroomStatus): Notice[] {
+  const lines: Notice[] = [];
+  const c = s.class;
+  const released = c?.pacing === 'lockstep' ? ` · released up to: ${c.released?.label ?? 'nothing yet'}` : '';
+  lines.push({ tone: 'info', text: `Class${s.classTitle ? ` “${s.classTitle}”` : ''} · playing as ${s.name}${released}` });
+  if (s.removed) lines.push({ tone: 'error', text: s.removed });
+  if (s.fatal) lines.push({ tone: 'error', text: s.fatal });
+  if (s.replaced) lines.push({ tone: 'warning', text: 'This class is now open in another tab or window, so this one has stopped.' });
+  if (s.connection === 'reconnecting') lines.push({ tone: 'warning', text: 'Connection to the class lost: reconnecting… Your choices are kept and sent when it is back.' });
+  if (c?.status === 'ended') lines.push({ tone: 'warning', text: 'The class has ended: no more choices are taken.' });
+  else if (c?.paused) lines.push({ tone: 'warning', text: 'Your facilitator has paused the class. Wait until it resumes.' });
+  if (s.waitingForRelease && !c?.paused) lines.push({ tone: 'warning', text: 'Waiting for your facilitator to release the next part of the class.' });
+  return lines;
 }
 
 function describeError(e: unknown): string {

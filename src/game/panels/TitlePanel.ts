@@ -1,11 +1,16 @@
 import { el, svgIcon } from '../dom/el';
 import './TitlePanel.css';
 
+const joinIcon = '<svg viewBox="0 0 16 16"><circle cx="5" cy="5" r="2.5" fill="currentColor"/><circle cx="11" cy="5" r="2.5" fill="currentColor"/><path d="M0.5 13.5c0-3 2-4.5 4.5-4.5s4.5 1.5 4.5 4.5zM7 13.5c0-3 1.6-4.5 4-4.5s4.5 1.5 4.5 4.5z" fill="currentColor"/></svg>';
 const playIcon = '<svg viewBox="0 0 16 16"><path d="M4 2.5v11l9.5-5.5z" fill="currentColor"/></svg>';
 
 export interface TitleOptions {
   onPlay: () => void;
   onSettings: () => void;
+  /** Opens the join form of the classroom. */
+  onJoin: () => void;
+  /** Offered when this browser holds a place in a class. */
+  classroom?: { detail: string; onContinue: () => void };
   /** Offered when a readable save exists: the run and where it stands. */
   resume?: { detail: string; onContinue: () => void };
   /** Shown when the last save cannot be read (or could not be continued). */
@@ -34,6 +39,14 @@ export function buildTitlePanel(options: TitleOptions): HTMLElement {
     detail = el('p', { class: 'title__resume-detail', id: 'continue-detail' }, options.resume.detail);
   }
 
+  const join = el('button', { type: 'button', id: 'join-class', class: 'title__play title__play--secondary title__join' }, svgIcon(joinIcon), 'Join a class');
+  join.addEventListener('click', options.onJoin);
+  let classButton: HTMLElement | null = null;
+  if (options.classroom) {
+    classButton = el('button', { type: 'button', id: 'continue-class', class: 'title__play', 'aria-describedby': 'continue-class-detail' }, svgIcon(joinIcon), 'Continue your class');
+    classButton.addEventListener('click', options.classroom.onContinue);
+  }
+
   const settings = el('button', { type: 'button', id: 'title-settings', class: 'title__settings' }, el('span', { 'aria-hidden': 'true' }, '⚙ '), 'Settings');
   settings.addEventListener('click', options.onSettings);
 
@@ -44,6 +57,8 @@ export function buildTitlePanel(options: TitleOptions): HTMLElement {
     el('p', { class: 'title__tagline' }, 'Learn to own the product, one Sprint at a time'),
     el('div', { class: `title__actions${resume ? ' title__actions--row' : ''}` }, resume, play),
     detail,
+    el('div', { class: 'title__actions title__actions--row title__class' }, classButton, join),
+    options.classroom ? el('p', { class: 'title__resume-detail', id: 'continue-class-detail' }, options.classroom.detail) : null,
     options.problem ? el('p', { class: 'title__problem', role: 'alert' }, el('strong', {}, 'Your saved game could not be opened. '), options.problem) : null,
     el('p', { class: 'title__hint' }, 'Keyboard: ', el('kbd', {}, 'Tab'), ` to reach ${options.resume ? 'Continue' : 'Play'}, `, el('kbd', {}, 'Enter'), ' to start'),
     settings,

@@ -42,9 +42,11 @@ export class Debrief extends RunScene {
   }
 
   protected render(run: RunView): HTMLElement {
+    const inClass = this.store.classroom !== null;
     const report = this.store.report();
     const o = run.step.observation;
-    const debrief = report ? buildDebrief(report, run.scenario.scenario.targets) : null;
+    // In a class the server built the debrief (the game never simulates a class locally).
+    const debrief = inClass ? this.store.classDebrief() : report ? buildDebrief(report, run.scenario.scenario.targets) : null;
     const out = debrief?.outcomes;
 
     const outcomes = out
@@ -59,7 +61,7 @@ export class Debrief extends RunScene {
           tile('technical debt', `${Math.round(out.techDebt)}`, 'out of 100, lower is better'),
           tile('release', out.released === null ? 'not decided' : out.released ? 'Released' : 'Held back', o.metrics ? `adoption ${points(o.metrics.adoption)}%, satisfaction ${points(o.metrics.satisfaction)}/100` : undefined),
         )
-      : el('p', {}, 'The report is not available.');
+      : el('p', {}, inClass ? 'Your debrief is kept on the classroom server: your facilitator will go through it with the class.' : 'The report is not available.');
 
     const reflection = el(
       'div',
@@ -88,7 +90,7 @@ export class Debrief extends RunScene {
         'sprints-title',
         sprintHistoryTable(o),
         o.releases.length ? releasesList(o) : null,
-        el('p', { class: 'block__hint' }, 'This run is now part of your knowledge map.'),
+        el('p', { class: 'block__hint' }, inClass ? 'Your facilitator sees this run with the class.' : 'This run is now part of your knowledge map.'),
       ),
       el(
         'div',
@@ -96,9 +98,9 @@ export class Debrief extends RunScene {
         el(
           'div',
           { class: 'choice-list', role: 'group', 'aria-label': 'What next' },
-          this.button('See your knowledge map', 'Goals across all your runs', () => this.scene.start(SceneKey.KnowledgeMap), 'debrief:knowledge'),
-          this.button('Back to the campaign map', 'Choose the next scenario', () => this.leave(), 'debrief:map'),
-          this.button('Download the replay', 'A file anyone can replay and verify', () => {
+          inClass ? null : this.button('See your knowledge map', 'Goals across all your runs', () => this.scene.start(SceneKey.KnowledgeMap), 'debrief:knowledge'),
+          inClass ? this.button('Back to the title', 'Your place in the class is kept', () => this.leave(), 'debrief:map') : this.button('Back to the campaign map', 'Choose the next scenario', () => this.leave(), 'debrief:map'),
+          inClass ? null : this.button('Download the replay', 'A file anyone can replay and verify', () => {
             const file = this.store.exportSave(run.scenario.scenario.id);
             if (file) downloadText(file.fileName.replace('-save', '-replay'), file.text);
           }, 'debrief:export'),

@@ -10,6 +10,7 @@ import { setLayout } from '../layout';
 import { markSceneReady } from '../ready';
 import { phaseName } from '../router';
 import { lastPlayed } from '../save/storage';
+import { classActiveInTab, joinCodeFromUrl, readClass } from '../classroom/saved';
 import { readPalette } from '../theme/palette';
 import { openSettings } from '../ui/settings-dialog';
 import { SceneKey } from './keys';
@@ -24,6 +25,9 @@ let playModule: Promise<PlayModule> | null = null;
 function loadPlay(): Promise<PlayModule> {
   return (playModule ??= import('../play'));
 }
+
+/** Once per page load: a tab that was playing a class goes back in; a join link opens the form. */
+let autoOpened = false;
 
 /** The title screen: canvas art (logo, Sprint ring, backlog lane) under a DOM panel. */
 export class Title extends Phaser.Scene {
@@ -53,12 +57,19 @@ export class Title extends Phaser.Scene {
     this.panel = mountPanel(this, el('div', { class: 'panel-root' }, buildTitlePanel(this.options(data?.problem))));
     markSceneReady(this, SceneKey.Title);
     // Fetch the rest of the game while the player reads the title.
+    if (!autoOpened && !data?.problem) {
+      autoOpened = true;
+      if (classActiveInTab()) void this.start(undefined, { resume: true });
+      else if (joinCodeFromUrl()) void this.start(undefined, { resume: false, code: joinCodeFromUrl() ?? '' });
+    }
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 300));
     idle(() => void loadPlay().catch(() => undefined));
   }
 
   private options(problem?: string): TitleOptions {
-    const options: TitleOptions = { onPlay: () => void this.start(), onSettings: openSettings };
+    const options: TitleOptions = { onPlay: () => void this.start(), onSettings: openSettings, onJoin: () => void this.start(undefined, { resume: false, code: joinCodeFromUrl() ?? '' }) };
+    const inClass = readClass();
+    if (inClass) options.classroom = { detail: `${inClass.classTitle || 'Your class'} · as ${inClass.name}`, onContinue: () => void this.start(undefined, { resume: true }) };
     const last = lastPlayed();
     if (last?.status === 'corrupt') {
       options.problem = `It is kept unchanged, and your other saves are not affected: open Campaigns to download or discard it. (${last.message})`;
@@ -72,13 +83,18 @@ export class Title extends Phaser.Scene {
   }
 
   /** Loads the rest of the game, then opens the campaign map or continues `scenarioId`. */
-  private async start(scenarioId?: string): Promise<void> {
+  private async start(scenarioId?: string, classroom?: { resume: boolean; code?: string }): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.panel?.setAttribute('aria-busy', 'true');
     try {
       const play = await loadPlay();
       play.installPlay(this.game);
+      if (classroom) {
+        const next = play.openClassroom(this.game, classroom);
+        this.scene.start(next.scene, next.data);
+        return;
+      }
       if (!scenarioId) {
         this.scene.start(SceneKey.CampaignMap);
         return;

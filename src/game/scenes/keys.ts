@@ -4,6 +4,8 @@ export const SceneKey = {
   Title: 'Title',
   CampaignMap: 'CampaignMap',
   KnowledgeMap: 'KnowledgeMap',
+  /** Joining a class, and the classroom's states around a run (connecting, removed...). */
+  Classroom: 'Classroom',
   Briefing: 'Briefing',
   Backlog: 'Backlog',
   Planning: 'Planning',

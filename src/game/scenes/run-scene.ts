@@ -93,7 +93,7 @@ export abstract class RunScene extends Phaser.Scene {
     const run = this.store.run;
     this.leaving = false;
     if (!run) {
-      this.scene.start(SceneKey.CampaignMap);
+      this.scene.start(this.store.classroom ? SceneKey.Classroom : SceneKey.CampaignMap);
       return;
     }
     setLayout('top');
@@ -122,9 +122,10 @@ export abstract class RunScene extends Phaser.Scene {
 
   private onStore(event: StoreEvent): void {
     if (this.leaving) return;
+    if (event.type === 'classroom') return;
     if (event.type === 'closed') {
       this.leaving = true;
-      this.scene.start(SceneKey.CampaignMap);
+      this.scene.start(event.next === 'title' ? SceneKey.Title : event.next === 'classroom' ? SceneKey.Classroom : SceneKey.CampaignMap);
       return;
     }
     const target = sceneForPhase(event.run.step.phase);

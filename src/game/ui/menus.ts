@@ -51,20 +51,21 @@ function openMenu(store: SessionStore, run: RunView, leave: () => void): void {
     return button;
   };
   const close = () => closeDialog(dialog, returnTo);
+  const inClass = store.classroom !== null;
   const dialog = createDialog({
     title: 'Menu',
     className: 'dialog--menu',
     onCancel: close,
     body: [
-      el('p', { class: 'dialog__note' }, 'Every choice is saved the moment you make it.'),
+      el('p', { class: 'dialog__note' }, inClass ? 'Every choice is stored on the classroom server the moment it is taken.' : 'Every choice is saved the moment you make it.'),
       el(
         'div',
         { class: 'choice-list' },
-        item('Back to the campaign map', 'Leave this game; Continue brings you back here', () => {
+        item(inClass ? 'Back to the title' : 'Back to the campaign map', inClass ? 'Your place in the class is kept: Continue your class brings you back here' : 'Leave this game; Continue brings you back here', () => {
           closeDialog(dialog);
           leave();
         }, 'menu:map'),
-        item('Export this save', 'Download the game as a file you can import later or elsewhere', () => {
+        inClass ? null : item('Export this save', 'Download the game as a file you can import later or elsewhere', () => {
           const file = store.exportSave(id);
           if (file) downloadText(file.fileName, file.text);
         }, 'menu:export'),

@@ -2,18 +2,19 @@ import type { Action } from '../../engine';
 import { observationMessage, resultMessage } from '../../cli/protocol';
 import type { Logger } from '../log';
 import { hashSecret, newId, newSecret, newSeed } from '../security/secrets';
-import type { ClassRow, LearnerRow } from '../store/rows';
+import type { ClassRow, InjectionRow, LearnerRow } from '../store/rows';
 import type { Store } from '../store/store';
 import { CLOSE, type LearnerClassInfo, type LearnerServerMessage } from '../ws/messages';
 import type { ContentScenario } from './content';
 import { DashboardFeed, type FeedTiming } from './dashboard-feed';
-import { takeAction, type ActionContext } from './learner-actions';
+import { appliedInjections, deliveryOf, injectionInfo } from './injections';
+import { deliverInjections, takeAction, type ActionContext } from './learner-actions';
 import { LearnerGame, runSeed } from './learner-game';
 import { MasteryCache, classResults, type ClassResults } from './results';
 import { stagesOf, type Stage } from './stages';
 import { summarise, type LearnerSummary } from './summary';
 import type { ClassInfo, Dashboard, FacilitatorLink, FacilitatorServerMessage, InjectionInfo, LearnerEntry, LearnerLink, OpResult, Reply } from './types';
-import { classInfo, injectedNotice, injectionInfo, learnerClassInfo } from './views';
+import { classInfo, injectedNotice, learnerClassInfo } from './views';
 
 export type { ClassInfo, Dashboard, FacilitatorLink, FacilitatorServerMessage, InjectionInfo, LearnerEntry, LearnerLink, OpResult, Reply } from './types';
 
@@ -30,6 +31,10 @@ export class ClassRoom {
   private readonly mastery = new MasteryCache();
   private readonly feed: DashboardFeed;
   private readonly actions: ActionContext;
+  /** Injected event cards, oldest first (the store's rows; per-learner status is derived). */
+  private readonly injectionRows: InjectionRow[];
+  /** The last injection summaries the dashboards were sent, to send only changes. */
+  private readonly injectionsSent = new Map<number, string>();
 
   constructor(
     public row: ClassRow,
@@ -43,14 +48,32 @@ export class ClassRoom {
     this.feed = new DashboardFeed(
       {
         hasWatchers: () => this.watchers.size > 0,
-        summaries: (ids) => ids.flatMap((id) => (this.learners.has(id) ? [this.summary(this.learners.get(id)!)] : [])),
+        summaries: (ids) => {
+          this.publishInjectionChanges();
+          return ids.flatMap((id) => (this.learners.has(id) ? [this.summary(this.learners.get(id)!)] : []));
+        },
         refreshResults: (budgetMs) => this.refreshResults(budgetMs),
         publish: (m) => this.toFacilitators(m),
       },
       feedTiming,
     );
-    this.actions = { row: () => this.row, store, log, now: () => this.now(), changed: (id, evidence) => this.feed.learnerChanged(id, evidence) };
+    this.injectionRows = store.injectionsOf(row.id);
+    this.actions = {
+      row: () => this.row,
+      store,
+      log,
+      now: () => this.now(),
+      changed: (id, evidence) => this.feed.learnerChanged(id, evidence),
+      injections: () => this.injectionRows,
+      injectionApplied: (e, inj, send) => {
+        send(injectedNotice({ id: inj.id, cardId: inj.cardId, title: this.injectionInfo(inj).title }, { status: 'applied' }));
+        this.feed.learnerChanged(e.row.id, true);
+      },
+    };
     for (const l of store.learnersOf(row.id)) this.restoreLearner(l);
+    for (const i of this.injections()) this.injectionsSent.set(i.id, JSON.stringify(i));
+    // An injection recorded just before a restart may not have reached a learner in execution yet.
+    if (this.live) for (const l of this.learners.values()) deliverInjections(this.actions, l);
   }
 
   private restoreLearner(row: LearnerRow): LearnerEntry {
@@ -72,6 +95,8 @@ export class ClassRoom {
       link: null,
       writing: false,
       backlog: [],
+      injected: appliedInjections(stored),
+      afterWrite: [],
     };
     this.learners.set(row.id, entry);
     return entry;
@@ -127,8 +152,23 @@ export class ClassRoom {
     return this.results();
   }
 
+  private injectionInfo(i: InjectionRow): InjectionInfo {
+    return injectionInfo(i, this.scenarios, [...this.learners.values()]);
+  }
+
   injections(): InjectionInfo[] {
-    return this.store.injectionsOf(this.row.id).map((i) => injectionInfo(i, this.scenarios));
+    return this.injectionRows.map((i) => this.injectionInfo(i));
+  }
+
+  /** Sends the dashboards each injection whose counts or per-learner statuses changed. */
+  private publishInjectionChanges(): void {
+    if (this.watchers.size === 0) return;
+    for (const info of this.injections()) {
+      const text = JSON.stringify(info);
+      if (this.injectionsSent.get(info.id) === text) continue;
+      this.injectionsSent.set(info.id, text);
+      this.toFacilitators({ type: 'injected', injection: info });
+    }
   }
 
   dashboard(): Dashboard {
@@ -163,7 +203,7 @@ export class ClassRoom {
     e.link = link;
     if (old && old !== link) old.close(CLOSE.replaced, 'replaced by a newer connection');
     link.send({ type: 'welcome', learnerId: e.row.id, name: e.row.name, lastSeq: e.lastSeq, class: this.learnerInfo() });
-    for (const i of this.injections()) link.send(injectedNotice(i));
+    for (const i of this.injectionRows) link.send(injectedNotice({ id: i.id, cardId: i.cardId, title: this.injectionInfo(i).title }, deliveryOf(i, e)));
     this.sendPosition(e, link);
     this.feed.learnerChanged(e.row.id, false);
   }
@@ -176,6 +216,11 @@ export class ClassRoom {
 
   /** The current observation, plus every result once the class has ended. */
   sendPosition(e: LearnerEntry, link: LearnerLink): void {
+    // The game in memory may be ahead of the disk while a write is on its way: wait for it.
+    if (e.writing) {
+      e.afterWrite.push(() => this.sendPosition(e, link));
+      return;
+    }
     link.send(observationMessage(e.game.observe()));
     if (!this.live) this.sendResults(e, link);
   }
@@ -255,9 +300,10 @@ export class ClassRoom {
   }
 
   /**
-   * Queues an event card from the class's deck for every learner. The engine cannot force an
-   * event yet (see docs/facilitator.md): the card is recorded, shown on the dashboard and
-   * announced to every learner, and marked "queued" until the engine can deliver it.
+   * Injects an event card from the class's deck into every learner's game. Learners in
+   * sprint.execution.working get it applied now; the others when they next enter it (unless it
+   * already fired in their game, or no Sprint execution is left: skipped). Each application is
+   * stored in the learner's action log before they hear of it (see learner-actions.ts).
    */
   inject(cardId: string, scenarioId: string | undefined): OpResult<InjectionInfo> {
     const refused = this.requireLive();
@@ -269,12 +315,20 @@ export class ClassRoom {
       return { ok: false, status: 400, code: 'unknownCard', message: `no event card "${cardId.slice(0, 80)}" in this class's deck (cards: ${known.join(', ') || 'none'})` };
     }
     const at = this.now();
-    const status = 'queued';
-    this.store.insertInjection(this.row.id, cardId, owner.scenario.id, status, at);
-    const info = injectionInfo({ cardId, scenarioId: owner.scenario.id, status, at }, this.scenarios);
-    this.store.audit(this.row.id, 'inject', { cardId, scenarioId: owner.scenario.id }, at);
+    const id = this.store.insertInjection(this.row.id, cardId, owner.scenario.id, 'injected', at);
+    const row: InjectionRow = { id, classId: this.row.id, cardId, scenarioId: owner.scenario.id, status: 'injected', at };
+    this.injectionRows.push(row);
+    this.store.audit(this.row.id, 'inject', { injection: id, cardId, scenarioId: owner.scenario.id }, at);
     this.log.log('info', 'facilitatorOp', { classId: this.row.id, op: 'inject', cardId });
-    this.toLearners(injectedNotice(info));
+    const title = this.injectionInfo(row).title;
+    for (const l of this.learners.values()) {
+      if (l.row.removedAt !== null) continue;
+      // Learners in execution: the "applied" notice and the observation follow once it is stored.
+      if (deliverInjections(this.actions, l)) continue;
+      l.link?.send(injectedNotice({ id, cardId, title }, deliveryOf(row, l)));
+    }
+    const info = this.injectionInfo(row);
+    this.injectionsSent.set(id, JSON.stringify(info));
     this.toFacilitators({ type: 'injected', injection: info });
     return { ok: true, value: info };
   }

@@ -1,7 +1,8 @@
 import { errorMessage, observationMessage } from '../../cli/protocol';
 import type { Logger } from '../log';
-import type { ClassRow } from '../store/rows';
+import type { ClassRow, InjectionRow } from '../store/rows';
 import type { Store } from '../store/store';
+import { injectionSeq, nextDeliverable } from './injections';
 import { learnerDebrief } from './summary';
 import type { LearnerEntry, Reply } from './types';
 
@@ -16,6 +17,10 @@ export interface ActionContext {
   now(): string;
   /** Tells the dashboard the learner changed (and whether new evidence came in). */
   changed(learnerId: string, evidenceChanged: boolean): void;
+  /** The class's injected event cards, oldest first. */
+  injections(): readonly InjectionRow[];
+  /** Tells the learner (through `send`) and the dashboard that an injection reached the learner's game. */
+  injectionApplied(e: LearnerEntry, injection: InjectionRow, send: Reply): void;
 }
 
 /**
@@ -31,17 +36,92 @@ export function takeAction(ctx: ActionContext, e: LearnerEntry, seq: number, inp
     return;
   }
   const write = apply(ctx, e, seq, input, reply);
-  if (!write) return;
-  e.writing = true;
-  void write.finally(() => {
-    e.writing = false;
-    const next = e.backlog.shift();
-    if (next) takeAction(ctx, e, next.seq, next.input, next.reply);
-  });
+  if (write) hold(ctx, e, write);
 }
 
-/** Checks and simulates an action; returns the pending write when it was accepted. */
-function apply(ctx: ActionContext, e: LearnerEntry, seq: number, input: unknown, reply: Reply): Promise<void> | null {
+/**
+ * Runs `work` (a write) as the learner's one writer. When it is done, an injection that became
+ * deliverable meanwhile goes first (unless `work` was a delivery that failed to be stored: it is
+ * tried again after the learner's next action), then the next waiting action.
+ */
+function hold(ctx: ActionContext, e: LearnerEntry, work: Promise<boolean>): void {
+  e.writing = true;
+  void work.then(
+    (mayDeliver) => release(ctx, e, mayDeliver),
+    () => release(ctx, e, false),
+  );
+}
+
+function release(ctx: ActionContext, e: LearnerEntry, mayDeliver: boolean): void {
+  e.writing = false;
+  for (const f of e.afterWrite.splice(0)) f();
+  if (mayDeliver && deliverInjections(ctx, e)) return;
+  const next = e.backlog.shift();
+  if (next) takeAction(ctx, e, next.seq, next.input, next.reply);
+}
+
+/**
+ * Applies a pending injection to a learner's game if one can be applied now (the game is in
+ * sprint.execution.working) and nothing of theirs is being written; the observation follows
+ * once it is stored. Answers whether a delivery was started.
+ */
+export function deliverInjections(ctx: ActionContext, e: LearnerEntry): boolean {
+  if (e.writing) return false; // picked up when the write in progress is done
+  const send: Reply = (m) => e.link?.send(m);
+  const work = deliverNext(ctx, e, send);
+  if (!work) return false;
+  hold(
+    ctx,
+    e,
+    work.then((applied) => {
+      if (applied) send(observationMessage(e.game.observe()));
+      return applied;
+    }),
+  );
+  return true;
+}
+
+/**
+ * Applies the next deliverable injection and writes it to the learner's action log (seq =
+ * -injection id) before anyone hears of it. Resolves true once stored; false (game undone) when
+ * it could not be. Null when there is nothing to apply.
+ */
+function deliverNext(ctx: ActionContext, e: LearnerEntry, send: Reply): Promise<boolean> | null {
+  if (ctx.row().status !== 'live') return null;
+  const injection = nextDeliverable(ctx.injections(), e);
+  if (!injection) return null;
+  let result;
+  try {
+    result = e.game.inject(injection.cardId);
+  } catch (err) {
+    ctx.log.log('error', 'engineFailure', { classId: ctx.row().id, learnerId: e.row.id, injection: injection.id, error: String(err) });
+    return null;
+  }
+  // Refused (say, a question is open): it stays pending and is tried after the learner's next action.
+  if (!result.ok) return null;
+  const at = ctx.now();
+  const step = e.game.steps - 1;
+  return ctx.store.writeAction(e.row.id, { step, seq: injectionSeq(injection.id), run: result.played.run, action: result.played.action, at }).then(
+    () => {
+      e.injected.set(injection.id, at);
+      ctx.log.log('info', 'injectionApplied', { classId: ctx.row().id, learnerId: e.row.id, injection: injection.id, cardId: injection.cardId, step });
+      ctx.injectionApplied(e, injection, send);
+      return true;
+    },
+    (err: unknown) => {
+      e.game.undoLast();
+      ctx.log.log('error', 'storageFailure', { classId: ctx.row().id, learnerId: e.row.id, injection: injection.id, error: String(err) });
+      return false;
+    },
+  );
+}
+
+/**
+ * Checks and simulates an action; returns the pending write when it was accepted. It resolves
+ * once the action is acknowledged and, when it brought the learner into Sprint execution with an
+ * injection pending, that injection is applied and stored too: only then comes the observation.
+ */
+function apply(ctx: ActionContext, e: LearnerEntry, seq: number, input: unknown, reply: Reply): Promise<boolean> | null {
   const refuse = (code: string, message: string) => {
     reply({ ...errorMessage(code, message), seq });
     return null;
@@ -90,13 +170,19 @@ function apply(ctx: ActionContext, e: LearnerEntry, seq: number, input: unknown,
         const d = learnerDebrief(e.game, runBefore, true);
         if (d) reply({ type: 'finished', run: runBefore, scenarioId: e.game.runs[runBefore]!.scenario.id, report: d.report, debrief: d.debrief });
       }
-      reply(observationMessage(e.game.observe()));
-      ctx.changed(e.row.id, accepted.runFinished || e.game.session.state.evidence.length !== evidenceBefore);
+      const done = (delivered: boolean) => {
+        reply(observationMessage(e.game.observe()));
+        ctx.changed(e.row.id, accepted.runFinished || e.game.session.state.evidence.length !== evidenceBefore);
+        return delivered;
+      };
+      const delivery = deliverNext(ctx, e, reply);
+      return delivery ? delivery.then(done) : done(true);
     },
     (err: unknown) => {
       e.game.undoLast();
       ctx.log.log('error', 'storageFailure', { classId: row.id, learnerId: e.row.id, seq, error: String(err) });
       reply({ ...errorMessage('storage', 'the server could not save this action; nothing changed, send it again'), seq });
+      return true;
     },
   );
 }

@@ -49,7 +49,7 @@ export class LearnerGame {
     for (let i = 0; i < actions.length; i++) {
       const a = actions[i]!;
       if (a.run !== game.run) return { game, problem: `stored action ${i + 1} belongs to run ${a.run + 1}, but the game is in run ${game.run + 1}` };
-      const r = game.dispatch(a.action, null);
+      const r = a.action.type === 'injectEvent' ? game.inject(a.action.cardId) : game.dispatch(a.action, null);
       if (!r.ok) return { game, problem: `stored action ${i + 1} (${a.action.type}) was refused on re-simulation: ${r.error.message}` };
     }
     return { game, problem: null };
@@ -130,6 +130,22 @@ export class LearnerGame {
     return { ok: true, played, phaseBefore: result.changes.phaseBefore, phase: result.changes.phase, runFinished, done: this.done };
   }
 
+  /**
+   * Applies a facilitator's event card now (`Session.injectEvent`): only in
+   * sprint.execution.working, for a card of the current run's deck that has not fired yet. It
+   * is kept in the played actions like any other, so it is stored, replayed and exported.
+   */
+  inject(cardId: string): GameResult {
+    const run = this.run;
+    const session = this.session;
+    if (session.done) return { ok: false, error: { code: 'finished', message: 'every scenario of this class is finished' } };
+    const result = session.injectEvent(cardId);
+    if (!result.ok) return result;
+    const played: PlayedAction = { run, action: { type: 'injectEvent', cardId } as Action };
+    this.played.push(played);
+    return { ok: true, played, phaseBefore: result.changes.phaseBefore, phase: result.changes.phase, runFinished: false, done: this.done };
+  }
+
   /** Takes back the last accepted action: used when it could not be written to disk. */
   undoLast(): void {
     const last = this.played.pop();
@@ -140,7 +156,8 @@ export class LearnerGame {
 
   private replayRun(run: number): Session {
     const s = this.newSession(run);
-    for (const p of this.played) if (p.run === run) s.dispatch(p.action);
+    // applyRecorded: the run's facilitator injections are re-applied too.
+    for (const p of this.played) if (p.run === run) s.applyRecorded(p.action);
     return s;
   }
 }

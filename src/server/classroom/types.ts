@@ -24,12 +24,20 @@ export interface FacilitatorLink {
   close(code: number, reason: string): void;
 }
 
+/** An injected event card and where it stands for the class (see injections.ts). */
 export interface InjectionInfo {
+  id: number;
   cardId: string;
   scenarioId: string;
   title: string;
-  status: string;
+  /** `delivering` while some learner may still get it, else `delivered`. */
+  status: 'delivering' | 'delivered';
   at: string;
+  /** Active learners by status. */
+  applied: number;
+  pending: number;
+  skipped: number;
+  learners: { learnerId: string; status: 'applied' | 'pending' | 'skipped'; reason?: string; at?: string }[];
 }
 
 export interface ClassInfo {
@@ -74,6 +82,10 @@ export interface LearnerEntry {
   /** An action is being written: the learner's next ones wait in `backlog`. */
   writing: boolean;
   backlog: { seq: number; input: unknown; reply: Reply }[];
+  /** Injection id → when it was applied to this learner's game (stored as actions with seq = -id). */
+  injected: Map<number, string>;
+  /** Run once the write in progress is done: a position asked for meanwhile shows only what is stored. */
+  afterWrite: (() => void)[];
 }
 
 export type Reply = (message: LearnerServerMessage) => void;

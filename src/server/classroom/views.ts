@@ -1,8 +1,9 @@
-import type { ClassRow, InjectionRow } from '../store/rows';
+import type { ClassRow } from '../store/rows';
+import type { Delivery } from './injections';
 import type { LearnerClassInfo, LearnerServerMessage } from '../ws/messages';
 import type { ContentScenario } from './content';
 import type { Stage } from './stages';
-import type { ClassInfo, InjectionInfo } from './types';
+import type { ClassInfo } from './types';
 
 /** What the facilitator sees of a class. Never the seed or the key hash. */
 export function classInfo(r: ClassRow, stages: readonly Stage[], scenarios: readonly ContentScenario[], activeLearners: number): ClassInfo {
@@ -41,17 +42,14 @@ export function learnerClassInfo(r: ClassRow, stages: readonly Stage[]): Learner
   };
 }
 
-export function injectionInfo(i: Omit<InjectionRow, 'id' | 'classId'>, scenarios: readonly ContentScenario[]): InjectionInfo {
-  const card = scenarios.find((s) => s.scenario.id === i.scenarioId)?.scenario.events.find((e) => e.id === i.cardId);
-  return { cardId: i.cardId, scenarioId: i.scenarioId, title: card?.title ?? i.cardId, status: i.status, at: i.at };
-}
-
-export function injectedNotice(i: InjectionInfo): LearnerServerMessage {
-  return {
-    type: 'eventInjected',
-    cardId: i.cardId,
-    title: i.title,
-    status: 'queued',
-    message: `The facilitator has queued the event "${i.title}" for the whole class.`,
-  };
+/** What a learner is told about an injection: queued (comes at their next Sprint execution), applied, or skipped. */
+export function injectedNotice(i: { id: number; cardId: string; title: string }, d: Delivery): LearnerServerMessage {
+  const status = d.status === 'pending' ? 'queued' : d.status;
+  const message =
+    status === 'applied'
+      ? `The facilitator's event "${i.title}" has happened in your game: decide how to respond.`
+      : status === 'queued'
+        ? `The facilitator has injected the event "${i.title}": it will happen in your game during Sprint execution.`
+        : `The facilitator injected the event "${i.title}"; it does not apply to your game (${d.reason === 'alreadyFired' ? 'it has already happened' : d.reason === 'finished' ? 'no Sprint execution is left' : 'not available'}).`;
+  return { type: 'eventInjected', id: i.id, cardId: i.cardId, title: i.title, status, ...(d.reason ? { reason: d.reason } : {}), message };
 }

@@ -100,7 +100,9 @@ function renderInjections() {
   fill(
     $('#injections'),
     ...(state.injections.length
-      ? state.injections.map((i) => el('p', { text: `${new Date(i.at).toLocaleTimeString()}: ${i.title} (${i.status})` }))
+      ? state.injections.map((i) =>
+          el('p', { text: `${new Date(i.at).toLocaleTimeString()}: ${i.title}: applied to ${i.applied}, pending for ${i.pending}, skipped ${i.skipped}` }),
+        )
       : [el('p', { className: 'muted', text: 'None yet.' })]),
   );
 }
@@ -129,10 +131,14 @@ function onMessage(m) {
       state.info = m.class;
       renderClass();
       break;
-    case 'injected':
-      state.injections.push(m.injection);
+    case 'injected': {
+      // Sent when injected and again whenever its delivery changes: replace by id.
+      const at = state.injections.findIndex((i) => i.id === m.injection.id);
+      if (at >= 0) state.injections[at] = m.injection;
+      else state.injections.push(m.injection);
       renderInjections();
       break;
+    }
     case 'error':
       showProblem(m.message);
       break;

@@ -146,8 +146,9 @@ export class Store {
     }));
   }
 
-  insertInjection(classId: string, cardId: string, scenarioId: string, status: string, at: string): void {
-    this.s.insertInjection.run(classId, cardId, scenarioId, status, at);
+  /** Records an injection; answers its id (learners' stored injectEvent actions carry seq = -id). */
+  insertInjection(classId: string, cardId: string, scenarioId: string, status: string, at: string): number {
+    return Number(this.s.insertInjection.run(classId, cardId, scenarioId, status, at).lastInsertRowid);
   }
 
   injectionsOf(classId: string): InjectionRow[] {

@@ -44,7 +44,7 @@ export type LearnerServerMessage =
   | { type: 'class'; class: LearnerClassInfo }
   | { type: 'finished'; run: number; scenarioId: string; report: unknown; debrief: unknown }
   | (ResultMessage & { run: number })
-  | { type: 'eventInjected'; cardId: string; title: string; status: 'queued'; message: string }
+  | { type: 'eventInjected'; id: number; cardId: string; title: string; status: 'queued' | 'applied' | 'skipped'; reason?: string; message: string }
   | { type: 'removed'; message: string };
 
 /** Close codes (4000-4999 are the application's). */
