@@ -2,13 +2,16 @@ import { ENGINE_VERSION } from '../engine';
 import type { Command } from './command';
 import { agentCommand } from './commands/agent';
 import { batchCommand } from './commands/batch';
+import { coverageCommand } from './commands/coverage';
 import { listCommand } from './commands/list';
 import { playCommand } from './commands/play';
 import { replayCommand } from './commands/replay';
+import { validateCommand } from './commands/validate';
+import { validityCommand } from './commands/validity';
 import { CliError, EXIT } from './errors';
 import { write, type Io } from './io';
 
-export const COMMANDS: readonly Command[] = [agentCommand, playCommand, replayCommand, batchCommand, listCommand];
+export const COMMANDS: readonly Command[] = [agentCommand, playCommand, replayCommand, batchCommand, listCommand, validateCommand, coverageCommand, validityCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
