@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Two projects: fast Node tests, and browser tests that build the game and drive real Chromium.
 export default defineConfig({
   test: {
+    // Two workers even on a two-core machine: most files are CPU-bound simulations, and the
+    // default (cores - 1) would run them one after another.
+    maxWorkers: 2,
     projects: [
       {
         test: {
