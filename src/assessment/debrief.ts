@@ -10,7 +10,7 @@ import { SHOWN_THRESHOLD, assessEvidence, type MasteryStatus } from './mastery';
 import { rollupDomains, type StatusCounts } from './rollup';
 import { checkEvidence, type RejectionReason } from './tally';
 
-/** Worked examples: what a strong PO weighs, for every goal the engine's rules and the starter scenario judge today. */
+/** Worked examples: what a strong PO weighs, for every goal in the catalogue (all of them can be judged by the rules, an event or a question). */
 export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D1.1.1':
     'The Product Owner alone is accountable for the value the product delivers and for the order of the Product Backlog. Everyone else influences that order by convincing the PO, not by rank, and the Developers own the Sprint Backlog, not the Product Backlog.',
@@ -32,10 +32,24 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
     'In Sprint Planning the PO brings the why and the what and answers questions at once, and leaves how much to take on and how to build it to the Developers. Overruling their forecast or dictating the design takes away the ownership that makes them effective.',
   'D1.3.3':
     'Make the Sprint Review a working session where stakeholders use the Increment: what they say then is the best evidence of value, and it should change the Product Backlog the same day.',
+  'D2.1.1':
+    'A product vision describes the lasting purpose of the product: whom it serves, what it changes for them and why that matters. It lists no features and sets no Sprint\u2019s target; Product Goals and Sprint Goals are the nearer steps towards it, and every backlog decision can be checked against it.',
+  'D2.1.2':
+    'Shape the vision with the people who will use it, in a format that forces the essentials: an elevator pitch (for whom, which need, what it is, unlike what), a vision board (target group, needs, product, business goals) or a product box. Keep what names the customer, their need and the difference; feature lists and slogans make a vision longer, not clearer.',
+  'D2.1.3':
+    'Walk the Product Backlog against the vision and the Product Goal: for each item ask whose need it meets and whether that is someone the vision is for. Work that serves nobody in the vision goes to the bottom or out, and whoever asked for it hears why, openly, with the chance to make their case at the Sprint Review.',
   'D2.2.1':
     'A Product Goal is a measurable medium-term target that moves the product towards its vision. "Half of weekday morning orders through the app within three months" can be checked Sprint by Sprint; "the best app in town" cannot, and "twelve features" measures output, not value.',
   'D2.2.2':
     'Choose a goal that names an outcome for users, with a number and a time frame, and that clearly serves the vision. Then every Sprint Goal and every ordering decision can be tested against it.',
+  'D2.2.3':
+    'Treat the Product Goal as a hypothesis and weigh the evidence, not the noise: data from many users, consistent across sources and over time, can justify changing it; a handful of remarks cannot. When the evidence says change, pivot promptly and explain why; when it is thin, persevere and say what evidence would change your mind. Low numbers among people who never tried the product point to reach, not to a wrong goal.',
+  'D2.3.1':
+    'A product roadmap shows where the product is heading: the Product Goal, the outcomes planned next and how confident the team is about them. It is a forecast that changes as the Scrum Team learns, not a contract of features and dates; Sprints are still planned one at a time, at Sprint Planning.',
+  'D2.3.2':
+    'Share a roadmap of horizons (Now, Next, Later) or of goals and outcomes, without delivery dates for features. It gives stakeholders the direction they need and leaves room for what the team learns; a dated feature list turns a forecast into promises that empirical work will break.',
+  'D2.3.3':
+    'Judge a roadmap by what stakeholders take from it. If they are surprised that something is "late", they read it as a promise: show goals and confidence instead of dates, and go through it with them regularly. Blaming the readers, or giving up on roadmaps, leaves the misunderstanding where it is.',
   'D3.1.1':
     'Keep detail where it is needed: items for the next Sprint or two are small stories; later work can stay as epics until it comes near the top. An epic at the top cannot be taken into a Sprint.',
   'D3.1.2':
@@ -58,12 +72,40 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
     'Before Sprint Planning, make sure the items the Developers will most likely take next are refined: understood, sized and small enough. Refining far-off items instead leaves the next Sprint unclear.',
   'D3.3.3':
     'Judge refinement by its effects: short Sprint Planning, estimates the Developers trust, and few mid-Sprint clarification stops. Many stops mean too little refinement; a starved delivery means too much.',
+  'D4.1.1':
+    'Customers can be grouped by who they are (demographics), by what they do (behaviour) and by what they need. Behavioural and needs-based segments usually say most about what to build; treating everyone as one group hides the groups whose needs differ.',
+  'D4.1.2':
+    'Build a persona from research: one specific person with goals, pains, habits and the context they act in, so the whole team pictures the same user. Leave out stereotypes (age bands, generations, "all young people") and untested guesses about what they would pay for; an average customer describes nobody.',
+  'D4.1.3':
+    'When the people who pay are not the people who use the product, both decide its fate: a buyer who never signs and users who give up both end the product. Keep work for each of them near the top of the Product Backlog, ordered by the value it brings to them.',
+  'D4.2.1':
+    'Each feedback method answers its own question: interviews reveal needs and the reasons behind requests; surveys reach many people but record what they say; usability tests show where people struggle; analytics show what real users do, once something has been released for them to use. Pick the method that fits the question and the time it costs.',
+  'D4.2.2':
+    'Before building something whose value rests on a belief ("members will pay for delivery"), test the belief with the smallest experiment that shows real behaviour: a trial, a paper version, a fake door. It costs days instead of Sprints, and a false belief found early saves everything that would have been built on it.',
+  'D4.2.3':
+    'Sort what research found into what people say, think, feel and do: quotations are what they say, beliefs and doubts what they think, emotions what they feel, observed actions what they do. The gaps between the four are the insight, such as a user who says all is well but is anxious, or thinks the product is not meant for them.',
+  'D4.2.4':
+    'A feature request is a proposed solution; find the need behind it. Ask what the requester hopes it will give them and look for evidence of use. "The competitor has it" and "we always did it this way" are reasons to dig, not to build: a genuine need holds up when users describe the problem in their own words.',
+  'D4.3.1':
+    'A feature comparison shows where the product matches or lags its competitors; a SWOT sets its strengths and weaknesses against the opportunities and threats in the market; a positioning map shows where it stands apart on what customers care about. Together they put each backlog item in its market context.',
+  'D4.3.2':
+    'Use competitor insight to choose where to lead, where to match and where to differ: match what customers simply expect, lead where the product is different, and do not copy competitors feature for feature. The top of the backlog should build on the product\u2019s difference, or close a gap that is costing customers.',
+  'D4.3.3':
+    'Watch for shifts in the market (how and where people work, what competitors offer, prices, regulation) and ask what each does to the Product Goal and the order of the backlog. A trend that changes customers\u2019 behaviour calls for new priorities or a new goal, decided openly and early.',
+  'D5.1.1':
+    'Stakeholders include sponsors and investors, customers who buy, users, internal teams, partners and regulators. Each has their own interest in the product and their own influence over it; knowing both tells the Product Owner whom to involve, how often and how.',
+  'D5.1.2':
+    'Place each stakeholder on an influence/interest grid from what they do, not only from their title: manage closely those with high influence and high interest, keep satisfied those with high influence and little interest, keep informed those with much interest and little influence, and monitor the rest. Revisit the map when their behaviour changes.',
   'D5.1.3':
     'When a stakeholder pushes a request, weigh it against the Product Goal and everything else in the Product Backlog, not by who asked or how loudly. Protect the running Sprint Goal and tell the stakeholder honestly when the item could come.',
   'D5.2.1':
     'Set expectations honestly: share what the velocity history says, including how much it varies, so stakeholders can plan around a realistic range instead of a hopeful date that the team then misses.',
+  'D5.2.2':
+    'Show progress as it is: a burn-up towards the Product Goal, the forecast range, what comes next and the risks known today, in a form anyone can read at a glance. Telling stakeholders that everything is on track buys calm now and costs trust when the risks arrive.',
   'D5.2.3':
     'Run the Sprint Review as a working session: stakeholders try the Increment, the Scrum Team and stakeholders discuss what to do next, and the Product Backlog changes. A demo informs; a status report replaces the conversation.',
+  'D5.2.4':
+    'When a stakeholder is surprised or loses trust, trace it to its cause before acting: a Review that showed good news the next Sprint contradicted, a channel that never reached them, or engagement that did not fit their influence and interest. Then fix that channel or cadence, rather than sending more of the same.',
   'D6.1.1':
     'A release turns a Done Increment into value for users and real feedback. When there is a Done Increment, releasing it starts the learning; holding it back delays both. With nothing Done, there is nothing to release.',
   'D6.1.2':
@@ -237,6 +279,20 @@ const DECISION_TITLES: readonly (readonly [RegExp, string])[] = [
   [/^review-(.+)-s(\d+)$/, 'Sprint $2 Review: accepting "$1"'],
   [/^retro-s(\d+)$/, 'Sprint $1 Retrospective: improvement'],
   [/^release$/, 'Release decision'],
+  [/^vision$/, 'Shaping the product vision'],
+  [/^vision-(.+)$/, 'Setting "$1" aside as off-vision'],
+  [/^persona$/, 'Building the persona'],
+  [/^roadmap$/, 'Sharing the roadmap'],
+  [/^map-(.+)$/, 'Placing "$1" on the stakeholder map'],
+  [/^share-s(\d+)$/, 'Sprint $1 Review: sharing progress'],
+  [/^pivot$/, 'Pivot or persevere'],
+  [/^feedback-(\w+)-s(\d+)$/, 'Sprint $2: gathering feedback ($1)'],
+  [/^mvp-(.+)$/, 'Testing the assumption behind "$1"'],
+  [/^empathy-(.+)$/, 'Empathy map: sorting note "$1"'],
+  [/^request-(.+)$/, 'Reading the request "$1"'],
+  [/^market-order-s(\d+)$/, 'Sprint $1: competitor insight in the order'],
+  [/^market-(.+)$/, 'Market analysis ($1)'],
+  [/^segments-s(\d+)$/, 'Sprint $1: buyers and users in the next work'],
   [/^event-(.+)$/, 'Event: $1'],
 ];
 

@@ -1,7 +1,8 @@
 import type { Observation, Step } from '../engine';
 import type { PolicyFactory } from './policy';
 import seedrandom from 'seedrandom';
-import { believe, bestByLabel, byId, listedOf, listedType, listedWhere, onlyChoice, reorder, review, type Choice, type LabelRule } from './principled';
+import { allIsWell, believe, bestByLabel, byId, listedOf, listedType, listedWhere, onlyChoice, reorder, review, type Choice, type LabelRule } from './principled';
+import { observedTrait, padsVision } from './reading';
 
 /*
  * The HiPPO-follower: does what the Highest-Paid Person's Opinion asks. It cannot see anyone's
@@ -79,8 +80,60 @@ export const HIPPO_ANSWER_RULES: readonly LabelRule[] = [
 /** A grand, aspirational Product Goal is the kind a HiPPO announces. */
 const GRAND = /\b(best|leading|number one|world-class|greatest|in town)\b/;
 
+/** Standing at or above which the HiPPO-follower keeps someone close; everyone else is watched from afar. */
+export const SENIOR = 0.6;
+
+/**
+ * The product work the sponsor would want: a vision of the features and slogans the sponsor
+ * talks about, the sponsor's own picture of the customer, a dated roadmap, the seniors close.
+ */
+function briefFromTheTop(step: Step): Choice | null {
+  const obs = step.observation;
+  if (obs.visionFragments.length > 0 && obs.vision.technique === null) return listedWhere(step, (a) => a.type === 'chooseVisionTechnique' && a.technique === 'productBox');
+  for (const f of obs.visionFragments) {
+    if (!padsVision(f.text)) continue;
+    const listed = listedWhere(step, (a) => a.type === 'addVisionFragment' && a.fragmentId === f.id);
+    if (listed) return listed;
+  }
+  if (obs.roadmap.format === null) {
+    const dated = listedWhere(step, (a) => a.type === 'chooseRoadmap' && a.format === 'datedFeatures');
+    if (dated) return dated;
+  }
+  // The persona is the sponsor's idea of the customer: opinions and generalisations, not research.
+  for (const p of obs.personaSnippets) {
+    if (observedTrait(p.text)) continue;
+    const listed = listedWhere(step, (a) => a.type === 'addPersonaTrait' && a.snippetId === p.id);
+    if (listed) return listed;
+  }
+  for (const s of obs.stakeholders) {
+    if (s.mappedAs !== null) continue;
+    const quadrant = roleStanding(s.role) >= SENIOR ? 'manageClosely' : 'monitor';
+    const listed = listedWhere(step, (a) => a.type === 'mapStakeholder' && a.stakeholderId === s.id && a.quadrant === quadrant);
+    if (listed) return listed;
+  }
+  return null;
+}
+
+/**
+ * Discovery the sponsor would ask for: a survey for numbers to show the board (once a Sprint),
+ * and the sponsor's own requests recorded as genuine needs. No experiments: the sponsor's ideas
+ * are not in question.
+ */
+function researchForTheTop(step: Step, boss: string | null, surveyed: Set<number>): Choice | null {
+  const obs = step.observation;
+  if (!surveyed.has(obs.sprint)) {
+    const survey = listedWhere(step, (a) => a.type === 'gatherFeedback' && a.method === 'survey');
+    if (survey) {
+      surveyed.add(obs.sprint);
+      return survey;
+    }
+  }
+  return listedWhere(step, (a) => a.type === 'classifyRequest' && a.kind === 'need' && obs.backlog.some((i) => i.id === a.itemId && i.requestedBy === boss));
+}
+
 export const hippoPolicy: PolicyFactory = (seed) => {
   const guess = seedrandom(`hippo/${seed}`);
+  const surveyed = new Set<number>();
   const choose = (step: Step): Choice => {
     const only = onlyChoice(step);
     if (only) return only;
@@ -89,10 +142,13 @@ export const hippoPolicy: PolicyFactory = (seed) => {
     const event = bestByLabel(listedOf(step, 'resolveEvent'), HIPPO_EVENT_RULES);
     const grand = (goalId: string) => GRAND.test(obs.productGoalOptions.find((g) => g.id === goalId)?.text.toLowerCase() ?? '');
     const decision =
+      allIsWell(step) ??
       believe([...listedOf(step, 'answerQuestion'), ...listedOf(step, 'reflect')], HIPPO_ANSWER_RULES, guess) ??
       (obs.productGoal === null ? (listedWhere(step, (a) => a.type === 'chooseProductGoal' && grand(a.goalId)) ?? listedType(step, 'chooseProductGoal')) : null) ??
+      briefFromTheTop(step) ??
       listedType(step, 'startSprints') ??
       (event ? { id: event.id } : null) ??
+      researchForTheTop(step, boss, surveyed) ??
       // No time set aside for refinement: the priorities came from the top, there is nothing to clarify.
       reorder(step, hippoOrder(obs)) ??
       // Whatever the sponsor asked for is a Must.
@@ -101,11 +157,15 @@ export const hippoPolicy: PolicyFactory = (seed) => {
       listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'stretch') ??
       listedWhere(step, (a) => a.type === 'proposeSprintGoal' && a.kind === 'itemList') ??
       listedType(step, 'nextDay') ??
+      // The sponsor's Product Goal stands, whatever the market says.
+      listedWhere(step, (a) => a.type === 'decidePivot' && a.decision === 'persist') ??
       // A demo for the sponsor; the sponsor's items go into the Increment whatever their state.
       listedWhere(step, (a) => a.type === 'setReviewFormat' && a.format === 'demo') ??
       review(step, (item) => item?.requestedBy === boss || item?.meetsDoD === true) ??
       listedType(step, 'releaseIncrement') ??
       listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'date') ??
+      // Good news for the sponsor.
+      listedWhere(step, (a) => a.type === 'shareProgress' && a.style === 'optimistic') ??
       listedType(step, 'endReview') ??
       // No time for quality work: the sponsor wants features.
       listedWhere(step, (a) => a.type === 'chooseImprovement' && a.improvement === 'keepAsIs') ??
@@ -114,7 +174,8 @@ export const hippoPolicy: PolicyFactory = (seed) => {
   };
   return {
     name: 'hippo',
-    description: 'follows the most senior stakeholder: their items first and Must, their wishes in events, demos, stretch commitments, single optimistic dates',
+    description:
+      'follows the most senior stakeholder: their items first and Must, their wishes in events, a dated roadmap, demos, stretch commitments, single optimistic dates, good news only, the sponsor\u2019s goal kept whatever the evidence',
     choose,
   };
 };

@@ -1,20 +1,43 @@
 import type { Action, ActionType, ListedAction, Observation, Step, VisibleItem } from '../engine';
 import type { PolicyFactory } from './policy';
+import type { LabelRule } from './labels';
+import { principledPick } from './principles';
+import { empathyQuadrant, evidenceStrength, guidesVision, observedTrait, readStakeholderMap, requestKindFromText, servesOnlyTheImage } from './reading';
 
 /*
  * The principled Product Owner: plays as the 2020 Scrum Guide and the CSPO outline teach, from
  * what a player sees (the observation and the listed actions) and nothing else.
  *
- * The first half of this file is shared reading help for the scripted bots (hippo and yes use it
- * too): finding a listed action, scoring a label with small keyword rules, ordering by visible
- * value. The second half is the principled policy itself.
+ * The first half of this file is shared help for the scripted bots (hippo and yes use it too):
+ * finding a listed action and ordering by visible value. The label rubrics live in labels.ts, the
+ * text readings (vision, persona, notes, roles, requests, evidence) in reading.ts, and the choice
+ * among options no rubric names in principles.ts. The second half is the principled policy itself.
  */
 
 export type Choice = { id: string } | Action;
 
+/** Listed actions by type, built once per step: a refinement step lists hundreds of options. */
+const byType = new WeakMap<Step, Map<ActionType, ListedAction[]>>();
+
 /** The listed actions of one type, in listing order. */
 export function listedOf(step: Step, type: ActionType): ListedAction[] {
-  return step.actions.filter((a) => a.type === type);
+  let index = byType.get(step);
+  if (!index) {
+    index = new Map();
+    for (const a of step.actions) {
+      const list = index.get(a.type);
+      if (list) list.push(a);
+      else index.set(a.type, [a]);
+    }
+    byType.set(step, index);
+  }
+  return index.get(type) ?? [];
+}
+
+/** The first listed action of `type` whose action data matches, as `{ id }`. */
+export function findListed<T extends ActionType>(step: Step, type: T, match: (a: Extract<Action, { type: T }>) => boolean = () => true): { id: string } | null {
+  for (const listed of listedOf(step, type)) if (match(listed.action as Extract<Action, { type: T }>)) return { id: listed.id };
+  return null;
 }
 
 /** The first listed action whose action data matches, as `{ id }`; ids are never parsed or built. */
@@ -30,49 +53,20 @@ export function onlyChoice(step: Step): { id: string } | null {
 
 /** The first listed action of `type`, as `{ id }`. */
 export function listedType(step: Step, type: ActionType): { id: string } | null {
-  return listedWhere(step, (a) => a.type === type);
+  return findListed(step, type);
 }
+
+export { believe, bestByLabel, labelScore, type LabelRule } from './labels';
 
 /**
- * A keyword rule for reading a choice label: when any phrase occurs (case-insensitive) the label
- * gains `weight`. `why` says which practice the rule encodes, so the tables read as a rubric.
+ * The Retrospective answer of a PO who hears no bad news: the roadmap was understood and the
+ * stakeholders are fine. Used by the personas; the principled PO reads the history instead.
  */
-export interface LabelRule {
-  readonly phrases: readonly string[];
-  readonly weight: number;
-  readonly why: string;
-}
-
-export function labelScore(label: string, rules: readonly LabelRule[]): number {
-  const text = label.toLowerCase();
-  let score = 0;
-  for (const rule of rules) if (rule.phrases.some((p) => text.includes(p))) score += rule.weight;
-  return score;
-}
-
-/** The highest-scoring of `options` under `rules`; the first listed wins ties. */
-export function bestByLabel<T extends { label: string }>(options: readonly T[], rules: readonly LabelRule[]): T | undefined {
-  let best: T | undefined;
-  let bestScore = -Infinity;
-  for (const o of options) {
-    const s = labelScore(o.label, rules);
-    if (s > bestScore) {
-      best = o;
-      bestScore = s;
-    }
-  }
-  return best;
-}
-
-/**
- * What a persona answers: the option its beliefs favour most, or, when none of them speaks to
- * any option, a guess from the persona's own seeded stream (it has no principle to go by).
- */
-export function believe<T extends { id: string; label: string }>(options: readonly T[], rules: readonly LabelRule[], guess: () => number): { id: string } | null {
-  if (options.length === 0) return null;
-  const best = bestByLabel(options, rules)!;
-  if (labelScore(best.label, rules) > 0) return { id: best.id };
-  return { id: options[Math.min(options.length - 1, Math.floor(guess() * options.length))]!.id };
+export function allIsWell(step: Step): { id: string } | null {
+  return (
+    findListed(step, 'reflect', (a) => a.topic === 'roadmap' && a.finding === 'aligned') ??
+    findListed(step, 'reflect', (a) => a.topic === 'stakeholders' && a.finding === 'allGood')
+  );
 }
 
 /** Plain code-unit order, so ties break the same way in every runtime and locale. */
@@ -128,7 +122,8 @@ export function contentWords(text: string): Set<string> {
 }
 
 const QUANTITY = /\d|%|\b(half|third|quarter of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|percent|double|twice)\b/;
-const TIME_BOUND = /\b(within|by|before|until|in the next)\b.*\b(day|week|month|quarter|year|sprint|release)s?\b|\b(day|week|month|quarter|year)s?\b/;
+const TIME_BOUND =
+  /\b(within|by|before|until|in the next)\b.*\b(day|week|month|quarter|year|sprint|release|deadline|season|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b|\b(day|week|month|quarter|year)s?\b/;
 /** Goals that count outputs (features shipped) instead of an outcome for users. */
 const OUTPUT_COUNT = /\b(ship|deliver|build|release)\b.*\bfeatures?\b|\bfeatures\b/;
 
@@ -185,11 +180,11 @@ export const PRINCIPLED_ANSWER_RULES: readonly LabelRule[] = [
   { phrases: ['inspect', 'adapt'], weight: 2, why: 'Scrum events exist to inspect and adapt.' },
   { phrases: ['like a gate', 'mandatory', 'mainly for the scrum master'], weight: -3, why: 'Reviews and readiness are collaboration, not gates.' },
   { phrases: ['not a gate', 'team agreement'], weight: 3, why: 'A Definition of Ready is an optional working agreement.' },
-  { phrases: ['definition of done', 'released'], weight: 1, why: 'Done is the shared quality bar that makes an Increment releasable.' },
+  { phrases: ['meets our definition of done', 'can be released'], weight: 1, why: 'Done is the shared quality bar that makes an Increment releasable.' },
   { phrases: ['looks finished', 'whatever the po says'], weight: -3, why: 'Looking finished, or the PO\u2019s say-so, is not Done.' },
   { phrases: ['conditions', 'one understanding', 'shared understanding'], weight: 2, why: 'Acceptance criteria are conditions that give a shared understanding.' },
   { phrases: ['nice-to-have', 'we can drop'], weight: -3, why: 'Acceptance criteria define when an item is complete.' },
-  { phrases: ['when delay costs differ', 'which features delight'], weight: 2, why: 'Each prioritisation framework answers a different question.' },
+  { phrases: ['when delay costs differ', 'cost of delay', 'which features delight', 'delighters', 'basic expectations'], weight: 2, why: 'Each prioritisation framework answers a different question.' },
   { phrases: ['for every decision', 'loudest voice', 'ways of voting'], weight: -3, why: 'No single framework fits every decision, and none is a vote.' },
   { phrases: ['adoption', 'satisfaction', 'each feature is used', 'maximising the value'], weight: 2, why: 'Value is measured by outcomes for users and the business.' },
   { phrases: ['velocity keeps', 'number of features', 'as many features', 'every stakeholder happy'], weight: -3, why: 'Output, velocity and pleasing everyone are not value.' },
@@ -222,9 +217,9 @@ export function delayWeight(item: VisibleItem, sprint: number): number {
 }
 
 /**
- * The principled order: visible value per point weighted by cost of delay (WSJF), ties by id; a
- * fixed-date item due this Sprint first; whatever an item visibly depends on just above it; epics
- * (which no Sprint can take whole) after everything that can be taken.
+ * The principled order: visible value per point weighted by cost of delay (WSJF), ties by id; a fixed-date item due this Sprint first; whatever an item visibly
+ * depends on just above it; epics (which no Sprint can take whole) after everything that can be
+ * taken; and, when buyers and users are different people, work for each of them near the top.
  */
 export function principledOrder(obs: Observation): string[] {
   const score = (i: VisibleItem) => (i.statedValue * delayWeight(i, obs.sprint)) / Math.max(1, i.estimate);
@@ -232,7 +227,34 @@ export function principledOrder(obs: Observation): string[] {
   const dueNow = ranked.filter((i) => i.costOfDelay === 'fixedDate' && i.deadlineSprint === obs.sprint);
   const rest = ranked.filter((i) => !dueNow.includes(i));
   const order = [...dueNow, ...rest.filter((i) => i.type !== 'epic'), ...rest.filter((i) => i.type === 'epic')].map((i) => i.id);
-  return dependenciesFirst(order, obs.backlog);
+  return dependenciesFirst(serveBuyersAndUsers(order, obs), obs.backlog);
+}
+
+/** How far down the next work reaches when checking that buyers and users both get something. */
+export const NEXT_WORK = 5;
+
+/**
+ * When the people who pay and the people who use are different segments, the next work should
+ * serve both: if the top items serve only one side, the best item for the other side moves up to
+ * the last place of that reach (below the top three, which the value order decides).
+ */
+export function serveBuyersAndUsers(order: readonly string[], obs: Observation): string[] {
+  const buyers = new Set(obs.segments.filter((s) => s.buyer).map((s) => s.id));
+  const users = new Set(obs.segments.filter((s) => s.user).map((s) => s.id));
+  const distinct = [...buyers].some((b) => !users.has(b)) || [...users].some((u) => !buyers.has(u));
+  if (!distinct || order.length <= NEXT_WORK) return [...order];
+  const byKey = new Map(obs.backlog.map((i) => [i.id, i]));
+  const serves = (id: string, side: Set<string>) => (byKey.get(id)?.segments ?? []).some((s) => side.has(s));
+  const out = [...order];
+  for (const side of [buyers, users]) {
+    const top = out.slice(0, NEXT_WORK);
+    if (top.some((id) => serves(id, side))) continue;
+    const pick = out.findIndex((id, i) => i >= NEXT_WORK && serves(id, side) && byKey.get(id)!.type !== 'epic');
+    if (pick < 0) continue;
+    const [id] = out.splice(pick, 1);
+    out.splice(NEXT_WORK - 1, 0, id!);
+  }
+  return out;
 }
 
 /** Moves every item's visible, unfinished dependencies just above it (stable otherwise). */
@@ -273,6 +295,8 @@ export const REFLECTION_THRESHOLDS = {
   clarifications: 2,
   /** A refinement share at or above this starves delivery. */
   heavyShare: 20,
+  /** Trust (0-100, everyone starts at 50) below this means a stakeholder is drifting away. */
+  lowTrust: 45,
 } as const;
 
 /** What the visible history says, per Retrospective topic; `null` when there is nothing to read. */
@@ -302,15 +326,27 @@ export function readHistory(obs: Observation, topic: string): string | null {
       }
       return best;
     }
+    case 'roadmap':
+      // A dated promise that fell due unmet is an expectation the roadmap set and delivery broke.
+      return obs.roadmap.misses > 0 ? 'misaligned' : 'aligned';
+    case 'stakeholders': {
+      // A Review that said all was on track, followed by a missed Sprint Goal, hid the risks.
+      const misled = played.some((s) => s.progressSharing === 'optimistic' && played.some((next) => next.number === s.number + 1 && next.goalMet === false));
+      if (misled) return 'hiddenRisks';
+      return obs.stakeholders.some((s) => s.trust < t.lowTrust) ? 'noCadence' : 'allGood';
+    }
     default:
       return null;
   }
 }
 
-/** The improvement that fits the visible state: pay down high debt, else strengthen a basic DoD, else keep going. */
+/**
+ * The improvement that fits the visible state: a basic Definition of Done first (without it no
+ * Increment is releasable, and debt keeps growing), then high debt, else keep going.
+ */
 export function principledImprovement(obs: Observation): 'payDownDebt' | 'strengthenDoD' | 'keepAsIs' {
-  if (obs.team.techDebt >= HIGH_TECH_DEBT) return 'payDownDebt';
   if (obs.team.dodStrength < SOUND_DOD) return 'strengthenDoD';
+  if (obs.team.techDebt >= HIGH_TECH_DEBT) return 'payDownDebt';
   return 'keepAsIs';
 }
 
@@ -332,18 +368,30 @@ function chooseGoal(step: Step): Choice | null {
   return { id: best.id };
 }
 
-/** Items the next Sprint or two will draw from: the top of the order, up to twice the Developers' forecast. */
-function nearTop(obs: Observation, order: readonly string[]): VisibleItem[] {
-  const byKey = new Map(obs.backlog.map((i) => [i.id, i]));
-  return likelySelection(order.map((id) => byKey.get(id)!), 2 * obs.team.developersForecast, () => true);
+/**
+ * Items the next Sprint or two would draw from if everything could be taken whole: the backlog by
+ * value per point (epics at their own value per point), while the points above an item stay under
+ * twice the Developers' forecast. An epic there is worth splitting now; further down it can wait.
+ */
+function nearTop(obs: Observation): VisibleItem[] {
+  const score = (i: VisibleItem) => (i.statedValue * delayWeight(i, obs.sprint)) / Math.max(1, i.estimate);
+  const ranked = [...obs.backlog].sort((a, b) => score(b) - score(a) || byId(a, b));
+  const out: VisibleItem[] = [];
+  let above = 0;
+  for (const item of ranked) {
+    if (above >= 2 * obs.team.developersForecast) break;
+    out.push(item);
+    above += item.estimate;
+  }
+  return out;
 }
 
 /** Splits an epic or a large item near the top into thin slices. */
-function splitLarge(step: Step, order: readonly string[]): Choice | null {
-  for (const item of nearTop(step.observation, order)) {
+function splitLarge(step: Step): Choice | null {
+  for (const item of nearTop(step.observation)) {
     if (item.type !== 'epic' && item.estimate <= LARGE_ITEM) continue;
     for (const strategy of SPLIT_PREFERENCE) {
-      const listed = listedWhere(step, (a) => a.type === 'splitItem' && a.itemId === item.id && a.strategy === strategy);
+      const listed = findListed(step, 'splitItem', (a) => a.itemId === item.id && a.strategy === strategy);
       if (listed) return listed;
     }
   }
@@ -355,7 +403,7 @@ function refineTop(step: Step): Choice | null {
   const obs = step.observation;
   for (const item of likelySelection(obs.backlog, obs.team.developersForecast)) {
     if (item.refined) continue;
-    const listed = listedWhere(step, (a) => a.type === 'refineItem' && a.itemId === item.id);
+    const listed = findListed(step, 'refineItem', (a) => a.itemId === item.id);
     if (listed) return listed;
   }
   return null;
@@ -379,7 +427,7 @@ export function reflectOnHistory(step: Step): Choice | null {
     if (option.action.type !== 'reflect') continue;
     const { topic } = option.action;
     const reading = readHistory(step.observation, topic);
-    const match = reading === null ? null : listedWhere(step, (a) => a.type === 'reflect' && a.topic === topic && a.finding === reading);
+    const match = reading === null ? null : findListed(step, 'reflect', (a) => a.topic === topic && a.finding === reading);
     return match ?? { id: option.id };
   }
   return null;
@@ -394,94 +442,327 @@ export function review(step: Step, accept: (item: VisibleItem | undefined) => bo
   const first = listedOf(step, 'reviewItem')[0]?.action;
   if (!first || first.type !== 'reviewItem') return null;
   const decision = accept(find(step.observation, first.itemId)) ? 'accept' : 'returnToBacklog';
-  return listedWhere(step, (a) => a.type === 'reviewItem' && a.itemId === first.itemId && a.decision === decision);
+  return findListed(step, 'reviewItem', (a) => a.itemId === first.itemId && a.decision === decision);
 }
 
 /**
- * INVEST flaws the PO can see without guessing: a story waiting on another unfinished story is
- * not independent; an item that would take half a Sprint or more is not small. Other flaws (valuable,
- * testable, estimable, negotiable) are left alone: judging them from a sentence is guesswork, and
- * reworking a story for a flaw it does not have wastes the Developers' time.
+ * The INVEST flaw the PO can see without guessing: a story waiting on another unfinished story
+ * is not independent. Other flaws are left alone: whether an 8-point story is small enough is the
+ * Developers' call (the PO splits what is clearly too big instead), and judging valuable, testable,
+ * estimable or negotiable from a sentence is guesswork; reworking a story for a flaw it does not
+ * have wastes the Developers' time.
  */
 function fixVisibleFlaw(step: Step): Choice | null {
   const obs = step.observation;
-  // Waiting on a technical enabler or a fix is a matter of ordering, not of how the story is written.
-  const stories = new Set(obs.backlog.filter((i) => i.type === 'story' || i.type === 'feature' || i.type === 'epic').map((i) => i.id));
+  // Waiting on a technical enabler or a fix is a matter of ordering, not of how the story is written;
+  // so is waiting on a sibling from the same split, whose pieces follow a workflow by design.
+  const stories = new Map(obs.backlog.filter((i) => i.type === 'story' || i.type === 'feature' || i.type === 'epic').map((i) => [i.id, i]));
   for (const item of obs.backlog.slice(0, 4)) {
-    const flaws: string[] = [];
-    if ((item.dependsOn ?? []).some((d) => stories.has(d))) flaws.push('independent');
-    if (item.type !== 'epic' && item.estimate >= Math.max(LARGE_ITEM, obs.team.developersForecast / 2)) flaws.push('small');
-    for (const flaw of flaws) {
-      if (item.fixedFlaws.includes(flaw)) continue;
-      const listed = listedWhere(step, (a) => a.type === 'fixFlaw' && a.itemId === item.id && a.flaw === flaw);
-      if (listed) return listed;
-    }
-  }
-  return null;
-}
-
-/**
- * MoSCoW for the release: a Must is what the release cannot go without, here work with a fixed
- * date (a legal or contractual deadline); everything else near the top is a Should, so the Musts
- * leave room and the order, not the label, decides the rest.
- */
-function tagMoscow(step: Step): Choice | null {
-  for (const option of listedOf(step, 'tagMoscow')) {
-    if (option.action.type !== 'tagMoscow') continue;
-    const { itemId } = option.action;
-    const item = step.observation.backlog.find((i) => i.id === itemId);
-    if (!item || item.moscow !== null) continue;
-    const tag = item.costOfDelay === 'fixedDate' ? 'must' : 'should';
-    const listed = listedWhere(step, (a) => a.type === 'tagMoscow' && a.itemId === itemId && a.tag === tag);
+    if (item.fixedFlaws.includes('independent')) continue;
+    const waitsOnStory = (item.dependsOn ?? []).some((d) => stories.has(d) && (item.parentId === null || stories.get(d)!.parentId !== item.parentId));
+    const listed = waitsOnStory ? findListed(step, 'fixFlaw', (a) => a.itemId === item.id && a.flaw === 'independent') : null;
     if (listed) return listed;
   }
   return null;
 }
 
-export const principledPolicy: PolicyFactory = () => ({
-  name: 'principled',
-  description: 'plays by the Scrum Guide: measurable Product Goal, 10% refinement, cost-of-delay value order, outcome Sprint Goals, honest ranges, Done only',
-  choose(step: Step): Choice {
-    const only = onlyChoice(step);
-    if (only) return only;
-    const obs = step.observation;
-    const answer = bestByLabel(listedOf(step, 'answerQuestion'), PRINCIPLED_ANSWER_RULES);
-    const event = bestByLabel(listedOf(step, 'resolveEvent'), PRINCIPLED_EVENT_RULES);
-    const improvement = principledImprovement(obs);
-    const release = obs.increment.length > 0 ? 'ship' : 'hold';
-    const canOrder = listedOf(step, 'orderBacklog').length > 0;
-    const order = canOrder ? principledOrder(obs) : [];
-    const decision =
-      (answer ? { id: answer.id } : null) ??
-      chooseGoal(step) ??
-      listedType(step, 'startSprints') ??
-      (event ? { id: event.id } : null) ??
-      // Refinement: time for it, a light Definition of Ready, thin slices, order, detail.
-      (obs.refinement.share < 5 || obs.refinement.share > 10
-        ? listedWhere(step, (a) => a.type === 'setRefinementShare' && a.percent === PRINCIPLED_REFINEMENT_SHARE)
-        : null) ??
-      listedWhere(step, (a) => a.type === 'setReadiness' && a.level === 'light') ??
-      (canOrder ? (splitLarge(step, order) ?? reorder(step, order)) : null) ??
-      refineTop(step) ??
-      fixVisibleFlaw(step) ??
-      addCriteria(step) ??
-      tagMoscow(step) ??
-      listedType(step, 'endRefinement') ??
-      // Planning: accept the Developers' forecast, propose an outcome.
-      listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'forecast') ??
-      listedWhere(step, (a) => a.type === 'proposeSprintGoal' && a.kind === 'outcome') ??
-      listedType(step, 'nextDay') ??
-      // Review: a working session, Done work only, release it, an honest range.
-      listedWhere(step, (a) => a.type === 'setReviewFormat' && a.format === 'workingSession') ??
-      review(step, (item) => item?.meetsDoD === true) ??
-      listedType(step, 'releaseIncrement') ??
-      listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'rangeWithAssumptions') ??
-      listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'range') ??
-      listedType(step, 'endReview') ??
-      reflectOnHistory(step) ??
-      listedWhere(step, (a) => a.type === 'chooseImprovement' && a.improvement === improvement) ??
-      listedWhere(step, (a) => a.type === 'decideRelease' && a.decision === release);
-    // A phase this bot does not know yet: take the first listed action rather than stall.
-    return decision ?? { id: step.actions[0]!.id };
-  },
-});
+/** Every item a player can see, once: the Product Backlog, the Sprint Backlog and the Increment. */
+export function visibleItems(obs: Observation): VisibleItem[] {
+  const seen = new Set<string>();
+  const out: VisibleItem[] = [];
+  for (const i of [...obs.backlog, ...obs.sprintBacklog, ...obs.increment]) {
+    if (seen.has(i.id)) continue;
+    seen.add(i.id);
+    out.push(i);
+  }
+  return out;
+}
+
+/** An item is clearly worth little when its visible value per point is under this share of the average item's. */
+export const CLEARLY_LOW = 0.5;
+
+/**
+ * MoSCoW for the release: a Must is what the release cannot go without (work with a fixed date,
+ * a legal or contractual deadline; failing that, the single most valuable item per point, the core
+ * of the release); a Won't is a feature or story clearly worth least per point (in the bottom third
+ * of all the work in sight, or under half the average item's value per point); everything else is
+ * a Should, so the Musts leave room and the order, not the label, decides the rest. Technical work
+ * and defects are never Won't: their stated value understates what they protect or unblock.
+ */
+export function moscowTag(obs: Observation, itemId: string): 'must' | 'should' | 'wont' {
+  const all = visibleItems(obs);
+  const density = (i: VisibleItem) => i.statedValue / Math.max(1, i.estimate);
+  const ranked = [...all].sort((a, b) => density(b) - density(a) || byId(a, b));
+  const third = Math.max(1, Math.floor(ranked.length / 3));
+  const rank = ranked.findIndex((i) => i.id === itemId);
+  const item = ranked[rank];
+  if (!item) return 'should';
+  const average = ranked.reduce((a, i) => a + density(i), 0) / ranked.length;
+  const low = rank >= ranked.length - third || density(item) < CLEARLY_LOW * average;
+  if (low && item.type !== 'technical' && item.type !== 'defect') return 'wont';
+  if (item.costOfDelay === 'fixedDate') return 'must';
+  const hasMust = all.some((i) => i.moscow === 'must' || (i.costOfDelay === 'fixedDate' && i.status !== 'accepted'));
+  return !hasMust && rank === 0 ? 'must' : 'should';
+}
+
+function tagMoscow(step: Step): Choice | null {
+  for (const option of listedOf(step, 'tagMoscow')) {
+    if (option.action.type !== 'tagMoscow') continue;
+    const { itemId } = option.action;
+    const item = step.observation.backlog.find((i) => i.id === itemId);
+    // An epic is split before it is scoped into a release.
+    if (!item || item.moscow !== null || item.type === 'epic') continue;
+    const tag = moscowTag(step.observation, itemId);
+    const listed = findListed(step, 'tagMoscow', (a) => a.itemId === itemId && a.tag === tag);
+    if (listed) return listed;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vision, roadmap, persona and stakeholders: the briefing's product work.
+
+/** The vision technique the principled PO uses: its three lines ask exactly for whom, what need and unlike what. */
+export const VISION_TECHNIQUE = 'elevatorPitch';
+/** A roadmap of horizons, not dates: direction that survives what the team learns. */
+export const ROADMAP_FORMAT = 'nowNextLater';
+
+/** Shapes the vision from the fragments that name the customer, their need and the difference. */
+function shapeVision(step: Step): Choice | null {
+  const obs = step.observation;
+  if (obs.visionFragments.length === 0) return null;
+  if (obs.vision.technique === null) return findListed(step, 'chooseVisionTechnique', (a) => a.technique === VISION_TECHNIQUE);
+  for (const f of obs.visionFragments) {
+    if (!guidesVision(f.text)) continue;
+    const listed = findListed(step, 'addVisionFragment', (a) => a.fragmentId === f.id);
+    if (listed) return listed;
+  }
+  return null;
+}
+
+function shareRoadmap(step: Step): Choice | null {
+  return step.observation.roadmap.format === null ? findListed(step, 'chooseRoadmap', (a) => a.format === ROADMAP_FORMAT) : null;
+}
+
+/** Builds the persona from observed goals, pains, behaviour and context; stereotypes and guesses stay out. */
+function buildPersona(step: Step): Choice | null {
+  for (const p of step.observation.personaSnippets) {
+    if (!observedTrait(p.text)) continue;
+    const listed = findListed(step, 'addPersonaTrait', (a) => a.snippetId === p.id);
+    if (listed) return listed;
+  }
+  return null;
+}
+
+/** Puts each stakeholder where their role and their requests place them on the influence/interest grid. */
+export function mapStakeholders(step: Step): Choice | null {
+  if (listedOf(step, 'mapStakeholder').length === 0) return null;
+  const reading = readStakeholderMap(step.observation);
+  for (const s of step.observation.stakeholders) {
+    const quadrant = reading.get(s.id);
+    if (!quadrant || s.mappedAs === quadrant) continue;
+    const listed = findListed(step, 'mapStakeholder', (a) => a.stakeholderId === s.id && a.quadrant === quadrant);
+    if (listed) return listed;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discovery in refinement: experiments, feedback, the market, empathy, requests.
+
+/** What the principled PO remembers of its own run: what each item was first claimed to be worth, and the research it did. */
+export interface PoMemory {
+  /** The value each item was first shown with, so later evidence can be compared with the claim. */
+  readonly firstValue: Map<string, number>;
+  /** Research done, as "sprint:method". */
+  readonly done: Set<string>;
+}
+
+export function newMemory(): PoMemory {
+  return { firstValue: new Map(), done: new Set() };
+}
+
+/** Notes what each visible item was first claimed to be worth. */
+function remember(memory: PoMemory, obs: Observation): void {
+  for (const i of obs.backlog) if (!memory.firstValue.has(i.id)) memory.firstValue.set(i.id, i.statedValue);
+}
+
+/**
+ * The PO's own research time, spent where it teaches most: first a small experiment for each item
+ * the next Sprint will likely take that rests on an untested belief; then users: interviews until
+ * there is a release, usage analytics after; then, once, a look at the market.
+ */
+function research(step: Step, order: readonly string[], memory: PoMemory): Choice | null {
+  const obs = step.observation;
+  if (listedOf(step, 'gatherFeedback').length + listedOf(step, 'testAssumption').length + listedOf(step, 'analyseMarket').length === 0) return null;
+  const byKey = new Map(obs.backlog.map((i) => [i.id, i]));
+  const soon = likelySelection(order.map((id) => byKey.get(id)!).filter(Boolean), 1.5 * obs.team.developersForecast);
+  for (const item of soon) {
+    if (!item.assumption || item.assumption.holds !== null) continue;
+    const listed = findListed(step, 'testAssumption', (a) => a.itemId === item.id);
+    if (listed) return listed;
+  }
+  const released = obs.releases.some((r) => r.itemIds.length > 0);
+  const method = released ? 'analytics' : 'interviews';
+  if (!memory.done.has(`${obs.sprint}:${method}`)) {
+    const listed = findListed(step, 'gatherFeedback', (a) => a.method === method);
+    if (listed) {
+      memory.done.add(`${obs.sprint}:${method}`);
+      return listed;
+    }
+  }
+  if (!memory.done.has('market')) {
+    const listed = findListed(step, 'analyseMarket', (a) => a.technique === 'featureComparison');
+    if (listed) {
+      memory.done.add('market');
+      return listed;
+    }
+  }
+  return null;
+}
+
+/** Sorts each interview note into the empathy-map quadrant its words point to. */
+function sortNotes(step: Step): Choice | null {
+  for (const note of step.observation.empathyNotes) {
+    if (note.sortedAs !== null) continue;
+    const quadrant = empathyQuadrant(note.text);
+    const listed = findListed(step, 'sortEmpathyNote', (a) => a.noteId === note.id && a.quadrant === quadrant);
+    if (listed) return listed;
+  }
+  return null;
+}
+
+/**
+ * What a request reflects, once there is evidence: its own words when they justify it by a
+ * competitor or by the old way of working; a genuine need when research showed it is worth at
+ * least what was claimed. Without evidence the request waits: a guess is not a finding.
+ */
+export function readRequest(item: VisibleItem, firstValue: number | undefined): 'need' | 'habit' | 'competitor' | null {
+  const said = requestKindFromText(`${item.title}. ${item.description}`);
+  if (said) return said;
+  const tested = firstValue !== undefined && item.statedValue !== firstValue;
+  return tested && item.statedValue >= firstValue ? 'need' : null;
+}
+
+function classifyRequests(step: Step, memory: PoMemory): Choice | null {
+  for (const option of listedOf(step, 'classifyRequest')) {
+    if (option.action.type !== 'classifyRequest') continue;
+    const { itemId } = option.action;
+    const item = step.observation.backlog.find((i) => i.id === itemId);
+    if (!item) continue;
+    const kind = readRequest(item, memory.firstValue.get(itemId));
+    const listed = kind && findListed(step, 'classifyRequest', (a) => a.itemId === itemId && a.kind === kind);
+    if (listed) return listed;
+  }
+  return null;
+}
+
+/**
+ * Sets aside work whose only stated benefit is the organisation's image: it does not move the
+ * product towards a vision about its customers. Judging vision fit from anything subtler in one
+ * sentence is guesswork, so everything else is left to the value order.
+ */
+function setAsideOffVision(step: Step): Choice | null {
+  for (const item of step.observation.backlog) {
+    if (item.offVision || !servesOnlyTheImage(item.description)) continue;
+    const listed = findListed(step, 'flagOffVision', (a) => a.itemId === item.id);
+    if (listed) return listed;
+  }
+  return null;
+}
+
+/** Persist on a handful of anecdotes; pivot when the evidence is large and consistent. */
+export function pivotOrPersist(obs: Observation): 'pivot' | 'persist' {
+  return obs.pivot && evidenceStrength(obs.pivot.evidence) > 0 ? 'pivot' : 'persist';
+}
+
+/** Briefing: a Product Goal, a vision that guides, a roadmap of horizons, a persona from research, a stakeholder map. */
+function brief(step: Step): Choice | null {
+  return chooseGoal(step) ?? shapeVision(step) ?? shareRoadmap(step) ?? buildPersona(step) ?? mapStakeholders(step) ?? listedType(step, 'startSprints');
+}
+
+/** Refinement: time for it, a light Definition of Ready, research, off-vision work set aside, the map, thin slices, order, detail. */
+function refine(step: Step, memory: PoMemory): Choice | null {
+  const obs = step.observation;
+  const order = principledOrder(obs);
+  return (
+    (obs.refinement.share < 5 || obs.refinement.share > 10 ? findListed(step, 'setRefinementShare', (a) => a.percent === PRINCIPLED_REFINEMENT_SHARE) : null) ??
+    findListed(step, 'setReadiness', (a) => a.level === 'light') ??
+    research(step, order, memory) ??
+    sortNotes(step) ??
+    classifyRequests(step, memory) ??
+    setAsideOffVision(step) ??
+    mapStakeholders(step) ??
+    splitLarge(step) ??
+    reorder(step, order) ??
+    refineTop(step) ??
+    fixVisibleFlaw(step) ??
+    addCriteria(step) ??
+    tagMoscow(step) ??
+    listedType(step, 'endRefinement')
+  );
+}
+
+/** Planning: the order as refined, an outcome to propose, then the Developers' own forecast (commit is listed once a goal is proposed). */
+function plan(step: Step): Choice | null {
+  return (
+    findListed(step, 'commitSprint', (a) => a.scope === 'forecast') ??
+    reorder(step, principledOrder(step.observation)) ??
+    findListed(step, 'proposeSprintGoal', (a) => a.kind === 'outcome')
+  );
+}
+
+/** Review: pivot or persist on the evidence, a working session, Done work only, release it, an honest range, the burn-up and the risks. */
+function reviewSprint(step: Step): Choice | null {
+  const obs = step.observation;
+  return (
+    findListed(step, 'decidePivot', (a) => a.decision === pivotOrPersist(obs)) ??
+    findListed(step, 'setReviewFormat', (a) => a.format === 'workingSession') ??
+    review(step, (item) => item?.meetsDoD === true) ??
+    listedType(step, 'releaseIncrement') ??
+    findListed(step, 'answerForecast', (a) => a.style === 'rangeWithAssumptions') ??
+    findListed(step, 'answerForecast', (a) => a.style === 'range') ??
+    findListed(step, 'shareProgress', (a) => a.style === 'transparent') ??
+    listedType(step, 'endReview')
+  );
+}
+
+/** Retrospective: read the history for each topic asked, then the improvement the state calls for. */
+function retrospect(step: Step): Choice | null {
+  const improvement = principledImprovement(step.observation);
+  return reflectOnHistory(step) ?? findListed(step, 'chooseImprovement', (a) => a.improvement === improvement);
+}
+
+export const principledPolicy: PolicyFactory = () => {
+  const memory = newMemory();
+  return {
+    name: 'principled',
+    description:
+      'plays by the Scrum Guide: a vision of customer, need and difference, a measurable Product Goal, a Now-Next-Later roadmap, research before building, 10% refinement, cost-of-delay value order, outcome Sprint Goals, honest ranges and progress, Done only',
+    choose(step: Step): Choice {
+      const only = onlyChoice(step);
+      if (only) return only;
+      const obs = step.observation;
+      remember(memory, obs);
+      const phase = step.phase;
+      const decision =
+        principledPick(step, PRINCIPLED_ANSWER_RULES, 'answerQuestion') ??
+        principledPick(step, PRINCIPLED_EVENT_RULES, 'resolveEvent') ??
+        (phase.startsWith('briefing')
+          ? brief(step)
+          : phase === 'sprint.refinement'
+            ? refine(step, memory)
+            : phase.startsWith('sprint.planning')
+              ? plan(step)
+              : phase.startsWith('sprint.execution')
+                ? listedType(step, 'nextDay')
+                : phase === 'sprint.review'
+                  ? reviewSprint(step)
+                  : phase === 'sprint.retrospective'
+                    ? retrospect(step)
+                    : findListed(step, 'decideRelease', (a) => a.decision === (obs.increment.length > 0 ? 'ship' : 'hold')));
+      // A phase this bot does not know yet: take the first listed action rather than stall.
+      return decision ?? { id: step.actions[0]!.id };
+    },
+  };
+};

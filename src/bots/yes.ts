@@ -1,7 +1,7 @@
 import type { Step } from '../engine';
 import type { PolicyFactory } from './policy';
 import seedrandom from 'seedrandom';
-import { believe, bestByLabel, listedOf, listedType, listedWhere, onlyChoice, review, type Choice, type LabelRule } from './principled';
+import { allIsWell, believe, bestByLabel, listedOf, listedType, listedWhere, onlyChoice, review, type Choice, type LabelRule } from './principled';
 
 /*
  * The yes-to-everything PO: accepts every request and makes every promise asked of it. It never
@@ -31,8 +31,41 @@ export const YES_ANSWER_RULES: readonly LabelRule[] = [
 /** The Product Goal that promises the most output. */
 const PROMISES = /\b(ship|features?|deliver)\b/;
 
+/**
+ * The product work of a PO who turns nothing down: every idea goes into the vision and every
+ * snippet into the persona, stakeholders get the dated roadmap they ask for, and everyone is
+ * managed closely so that nobody feels left out.
+ */
+function yesToEveryInput(step: Step): Choice | null {
+  const obs = step.observation;
+  return (
+    (obs.visionFragments.length > 0 && obs.vision.technique === null ? listedType(step, 'chooseVisionTechnique') : null) ??
+    listedType(step, 'addVisionFragment') ??
+    (obs.roadmap.format === null ? listedWhere(step, (a) => a.type === 'chooseRoadmap' && a.format === 'datedFeatures') : null) ??
+    listedType(step, 'addPersonaTrait') ??
+    listedWhere(step, (a) => a.type === 'mapStakeholder' && a.quadrant === 'manageClosely' && obs.stakeholders.some((s) => s.id === a.stakeholderId && s.mappedAs === null))
+  );
+}
+
+/**
+ * Discovery as agreement: a survey asking everyone what they want (once a Sprint), every request
+ * taken as a genuine need, every interview note taken at its word (what they say).
+ */
+function yesToEveryRequest(step: Step, surveyed: Set<number>): Choice | null {
+  const obs = step.observation;
+  if (!surveyed.has(obs.sprint)) {
+    const survey = listedWhere(step, (a) => a.type === 'gatherFeedback' && a.method === 'survey');
+    if (survey) {
+      surveyed.add(obs.sprint);
+      return survey;
+    }
+  }
+  return listedWhere(step, (a) => a.type === 'classifyRequest' && a.kind === 'need') ?? listedWhere(step, (a) => a.type === 'sortEmpathyNote' && a.quadrant === 'says');
+}
+
 export const yesPolicy: PolicyFactory = (seed) => {
   const guess = seedrandom(`yes/${seed}`);
+  const surveyed = new Set<number>();
   const choose = (step: Step): Choice => {
     const only = onlyChoice(step);
     if (only) return only;
@@ -40,20 +73,26 @@ export const yesPolicy: PolicyFactory = (seed) => {
     const event = bestByLabel(listedOf(step, 'resolveEvent'), YES_EVENT_RULES);
     const promises = (goalId: string) => PROMISES.test(obs.productGoalOptions.find((g) => g.id === goalId)?.text.toLowerCase() ?? '');
     const decision =
+      allIsWell(step) ??
       believe([...listedOf(step, 'answerQuestion'), ...listedOf(step, 'reflect')], YES_ANSWER_RULES, guess) ??
       (obs.productGoal === null ? (listedWhere(step, (a) => a.type === 'chooseProductGoal' && promises(a.goalId)) ?? listedType(step, 'chooseProductGoal')) : null) ??
+      yesToEveryInput(step) ??
       listedType(step, 'startSprints') ??
       (event ? { id: event.id } : null) ??
+      yesToEveryRequest(step, surveyed) ??
       // Everything anyone asked for is a Must.
       listedWhere(step, (a) => a.type === 'tagMoscow' && a.tag === 'must' && obs.backlog.some((i) => i.id === a.itemId && i.moscow === null)) ??
       listedType(step, 'endRefinement') ??
       listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'stretch') ??
       listedWhere(step, (a) => a.type === 'proposeSprintGoal' && a.kind === 'itemList') ??
       listedType(step, 'nextDay') ??
+      // Someone asked for a new direction: yes.
+      listedWhere(step, (a) => a.type === 'decidePivot' && a.decision === 'pivot') ??
       listedWhere(step, (a) => a.type === 'setReviewFormat' && a.format === 'demo') ??
       review(step, () => true) ??
       listedType(step, 'releaseIncrement') ??
       listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'date') ??
+      listedWhere(step, (a) => a.type === 'shareProgress' && a.style === 'optimistic') ??
       listedType(step, 'endReview') ??
       // The Developers ask for a stronger Definition of Done: yes.
       listedWhere(step, (a) => a.type === 'chooseImprovement' && a.improvement === 'strengthenDoD') ??
@@ -62,7 +101,8 @@ export const yesPolicy: PolicyFactory = (seed) => {
   };
   return {
     name: 'yes',
-    description: 'says yes to everything: mid-Sprint additions, stretch commitments, every item a Must, every finished item accepted, single dates, committees',
+    description:
+      'says yes to everything: every idea in the vision, a dated roadmap, every request a need, mid-Sprint additions, stretch commitments, every item a Must, every finished item accepted, single dates, all is on track, a pivot whenever asked',
     choose,
   };
 };

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STRONG_PO_WEIGHS, buildDebrief, decisionTitle, goalById, strongPoWeighs, type Debrief } from '../../src/assessment';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { GOALS, STRONG_PO_WEIGHS, buildDebrief, decisionTitle, goalById, strongPoWeighs, type Debrief } from '../../src/assessment';
 import { POLICIES, playToEnd } from '../../src/bots';
 import { createSession, type Evidence, type Report, type Scenario } from '../../src/engine';
 import { starterScenario } from '../bots/starter';
@@ -133,10 +135,23 @@ describe('buildDebrief', () => {
     for (const id of judged) expect(STRONG_PO_WEIGHS[id], id).toBeTypeOf('string');
   });
 
-  it('builds a fallback worked example from the goal title', () => {
-    const text = strongPoWeighs('D4.2.3');
-    expect(text).toContain(goalById('D4.2.3')!.title);
+  it('has a written worked example for every goal the rules, the events or the questions of any scenario can judge', () => {
+    // Every goal a rule judges appears in the rules as goalId: 'D..'; events and questions can name any goal.
+    const RULES = fileURLToPath(new URL('../../src/engine/rules/', import.meta.url));
+    const inRules = readdirSync(RULES).flatMap((f) => [...readFileSync(RULES + f, 'utf8').matchAll(/goalId: '(D\d\.\d\.\d)'/g)].map((m) => m[1]!));
+    expect(inRules.length).toBeGreaterThan(40);
+    for (const id of [...inRules, ...GOALS.map((g) => g.id)]) {
+      expect(STRONG_PO_WEIGHS[id], id).toBeTypeOf('string');
+      expect(STRONG_PO_WEIGHS[id]!.length, id).toBeGreaterThan(120);
+    }
+    // Written in our own words per goal: no two goals share an example.
+    expect(new Set(Object.values(STRONG_PO_WEIGHS)).size).toBe(Object.keys(STRONG_PO_WEIGHS).length);
+  });
+
+  it('builds a fallback worked example from the goal id when none is written', () => {
+    expect(strongPoWeighs('D9.9.9')).toContain('D9.9.9');
     expect(strongPoWeighs('D2.2.2')).toBe(STRONG_PO_WEIGHS['D2.2.2']);
+    expect(strongPoWeighs('D4.2.3')).toBe(STRONG_PO_WEIGHS['D4.2.3']);
   });
 
   it('names decisions in words', () => {
@@ -146,6 +161,19 @@ describe('buildDebrief', () => {
     expect(decisionTitle('review-format-s1')).toBe('Sprint 1 Review: how it was run');
     expect(decisionTitle('review-gift-cards-s3')).toBe('Sprint 3 Review: accepting "gift-cards"');
     expect(decisionTitle('invest-order-ahead-small')).toBe('Reworking "order-ahead" to be small');
+    expect(decisionTitle('vision')).toBe('Shaping the product vision');
+    expect(decisionTitle('vision-tote-bags')).toBe('Setting "tote-bags" aside as off-vision');
+    expect(decisionTitle('roadmap')).toBe('Sharing the roadmap');
+    expect(decisionTitle('map-owner')).toBe('Placing "owner" on the stakeholder map');
+    expect(decisionTitle('share-s2')).toBe('Sprint 2 Review: sharing progress');
+    expect(decisionTitle('pivot')).toBe('Pivot or persevere');
+    expect(decisionTitle('feedback-interviews-s1')).toBe('Sprint 1: gathering feedback (interviews)');
+    expect(decisionTitle('mvp-delivery')).toBe('Testing the assumption behind "delivery"');
+    expect(decisionTitle('empathy-afford')).toBe('Empathy map: sorting note "afford"');
+    expect(decisionTitle('request-stars')).toBe('Reading the request "stars"');
+    expect(decisionTitle('market-order-s3')).toBe('Sprint 3: competitor insight in the order');
+    expect(decisionTitle('market-swot')).toBe('Market analysis (swot)');
+    expect(decisionTitle('segments-s1')).toBe('Sprint 1: buyers and users in the next work');
     expect(decisionTitle('something-new')).toBe('something-new');
   });
 });

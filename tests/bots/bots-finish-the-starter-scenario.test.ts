@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES, playToEnd } from '../../src/bots';
-import { createSession, type Evidence, type Scenario } from '../../src/engine';
+import { createSession, type Evidence, type Report, type Scenario } from '../../src/engine';
 import { BOT_NAMES, starterScenario } from './starter';
 
 let scenario: Scenario;
@@ -15,10 +15,21 @@ function play(name: string, seed: string) {
   return session;
 }
 
+/** Each bot's reports over every seed, played once and shared by the tests below. */
+const reports = new Map<string, Report[]>();
+function runs(name: string): Report[] {
+  let list = reports.get(name);
+  if (!list) {
+    list = SEEDS.map((seed) => play(name, seed).report());
+    reports.set(name, list);
+  }
+  return list;
+}
+
 /** Evidence of every seed, by goal. */
 function evidenceByGoal(name: string): Map<string, Evidence[]> {
   const out = new Map<string, Evidence[]>();
-  for (const seed of SEEDS) for (const e of play(name, seed).report().evidence) out.set(e.goalId, [...(out.get(e.goalId) ?? []), e]);
+  for (const report of runs(name)) for (const e of report.evidence) out.set(e.goalId, [...(out.get(e.goalId) ?? []), e]);
   return out;
 }
 
@@ -30,11 +41,10 @@ describe('the bots', () => {
   });
 
   it.each(BOT_NAMES)('%s plays the starter scenario to the end on 100 seeds without a refused action', (name) => {
-    for (const seed of SEEDS) {
-      // playToEnd throws a PolicyError on the first refused action.
-      const session = play(name, seed);
-      expect(session.done, `${name} seed ${seed}`).toBe(true);
-      expect(session.report().outcomes.sprintsPlayed).toBe(scenario.sprints);
+    // playToEnd throws a PolicyError on the first refused action.
+    for (const [i, report] of runs(name).entries()) {
+      expect(report.done, `${name} seed ${SEEDS[i]}`).toBe(true);
+      expect(report.outcomes.sprintsPlayed).toBe(scenario.sprints);
     }
   });
 
@@ -53,8 +63,17 @@ describe('each scripted bot plays its persona', () => {
     expect(Math.min(...scores(by.get('D6.2.2')))).toBe(1);
     // Every event the deck raised was answered with its best choice.
     for (const goal of ['D1.1.1', 'D1.1.3', 'D1.1.4', 'D5.1.3']) expect(Math.min(...scores(by.get(goal))), goal).toBe(1);
-    // Working-session reviews, ranges with their assumptions, a light Definition of Ready, MoSCoW Musts that leave room.
-    for (const goal of ['D5.2.3', 'D6.1.3', 'D7.1.3', 'D3.2.2', 'D7.2.3']) expect(Math.min(...scores(by.get(goal))), goal).toBe(1);
+    // Working-session reviews, ranges with their assumptions, a light Definition of Ready, reading the Sprint history.
+    for (const goal of ['D5.2.3', 'D6.1.3', 'D7.1.3', 'D7.2.3']) expect(Math.min(...scores(by.get(goal))), goal).toBe(1);
+    // MoSCoW is judged on true value, which the PO sees only as stakeholders state it: nearly always right, and always decided.
+    expect(Math.min(...scores(by.get('D3.2.2')))).toBeGreaterThanOrEqual(0.9);
+    expect(scores(by.get('D3.2.2')).reduce((a, b) => a + b, 0) / SEEDS.length).toBeGreaterThanOrEqual(0.98);
+    // A Now-Next-Later roadmap, a stakeholder map read from roles and requests, transparent progress,
+    // the Definition of Done strengthened while it is basic, and the Retrospective read from the history.
+    for (const goal of ['D2.3.2', 'D5.1.2', 'D5.2.2', 'D6.2.3', 'D2.3.3', 'D5.2.4']) expect(Math.min(...scores(by.get(goal))), goal).toBe(1);
+    // Interviews before the first release; analytics only once users have a release.
+    for (const e of by.get('D4.2.1') ?? []) expect(e.score, e.decisionId).toBe(1);
+    expect(by.get('D4.2.1')!.some((e) => e.decisionId.startsWith('feedback-analytics'))).toBe(true);
   });
 
   it('hippo: stretch commitments, item-list goals, single dates, no refinement time', () => {
@@ -63,6 +82,10 @@ describe('each scripted bot plays its persona', () => {
     expect(new Set(scores(by.get('D7.2.1')))).toEqual(new Set([0.2]));
     expect(new Set(scores(by.get('D6.1.2')))).toEqual(new Set([0.2]));
     expect(new Set(scores(by.get('D3.3.1')))).toEqual(new Set([0]));
+    // A dated roadmap for the sponsor, good news only, the seniors managed closely and everyone else ignored.
+    expect(new Set(scores(by.get('D2.3.2')))).toEqual(new Set([0.2]));
+    expect(new Set(scores(by.get('D5.2.2')))).toEqual(new Set([0]));
+    expect(Math.min(...scores(by.get('D5.1.2')))).toBe(0);
   });
 
   it('hippo: puts the sponsor\u2019s items at the top', () => {
@@ -85,5 +108,9 @@ describe('each scripted bot plays its persona', () => {
     const midSprint = by.get('D7.2.2')!.filter((e) => e.decisionId === 'event-add-midsprint');
     expect(midSprint.length).toBeGreaterThan(0);
     expect(new Set(midSprint.map((e) => e.score))).toEqual(new Set([0]));
+    // The dated roadmap stakeholders asked for, "all on track", and every stakeholder managed closely.
+    expect(new Set(scores(by.get('D2.3.2')))).toEqual(new Set([0.2]));
+    expect(new Set(scores(by.get('D5.2.2')))).toEqual(new Set([0]));
+    expect(by.get('D5.1.2')!.filter((e) => e.score < 1).length).toBeGreaterThan(0);
   });
 });

@@ -3,11 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES } from '../../src/bots';
 import { createSession, type Scenario, type Step } from '../../src/engine';
-import { BOT_NAMES, starterScenario } from './starter';
+import { BOT_NAMES, partTwoScenario, starterScenario } from './starter';
 
 let scenario: Scenario;
 let hash: string;
-beforeAll(async () => ({ scenario, hash } = await starterScenario()));
+let partTwo: { scenario: Scenario; hash: string };
+beforeAll(async () => {
+  ({ scenario, hash } = await starterScenario());
+  partTwo = await partTwoScenario();
+});
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -28,7 +32,12 @@ function protocolCopy(step: Step): Step {
 
 describe('bots see only the observation and the listed actions', () => {
   it.each(BOT_NAMES)('%s plays the same run from frozen protocol copies as from live steps', (name) => {
-    for (const seed of ['1', '2', '3', '17', '42']) {
+    const runs = [
+      ...['1', '2', '3', '17', '42'].map((seed) => ({ seed, scenario, hash })),
+      // The part-2 fixture: vision, persona, empathy notes, segments, assumptions, a pivot.
+      ...['1', '2'].map((seed) => ({ seed, ...partTwo })),
+    ];
+    for (const { seed, scenario, hash } of runs) {
       const live = createSession(scenario, seed, hash);
       const copied = createSession(scenario, seed, hash);
       const livePolicy = POLICIES[name]!(seed);
@@ -36,7 +45,7 @@ describe('bots see only the observation and the listed actions', () => {
       for (let i = 0; i < 5000 && !live.done; i++) {
         const a = livePolicy.choose(live.observe());
         const b = copiedPolicy.choose(protocolCopy(copied.observe()));
-        expect(b, `${name} seed ${seed} step ${i}`).toEqual(a);
+        expect(b, `${name} ${scenario.id} seed ${seed} step ${i}`).toEqual(a);
         expect(live.dispatch(a).ok).toBe(true);
         expect(copied.dispatch(b).ok).toBe(true);
       }
