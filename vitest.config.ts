@@ -13,7 +13,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**', 'node_modules/**'],
           environment: 'node',
-          testTimeout: 60_000,
+          testTimeout: 300_000,
         },
       },
       {

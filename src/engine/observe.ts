@@ -462,7 +462,8 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
             for (const kind of REQUEST_KINDS) out.push(listed(`${type}:${id}:${kind}`, { type, itemId: id, kind }, `"${title(id)}" reflects ${REQUEST_LABEL[kind]}`));
         break;
       case 'analyseMarket':
-        if (state.poTime >= PO_TIME_COST.market)
+        // Only where the scenario has a market to analyse.
+        if (state.poTime >= PO_TIME_COST.market && scenario.backlog.some((i) => i.market))
           for (const technique of MARKET_TECHNIQUES)
             if (!state.marketAnalysis.includes(technique)) out.push(listed(`${type}:${technique}`, { type, technique }, MARKET_LABEL[technique], 'Half a day of your time'));
         break;
@@ -548,6 +549,11 @@ function reflectionLabel(topic: string, finding: string, state: GameState): stri
     tooConservative: 'Our Sprint Goals have been too cautious',
     tooLittle: 'We refine too little: the Developers keep asking what items mean',
     tooMuch: 'We spend too much capacity on refinement',
+    aligned: 'What stakeholders expected from the roadmap matches what we delivered',
+    misaligned: 'Stakeholders expected something the roadmap promised and we did not deliver',
+    allGood: 'Our stakeholder communication works: trust is holding',
+    hiddenRisks: 'Trust fell because good news at a Review was contradicted by the next Sprint',
+    noCadence: 'Some stakeholders drifted away: their engagement did not match their influence and interest',
   };
   return text[finding] ?? finding;
 }

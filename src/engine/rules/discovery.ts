@@ -28,7 +28,7 @@ function revealValue(draft: Draft<GameState>, id: string, why: string): void {
 function misjudged(state: GameState, n: number): string[] {
   return state.backlogOrder
     .map((id) => state.items[id]!)
-    .filter((i) => i.statedValue !== i.truth.value)
+    .filter((i) => i.statedValue !== i.truth.value && i.assumptionHolds !== false)
     .sort((a, b) => Math.abs(b.statedValue - b.truth.value) - Math.abs(a.statedValue - a.truth.value) || (a.id < b.id ? -1 : 1))
     .slice(0, n)
     .map((i) => i.id);
@@ -166,12 +166,13 @@ export const analyseMarket: Rule<'analyseMarket'> = {
       draft.items[id]!.marketKnown = position;
       found++;
     }
-    judge(draft, {
-      goalId: 'D4.3.1',
-      score: found > 0 ? 1 : 0.5,
-      decisionId: `market-${a.technique}`,
-      rationale: 'Knowing where the product leads, matches or lags its competitors puts each backlog item in context.',
-    });
+    if (found > 0)
+      judge(draft, {
+        goalId: 'D4.3.1',
+        score: 1,
+        decisionId: `market-${a.technique}`,
+        rationale: 'Knowing where the product leads, matches or lags its competitors puts each backlog item in context.',
+      });
     const msg = `The ${a.technique === 'swot' ? 'SWOT analysis' : a.technique === 'positioning' ? 'positioning map' : 'feature comparison'} placed ${found} item(s) against the competition.`;
     draft.insights.push(msg);
     say(draft, msg);
@@ -204,6 +205,9 @@ export const flagOffVision: Rule<'flagOffVision'> = {
 /** Judged at planning: did the top of the backlog use what market analysis showed? */
 export function judgeMarketUse(draft: Draft<GameState>, ctx: RuleContext): void {
   const top = ctx.base.backlogOrder.slice(0, 3).map((id) => ctx.base.items[id]!);
+  // Nothing left that sets the product apart: no order could have done better.
+  const edgeLeft = ctx.base.backlogOrder.some((id) => ['differentiator', 'lagging'].includes(ctx.base.items[id]!.marketKnown ?? ''));
+  if (!edgeLeft) return;
   const known = top.filter((i) => i.marketKnown);
   if (!ctx.base.marketAnalysis.length || known.length === 0) return;
   const parity = known.filter((i) => i.marketKnown === 'parity').length;
@@ -227,6 +231,9 @@ export function judgeBuyerAndUser(draft: Draft<GameState>, ctx: RuleContext): vo
   const distinct = [...buyers].some((b) => !users.has(b)) || [...users].some((u) => !buyers.has(u));
   if (!distinct) return;
   const top = ctx.base.backlogOrder.slice(0, 5).flatMap((id) => scenarioItem(ctx.scenario, id)?.segments ?? []);
+  const left = ctx.base.backlogOrder.flatMap((id) => scenarioItem(ctx.scenario, id)?.segments ?? []);
+  // Only judge when the backlog still holds work for both sides.
+  if (!left.some((s) => buyers.has(s)) || !left.some((s) => users.has(s))) return;
   const forBuyer = top.some((s) => buyers.has(s));
   const forUser = top.some((s) => users.has(s));
   judge(draft, {

@@ -92,7 +92,8 @@ export const nextDay: Rule<'nextDay'> = {
     let open = 0;
     for (const id of sprint.committed) {
       const item = draft.items[id]!;
-      if (item.status === 'sprint') open += Math.min(item.estimate, item.remaining);
+      // Visible figures only: an unfinished item counts at its estimate.
+      if (item.status === 'sprint') open += item.estimate;
     }
     sprint.burndown.push(round2(open));
     if (draft.day >= days) {

@@ -20,10 +20,18 @@ export function developersForecast(state: GameState): number {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Items that could sensibly lead the backlog: not epics, not work the PO set aside. */
+function candidates(state: GameState): string[] {
+  return state.backlogOrder.filter((id) => {
+    const i = state.items[id]!;
+    return i.type !== 'epic' && !i.offVision && i.moscow !== 'wont' && i.assumptionHolds !== false;
+  });
+}
+
 /** The visible value-per-point ordering a PO could compute from what they know. */
 export function visibleDensityOrder(state: GameState): string[] {
   const density = (i: Item) => i.statedValue / Math.max(1, i.estimate);
-  return [...state.backlogOrder].sort((a, b) => density(state.items[b]!) - density(state.items[a]!) || byId(a, b));
+  return candidates(state).sort((a, b) => density(state.items[b]!) - density(state.items[a]!) || byId(a, b));
 }
 
 /** Weight of delay a PO can see: urgent and near deadlines first, intangible last. */
@@ -43,7 +51,7 @@ export function visibleDelayWeight(item: Item, sprint: number): number {
 /** Weighted shortest job first from visible signals: value times urgency per point. */
 export function visibleWsjfOrder(state: GameState): string[] {
   const score = (i: Item) => (i.statedValue * visibleDelayWeight(i, state.sprint)) / Math.max(1, i.estimate);
-  return [...state.backlogOrder].sort((a, b) => score(state.items[b]!) - score(state.items[a]!) || byId(a, b));
+  return candidates(state).sort((a, b) => score(state.items[b]!) - score(state.items[a]!) || byId(a, b));
 }
 
 export const proposeSprintGoal: Rule<'proposeSprintGoal'> = {

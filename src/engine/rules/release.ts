@@ -22,7 +22,8 @@ export function moscowScore(state: GameState): { score: number; tagged: number }
   const bottom = new Set(ranked.slice(-third).map((i) => i.id));
   let consistent = 0;
   for (const i of tagged) {
-    if (i.moscow === 'must') consistent += top.has(i.id) ? 1 : bottom.has(i.id) ? 0 : 0.5;
+    // A fixed date is a legal or contractual Must, whatever its value per point.
+    if (i.moscow === 'must') consistent += top.has(i.id) || i.truth.costOfDelay === 'fixedDate' ? 1 : bottom.has(i.id) ? 0 : 0.5;
     else if (i.moscow === 'wont') consistent += bottom.has(i.id) ? 1 : top.has(i.id) ? 0 : 0.5;
     else consistent += (top.has(i.id) && i.moscow === 'could') || bottom.has(i.id) ? 0.5 : 1;
   }
@@ -59,7 +60,8 @@ function judgeOutcomes(draft: Draft<GameState>, scenario: Scenario): void {
   // Were the most-used features the ones delivered first?
   const released = Object.values(draft.items).filter((i) => i.releasedInSprint !== null && i.acceptedInSprint !== null);
   if (released.length >= 2) {
-    const use = (id: string) => draft.releases.find((r) => r.featureUse[id] !== undefined)?.featureUse[id] ?? 0;
+    // Use per point of effort: the most valuable delivery is the one that bought the most use per point.
+    const use = (id: string) => (draft.releases.find((r) => r.featureUse[id] !== undefined)?.featureUse[id] ?? 0) / Math.max(0.5, draft.items[id]!.truth.effort);
     const byUse = [...released].sort((a, b) => use(b.id) - use(a.id) || (a.id < b.id ? -1 : 1));
     const byDelivery = [...released].sort((a, b) => a.acceptedInSprint! - b.acceptedInSprint! || (a.id < b.id ? -1 : 1));
     const half = Math.ceil(released.length / 2);

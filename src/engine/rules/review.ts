@@ -192,7 +192,7 @@ export const setReviewFormat: Rule<'setReviewFormat'> = {
     const reveals = a.format === 'workingSession' ? 2 : a.format === 'demo' ? 1 : 0;
     const misjudged = [...ctx.base.backlogOrder]
       .map((id) => ctx.base.items[id]!)
-      .filter((i) => i.statedValue !== i.truth.value)
+      .filter((i) => i.statedValue !== i.truth.value && i.assumptionHolds !== false)
       .sort((x, y) => Math.abs(y.statedValue - y.truth.value) - Math.abs(x.statedValue - x.truth.value) || (x.id < y.id ? -1 : 1))
       .slice(0, reveals);
     for (const i of misjudged) {
