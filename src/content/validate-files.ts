@@ -1,6 +1,7 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { isScenarioFileName, loadCollection, MAX_FILE_BYTES, type Problem, type SourceFile } from '../scenario';
+import { isScenarioFileName, loadCollection, type Problem, type SourceFile } from '../scenario';
+import { readLimited } from '../scenario/fs';
 import { fileProblem } from '../scenario/problem';
 
 /*
@@ -19,38 +20,6 @@ export interface FileVerdict {
   /** The scenario or campaign id, when valid. */
   id: string | null;
   problems: Problem[];
-}
-
-type Read = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
-
-function ioReason(e: unknown): string {
-  const code = (e as { code?: unknown })?.code;
-  const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory' };
-  return typeof code === 'string' ? (reasons[code] ?? code) : e instanceof Error ? e.message : String(e);
-}
-
-/** Reads at most one byte past the loader's size limit, so the loader can say "too large" without the whole file in memory. */
-async function readLimited(path: string): Promise<Read> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return { ok: false, problem: fileProblem(path, 'cannot read the file: expected a regular file, found a directory or device') };
-    const handle = await open(path, 'r');
-    try {
-      const buffer = new Uint8Array(Math.min(info.size, MAX_FILE_BYTES) + 1);
-      let length = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-        if (length === buffer.length) break;
-      }
-      return { ok: true, bytes: buffer.subarray(0, length) };
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    return { ok: false, problem: fileProblem(path, `cannot read the file: ${ioReason(e)}`) };
-  }
 }
 
 async function dataFilesIn(dir: string): Promise<string[]> {

@@ -11,7 +11,7 @@ import { quote } from './describe';
 /** The repository's `scenarios/` directory, where the game, the CLI and the server look by default. */
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
 
 function ioProblem(file: string, e: unknown, what = 'file'): Problem {
   const code = (e as { code?: unknown })?.code;
@@ -24,7 +24,7 @@ function ioProblem(file: string, e: unknown, what = 'file'): Problem {
  * Reads at most one byte past the size limit, so a huge file, or one that grows while being
  * read, costs no more than the limit; the decoder then reports it as too large.
  */
-async function readLimited(path: string): Promise<ReadResult> {
+export async function readLimited(path: string): Promise<ReadResult> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return { ok: false, problem: fileProblem(path, 'expected a regular file, found a directory or device') };
