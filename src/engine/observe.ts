@@ -82,7 +82,16 @@ export interface Observation {
   insights: string[];
   pivot: { signal: string; evidence: string; decided: 'pivot' | 'persist' | null } | null;
   pendingEvent: { id: string; title: string; text: string; from: string; choices: { id: string; label: string; cost?: string }[] } | null;
-  forecasts: { sprint: number; style: 'date' | 'range' | 'rangeWithAssumptions'; low: number; high: number; judged: boolean; hit: boolean | null }[];
+  forecasts: {
+    sprint: number;
+    style: 'date' | 'range' | 'rangeWithAssumptions';
+    low: number;
+    high: number;
+    judged: boolean;
+    hit: boolean | null;
+    /** The Monte Carlo histogram behind a range forecast (Sprints needed at 50/85/95%); null for a single date. */
+    distribution: { trials: number; p50: number; p85: number; p95: number; sprintsNeeded: number[] } | null;
+  }[];
   metrics: GameState['metrics'];
   releases: { sprint: number; itemIds: string[]; value: number; adoption: number; satisfaction: number; revenue: number; featureUse: Record<string, number> }[];
   /** Per past Sprint: what was forecast and done, and how often the Developers had to ask for clarification. */
@@ -179,7 +188,15 @@ export function observation(state: GameState, scenario: Scenario): Observation {
     pendingEvent: card
       ? { id: card.id, title: card.title, text: card.text, from: card.from, choices: card.choices.map((c) => ({ id: c.id, label: c.label, ...(c.cost ? { cost: c.cost } : {}) })) }
       : null,
-    forecasts: state.forecasts.map((f) => ({ sprint: f.sprint, style: f.style, low: f.low, high: f.high, judged: f.judged, hit: f.hit })),
+    forecasts: state.forecasts.map((f) => ({
+      sprint: f.sprint,
+      style: f.style,
+      low: f.low,
+      high: f.high,
+      judged: f.judged,
+      hit: f.hit,
+      distribution: f.distribution ? { ...f.distribution, sprintsNeeded: [...f.distribution.sprintsNeeded] } : null,
+    })),
     metrics: state.metrics ? { ...state.metrics } : null,
     releases: state.releases.map((r) => ({ ...r, itemIds: [...r.itemIds], featureUse: { ...r.featureUse } })),
     sprintHistory: state.sprints

@@ -116,6 +116,18 @@ export interface Forecast {
   scope: number;
   judged: boolean;
   hit: boolean | null;
+  /** The Monte Carlo behind a range forecast; null for a single date, which has none. */
+  distribution: ForecastDistribution | null;
+}
+
+export interface ForecastDistribution {
+  trials: number;
+  /** Sprints needed at 50%, 85% and 95% confidence. */
+  p50: number;
+  p85: number;
+  p95: number;
+  /** sprintsNeeded[k] = trials that needed k+1 Sprints, cut after the last non-zero count. */
+  sprintsNeeded: number[];
 }
 
 export interface GameState {

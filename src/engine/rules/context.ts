@@ -44,7 +44,9 @@ export function forgetJudgement(draft: Draft<GameState>, decisionId: string): vo
   // Search the plain array, not the draft: a proxy per record would make this the slowest rule.
   const plain = (isDraft(draft.evidence) ? original(draft.evidence) : draft.evidence) as readonly Evidence[] | undefined;
   if (!plain || !plain.some((x) => x.decisionId === decisionId)) return;
-  draft.evidence = plain.filter((x) => x.decisionId !== decisionId);
+  // Spliced out of the draft rather than replaced by a filtered copy: Immer walks every record
+  // of an assigned array looking for drafts, which made re-judging cost O(evidence).
+  for (let i = plain.length - 1; i >= 0; i--) if (plain[i]!.decisionId === decisionId) draft.evidence.splice(i, 1);
 }
 
 export const LOG_KEEP = 20;

@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
-import type { GameState } from '../model/state';
+import type { ForecastDistribution, GameState } from '../model/state';
 import type { Rule } from './context';
 import { judge, say, unknownId } from './context';
 import { clamp } from './execution';
@@ -78,15 +78,19 @@ export const answerForecast: Rule<'answerForecast'> = {
     const history = base.sprints.map((s) => s.velocity);
     let low: number;
     let high: number;
+    let distribution: ForecastDistribution | null = null;
     if (a.style !== 'date') {
       const mc = monteCarloForecast(scope, history, FORECAST_TRIALS, ctx.rng.stream('forecast'));
       // An 80% interval: as likely to finish before it as after it.
       low = mc.p10;
       high = mc.p90;
+      let last = mc.histogram.length;
+      while (last > 0 && mc.histogram[last - 1] === 0) last--;
+      distribution = { trials: mc.trials, p50: mc.p50, p85: mc.p85, p95: mc.p95, sprintsNeeded: mc.histogram.slice(0, last) };
     } else {
       low = high = optimisticSprints(scope, history, draft.team.capacity);
     }
-    draft.forecasts.push({ sprint: draft.sprint, style: a.style, low, high, itemIds, scope, judged: false, hit: null });
+    draft.forecasts.push({ sprint: draft.sprint, style: a.style, low, high, itemIds, scope, judged: false, hit: null, distribution });
     currentSprint(draft).forecastAnswered = true;
     const asker = forecastAsker(draft, ctx.scenario.stakeholders);
     if (asker) draft.trust[asker] = clamp(draft.trust[asker]! + (a.style === 'date' ? 5 : 2));
