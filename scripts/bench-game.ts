@@ -1,14 +1,15 @@
 /**
  * `npm run bench:game`: browser figures for the game shell, printed, never asserted.
  *
- *   npx tsx scripts/bench-game.ts [--no-build]
+ *   npx tsx scripts/bench-game.ts [--no-build] [--only sizes,load,drag,heap]
  *
  * Builds the game with Vite into a temp dir (or serves dist/ with --no-build), serves it
  * in-process with `vite preview`, and drives Chromium (playwright-core) to measure:
  *   1. initial JS (gzip) and the lazily loaded run chunk;
  *   2. navigation -> interactive Title (median of 5 fresh contexts) vs a bare Phaser scene
  *      built with the same vite.config.ts (Phaser core alias + defines);
- *   3. rAF frame times while dragging a card on the backlog board;
+ *   3. frame times while dragging a card on a backlog board of 60 cards: the bench's own build
+ *      adds scripts/fixtures/bench-backlog-60.yaml to the game's scenarios (never shipped);
  *   4. JS heap after one and after three played scenarios in one tab.
  * Run on a quiet machine: every timing here is sensitive to CPU load.
  */
@@ -17,12 +18,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, preview, type Plugin, type PreviewServer } from 'vite';
 import { waitForScene } from '../tests/browser/harness';
 import { clickAction, nextActionId, settle, startScenario, status, type GameStatus } from '../tests/browser/play';
 import { distDir, repoRoot, viteConfig } from '../tests/browser/paths';
 
 const LOADS = 5;
+/** The bench-only scenario with 60 backlog items, and the glob that adds it to the bench build. */
+const BENCH_SCENARIO = 'bench-backlog-60';
+const BENCH_GLOB = '/scripts/fixtures/bench-*.yaml';
+const SCENARIO_GLOB = "'/scenarios/*.{yaml,yml,json}'";
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1280, height: 720 };
 
@@ -71,6 +76,22 @@ async function bundleSizes(outDir: string): Promise<void> {
   log(`   initial total (${initial.length} files)${' '.repeat(22)} ${kb(total)}`);
   const lazy = (await readdir(join(outDir, 'assets'))).filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`));
   for (const f of lazy) log(`   lazy     ${`assets/${f}`.padEnd(40)} ${kb(await gz(`assets/${f}`))}${f.startsWith('play-') ? '   <- run chunk (loaded when a run starts)' : ''}`);
+}
+
+/**
+ * Adds the bench fixtures to the catalogue's `import.meta.glob`, so the bench build loads them
+ * through the game's own loader, exactly as it loads scenarios/. Runs before Vite expands globs.
+ */
+function benchScenarios(): Plugin {
+  return {
+    name: 'sprintwise-bench-scenarios',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('/src/game/catalogue.ts')) return null;
+      if (!code.includes(SCENARIO_GLOB)) throw new Error(`bench: src/game/catalogue.ts no longer globs ${SCENARIO_GLOB}; update benchScenarios()`);
+      return code.replace(SCENARIO_GLOB, `${SCENARIO_GLOB}, '${BENCH_GLOB}'`);
+    },
+  };
 }
 
 // ---------------------------------------------------------------- 2. time to interactive title
@@ -133,32 +154,61 @@ async function playUntil(page: Page, stop: (s: GameStatus) => boolean, max = 400
 }
 
 // ---------------------------------------------------------------- 3. drag frame times
+/** Opens the 60-card scenario (or the first scenario where the build lacks it) at refinement. */
+async function openBoard(page: Page, url: string): Promise<string> {
+  await page.goto(`${url}?seed=bench-drag`);
+  await page.waitForFunction(() => window.__sprintwise?.scene === 'Title' && window.__sprintwise.ready);
+  await page.click('#play');
+  await page.waitForFunction(() => window.__sprintwise?.scene === 'CampaignMap' && window.__sprintwise.ready);
+  const bench = page.locator(`[data-focus="scenario:start:${BENCH_SCENARIO}"]`);
+  const scenario = (await bench.count()) > 0 ? BENCH_SCENARIO : 'corner-cafe';
+  await page.click(`[data-focus="scenario:start:${scenario}"]`);
+  await settle(page);
+  await playUntil(page, (s) => s.scene === 'Backlog' && !s.dialog);
+  return scenario;
+}
+
 async function dragFrames(browser: Browser, url: string): Promise<void> {
   const page = await newPage(browser);
-  await startScenario(page, url, 'bench-drag');
-  await playUntil(page, (s) => s.scene === 'Backlog' && !s.dialog);
+  const scenario = await openBoard(page, url);
   const cards = page.locator('li.card');
   const count = await cards.count();
-  const scenario = await page.evaluate(() => window.__sprintwise?.scene);
   const first = await cards.first().boundingBox();
-  const last = await cards.nth(count - 1).boundingBox();
   const list = await page.evaluate(() => {
     const r = document.querySelector('li.card')?.parentElement?.getBoundingClientRect();
     return r ? { top: r.top, bottom: r.bottom } : null;
   });
-  if (!first || !last || !list) throw new Error('no backlog cards on screen');
+  if (!first || !list) throw new Error('no backlog cards on screen');
   const x = first.x + first.width / 2;
   const y0 = first.y + first.height / 2;
-  // Down to the last card (or just above the list's bottom edge, where auto-scroll kicks in).
-  const y1 = Math.min(last.y + last.height / 2, list.bottom - 40);
+  // Down to just above the list's bottom edge, where auto-scroll would start.
+  const y1 = list.bottom - 40;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
-  // A string, not a function: tsx (esbuild keepNames) would wrap a named inner function in `__name`, which the page lacks.
+  // In the page: rAF-to-rAF frame times while the pointer is down (the drag itself), the time
+  // from pointerup to the next frame (the drop: the engine takes the move, the board redraws),
+  // and the time spent in pointermove listeners (a capturing listener on window starts the clock,
+  // one on document ends it). A string, not a function: tsx (esbuild keepNames) would wrap a
+  // named inner function in `__name`, which the page lacks.
   await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__collect = true;
-    const tick = (t) => { window.__frames.push(t); if (window.__collect) requestAnimationFrame(tick); };
+    const w = window;
+    w.__drag = []; w.__drops = []; w.__moves = []; w.__collect = true;
+    let down = false, upAt = 0, last = 0, start = 0;
+    w.addEventListener('pointerdown', () => { down = true; last = 0; }, { capture: true });
+    w.addEventListener('pointerup', () => { down = false; upAt = performance.now(); }, { capture: true });
+    w.addEventListener('pointermove', () => { start = performance.now(); }, { capture: true });
+    document.addEventListener('pointermove', () => { if (down) w.__moves.push(performance.now() - start); });
+    const tick = (t) => {
+      if (down && last) w.__drag.push(t - last);
+      last = down ? t : 0;
+      if (upAt) { w.__drops.push(performance.now() - upAt); upAt = 0; }
+      if (w.__collect) requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   })()`);
+  const before = await metrics();
   const passes = 3;
   for (let p = 0; p < passes; p++) {
     // Drag the top card down in ~4 px steps, then drag the new top card down again.
@@ -168,16 +218,32 @@ async function dragFrames(browser: Browser, url: string): Promise<void> {
     await page.mouse.up();
     await settle(page);
   }
-  const stamps = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __collect: boolean };
+  // One pass that auto-scrolls: the card held at the list's bottom edge, the pointer wiggling
+  // there, so the list scrolls under it and most of the 60 cards shift.
+  await page.mouse.move(x, y0);
+  await page.mouse.down();
+  await page.mouse.move(x, list.bottom - 10, { steps: 40 });
+  for (let i = 0; i < 120; i++) await page.mouse.move(x + (i % 2 ? 3 : -3), list.bottom - 10);
+  const scrolled = await page.evaluate(() => document.querySelector('.board__list')?.scrollTop ?? 0);
+  await page.mouse.up();
+  await settle(page);
+  const after = await metrics();
+  const { drag, drops, moves } = await page.evaluate(() => {
+    const w = window as unknown as { __drag: number[]; __drops: number[]; __moves: number[]; __collect: boolean };
     w.__collect = false;
-    return w.__frames;
+    return { drag: w.__drag, drops: w.__drops, moves: w.__moves };
   });
-  const deltas = stamps.slice(1).map((t, i) => t - stamps[i]!);
-  log(`\n3. Frame time while dragging a backlog card (scene ${scenario}, scenario corner-cafe)`);
-  log(`   cards on the board: ${count}  (NOT 60: no scenario has 60 items and the bench does not inject one; this is the opening scenario's backlog)`);
-  log(`   drag: ${passes} passes, top card -> ${Math.round(y1 - y0)} px down in ~4 px steps; ${deltas.length} frames`);
-  log(`   frame time p50 ${ms(percentile(deltas, 0.5))}   p95 ${ms(percentile(deltas, 0.95))}   max ${ms(Math.max(...deltas))}`);
+  const per = (name: string) => ms((1000 * ((after[name] ?? 0) - (before[name] ?? 0))) / Math.max(1, drag.length));
+  const ms2 = (x: number) => `${x.toFixed(2)} ms`;
+  log(`\n3. Frame time while dragging a backlog card (scene Backlog, scenario ${scenario})`);
+  log(`   cards on the board: ${count}${count < 60 ? '  (NOT 60: this build lacks the bench scenario; run without --no-build)' : ''}`);
+  log(`   drag: ${passes} passes of the top card ${Math.round(y1 - y0)} px down in ~4 px steps, then 1 pass auto-scrolling the list ${Math.round(scrolled)} px`);
+  log(`   frame time while dragging (rAF to rAF, ${drag.length} frames)   p50 ${ms2(percentile(drag, 0.5))}   p95 ${ms2(percentile(drag, 0.95))}   max ${ms2(Math.max(...drag))}   over 20 ms: ${drag.filter((d) => d > 20).length}`);
+  log(`   pointermove listeners (${moves.length} moves)               p50 ${ms2(percentile(moves, 0.5))}   p95 ${ms2(percentile(moves, 0.95))}   max ${ms2(Math.max(...moves))}`);
+  log(`   main-thread work per drag frame (CDP)     script ${per('ScriptDuration')}   style ${per('RecalcStyleDuration')}   layout ${per('LayoutDuration')}`);
+  log(`   drop -> next frame (engine move + board redraw), ${drops.length} drops: ${drops.map((d) => d.toFixed(0)).join(', ')} ms`);
+  log('   (budget 16.7 ms a frame at 60 Hz: rAF deltas never go below the display interval, so the margin is the work per frame;');
+  log('    frames over 20 ms are missed vsyncs, from the board or from anything else running on the machine)');
   await page.context().close();
 }
 
@@ -222,51 +288,72 @@ async function heapAfterScenarios(browser: Browser, url: string): Promise<void> 
 // ---------------------------------------------------------------- main
 async function main(): Promise<void> {
   const noBuild = process.argv.includes('--no-build');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = new Set(onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['sizes', 'load', 'drag', 'heap']);
   const cleanup: string[] = [];
   const servers: PreviewServer[] = [];
   let browser: Browser | undefined;
   try {
     let outDir = distDir;
+    // The drag bench gets a build of its own with the 60-item scenario; the others measure the game as shipped.
+    let dragDir = distDir;
     if (!noBuild) {
       const dir = await mkdtemp(join(tmpdir(), 'sprintwise-bench-'));
       cleanup.push(dir);
       outDir = join(dir, 'dist');
+      dragDir = join(dir, 'dist-drag');
       note('building the game');
       await build({ root: repoRoot, configFile: viteConfig, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+      if (only.has('drag')) {
+        note('building the game with the bench scenario');
+        await build({ root: repoRoot, configFile: viteConfig, logLevel: 'warn', build: { outDir: dragDir, emptyOutDir: true }, plugins: [benchScenarios()] });
+      }
     }
     log(`Sprintwise browser bench (${noBuild ? 'dist/ as is, --no-build' : 'fresh build'}; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'})`);
-    await bundleSizes(outDir);
+    if (only.has('sizes')) await bundleSizes(outDir);
 
-    note('building the bare Phaser page');
-    const bareDir = await bareBuild();
-    cleanup.push(bareDir);
     const game = await serve(repoRoot, outDir, viteConfig);
-    const bare = await serve(bareDir, join(bareDir, 'dist'), false);
-    servers.push(game.server, bare.server);
-
+    servers.push(game.server);
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     log(`   (Chromium ${browser.version()})`);
 
-    note('timing fresh loads');
-    // One throwaway load each so the first measured one is not paying for process warm-up.
-    await titleTimes(browser, game.url, 1).then(() => undefined, () => undefined);
-    const title = await titleTimes(browser, game.url);
-    const bareT = await bareTimes(browser, bare.url);
-    log(`\n2. Navigation -> ready, median of ${LOADS} fresh contexts (performance mark startTime)`);
-    log(`   Sprintwise Title interactive:   ${ms(median(title))}   [${title.map((t) => t.toFixed(0)).join(', ')}]`);
-    log(`   bare Phaser core, empty scene:  ${ms(median(bareT))}   [${bareT.map((t) => t.toFixed(0)).join(', ')}]`);
-    log(`   ratio Title / bare: ${(median(title) / median(bareT)).toFixed(2)}`);
-
-    note('dragging on the backlog board');
-    await dragFrames(browser, game.url);
-    note('playing three scenarios');
-    await heapAfterScenarios(browser, game.url);
+    if (only.has('load')) await loadTimes(browser, game.url, cleanup, servers);
+    if (only.has('drag')) {
+      note('dragging on the backlog board');
+      const drag = dragDir === outDir ? game : await serve(repoRoot, dragDir, viteConfig);
+      if (drag !== game) servers.push(drag.server);
+      await dragFrames(browser, drag.url);
+    }
+    if (only.has('heap')) {
+      note('playing three scenarios');
+      await heapAfterScenarios(browser, game.url);
+    }
     log(`\nTotal bench time: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } finally {
     await browser?.close();
     for (const s of servers) await s.close();
     for (const d of cleanup) await rm(d, { recursive: true, force: true });
   }
+}
+
+/** Section 2: fresh loads of the game's title against a bare Phaser page. */
+async function loadTimes(browser: Browser, url: string, cleanup: string[], servers: PreviewServer[]): Promise<void> {
+  note('building the bare Phaser page');
+  const bareDir = await bareBuild();
+  cleanup.push(bareDir);
+  const bare = await serve(bareDir, join(bareDir, 'dist'), false);
+  servers.push(bare.server);
+  const game = { url };
+
+  note('timing fresh loads');
+  // One throwaway load each so the first measured one is not paying for process warm-up.
+  await titleTimes(browser, game.url, 1).then(() => undefined, () => undefined);
+  const title = await titleTimes(browser, game.url);
+  const bareT = await bareTimes(browser, bare.url);
+  log(`\n2. Navigation -> ready, median of ${LOADS} fresh contexts (performance mark startTime)`);
+  log(`   Sprintwise Title interactive:   ${ms(median(title))}   [${title.map((t) => t.toFixed(0)).join(', ')}]`);
+  log(`   bare Phaser core, empty scene:  ${ms(median(bareT))}   [${bareT.map((t) => t.toFixed(0)).join(', ')}]`);
+  log(`   ratio Title / bare: ${(median(title) / median(bareT)).toFixed(2)}`);
 }
 
 main().catch((error: unknown) => {

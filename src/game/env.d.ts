@@ -13,6 +13,12 @@ interface SprintwiseStatus {
   /** Actions taken in the running game. */
   step?: number;
   scenarioId?: string;
+  /** The engine seed of the running local game. */
+  seed?: string;
+  /** Where the running local game is saved: the scenario's own run or its branch. */
+  slot?: 'main' | 'branch';
+  /** The replay on the viewer: where it stands, and the hash its last frame re-simulates to. */
+  viewer?: { scenarioId: string; seed: string; length: number; position: number; finalHash: string };
 }
 
 interface Window {

@@ -22,6 +22,12 @@ import { Release } from './scenes/Release';
 import { Retrospective } from './scenes/Retrospective';
 import { Review } from './scenes/Review';
 import { SprintDay } from './scenes/SprintDay';
+import { StakeholderMap } from './scenes/StakeholderMap';
+import { Customers } from './scenes/Customers';
+import { Market } from './scenes/Market';
+import { ReplayViewer } from './scenes/ReplayViewer';
+import { followLink as followGameLink, type LinkOutcome } from './replay/follow-link';
+import type { SaveSlot } from './save/storage';
 import { SceneKey } from './scenes/keys';
 import { sceneForPhase } from './router';
 
@@ -38,6 +44,10 @@ const SCENES: readonly [SceneKey, typeof Phaser.Scene][] = [
   [SceneKey.Release, Release],
   [SceneKey.Debrief, Debrief],
   [SceneKey.Decision, Decision],
+  [SceneKey.StakeholderMap, StakeholderMap],
+  [SceneKey.Customers, Customers],
+  [SceneKey.Market, Market],
+  [SceneKey.ReplayViewer, ReplayViewer],
 ];
 
 let installed = false;
@@ -87,7 +97,12 @@ export function openClassroom(game: Phaser.Game, options: { resume: boolean; cod
 }
 
 /** Where Continue goes: the saved run's screen, or the campaign map with the reason it could not open. */
-export function continueLast(scenarioId: string): { scene: SceneKey; error: string | null } {
-  const opened = getStore().resume(scenarioId);
+export function continueLast(scenarioId: string, slot: SaveSlot = 'main'): { scene: SceneKey; error: string | null } {
+  const opened = getStore().resume(scenarioId, slot);
   return opened.ok ? { scene: sceneForPhase(opened.run.step.phase), error: null } : { scene: SceneKey.CampaignMap, error: opened.message };
+}
+
+/** Follows a challenge or replay link the game was opened with (call installPlay first). */
+export function followLink(address: string): Promise<LinkOutcome> {
+  return followGameLink(getStore(), address);
 }

@@ -9,19 +9,21 @@ import {
   engineCompatible,
   ENGINE_VERSION,
   parseReplay,
-  verifyReplay,
   type Action,
   type DispatchResult,
   type Evidence,
+  type ReplayLog,
   type Report,
   type Session,
   type Step,
 } from '../engine';
+import { prefixReplay, verifyReplayValue } from '../replay';
+import { describeReplayProblem } from './replay/problems';
 import type { LoadedCampaign, LoadedCollection, LoadedScenario } from '../scenario';
 import { completedScenarios, emptyKnowledgeMap, KNOWLEDGE_MAP_VERSION, mergeRun, summarizeRun, type KnowledgeMap } from '../assessment';
 import { loadCatalogue } from './catalogue';
-import { SAVE_FORMAT, SAVE_VERSION, readSaveText, type SaveFile, type SaveSummary } from './save/format';
-import { listSaves, rawSave, readSave, removeSave, writeSave, type StoredSave } from './save/storage';
+import { SAVE_FORMAT, SAVE_VERSION, readSaveText, type BranchOrigin, type SaveFile, type SaveSummary } from './save/format';
+import { listSaves, rawSave, readSave, removeSave, writeSave, type SaveSlot, type StoredSave } from './save/storage';
 import { committedPoints, openPoints, type SprintTrack } from './view/burndown';
 import type { ClassroomClient, ClassroomEvent, ClassroomStatus, FinishedRun } from './classroom/client';
 import { readFinished, setClassActiveInTab, writeFinished } from './classroom/saved';
@@ -62,7 +64,7 @@ export type StoreEvent =
   | { type: 'classroom' };
 export type OpenResult = { ok: true; run: RunView } | { ok: false; message: string };
 export type ImportCheck =
-  | { ok: true; save: SaveFile; scenario: LoadedScenario; steps: number; replaces: StoredSave | null }
+  | { ok: true; save: SaveFile; scenario: LoadedScenario; steps: number; slot: SaveSlot; replaces: StoredSave | null }
   | { ok: false; message: string };
 
 const KNOWLEDGE_KEY = 'sprintwise.knowledge';
@@ -85,6 +87,9 @@ export class SessionStore {
   readonly catalogue: LoadedCollection;
   private session: Session | null = null;
   private scenario: LoadedScenario | null = null;
+  /** Where the local run is saved, and where a branch run came from. */
+  private slot: SaveSlot = 'main';
+  private origin: BranchOrigin | null = null;
   private tracks = new Map<number, SprintTrack>();
   private last: RunView['last'] = null;
   private error: string | null = null;
@@ -131,12 +136,47 @@ export class SessionStore {
     return { ok: true, run: this.emit(null) };
   }
 
-  /** Continues the saved run of `scenarioId` by re-simulating its actions. */
-  resume(scenarioId: string): OpenResult {
-    const stored = readSave(scenarioId);
-    if (!stored) return { ok: false, message: 'There is no saved game for this scenario.' };
+  /** Continues the saved run (or the saved branch) of `scenarioId` by re-simulating its actions. */
+  resume(scenarioId: string, slot: SaveSlot = 'main'): OpenResult {
+    const stored = readSave(scenarioId, slot);
+    if (!stored) return { ok: false, message: slot === 'branch' ? 'There is no saved branch for this scenario.' : 'There is no saved game for this scenario.' };
     if (stored.status === 'corrupt') return { ok: false, message: `The saved game could not be read: ${stored.message}. It is kept as it is: you can export it or discard it.` };
-    return this.restore(stored.save, false);
+    return this.restore(stored.save, false, slot);
+  }
+
+  /**
+   * Takes over `replay` after its first `step` actions as a new run saved in the scenario's
+   * branch slot, so the original's save stays as it is. The replay is verified first (by
+   * `prefixReplay`); the branch keeps it, for the debrief's side-by-side comparison.
+   */
+  branchFrom(replay: ReplayLog, step: number): OpenResult {
+    if (this.remote) return { ok: false, message: 'A run cannot be branched during a class.' };
+    const loaded = this.findScenario(replay.scenarioId);
+    if (!loaded) return { ok: false, message: `This replay is of scenario "${replay.scenarioId}", which this version of the game does not include.` };
+    const prefix = prefixReplay(loaded.scenario, loaded.hash, replay, step);
+    if (!prefix.ok) return { ok: false, message: `This run cannot be branched: ${describeReplayProblem(prefix.kind === 'badStep' ? { kind: 'malformed', message: prefix.message } : prefix)}.` };
+    const save: SaveFile = { format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: '', summary: null, replay: prefix.replay, branch: { step, from: replay } };
+    const opened = this.restore(save, true, 'branch');
+    if (!opened.ok) return opened;
+    this.persist();
+    // Said once, in the screen's "What happened", so the learner knows whose run this is now.
+    this.last = { messages: [`Branch started after ${step} of the original run's ${replay.actions.length} choices. It is saved on its own; the original stays as it was.`], evidence: [] };
+    return { ok: true, run: this.emit(null) };
+  }
+
+  /** Where the local run on screen is saved: the scenario's own run, or its branch. */
+  get runSlot(): SaveSlot {
+    return this.slot;
+  }
+
+  /** On a branch run, the run it was taken over from; null otherwise. */
+  get branchOrigin(): BranchOrigin | null {
+    return this.session ? this.origin : null;
+  }
+
+  /** The local run as a replay (for the viewer, links and replay files); null in a class or on the map. */
+  replayLog(): ReplayLog | null {
+    return this.remote ? null : (this.session?.replayLog() ?? null);
   }
 
   /**
@@ -373,20 +413,21 @@ export class SessionStore {
     return view;
   }
 
-  saves(): StoredSave[] {
-    return listSaves();
+  saves(slot: SaveSlot = 'main'): StoredSave[] {
+    return listSaves(slot);
   }
 
-  discardSave(scenarioId: string): void {
-    if (this.scenario?.scenario.id === scenarioId) this.close();
-    removeSave(scenarioId);
+  discardSave(scenarioId: string, slot: SaveSlot = 'main'): void {
+    if (this.scenario?.scenario.id === scenarioId && this.slot === slot) this.close();
+    removeSave(scenarioId, slot);
   }
 
   /** A file to download: the live run's save, or the stored text (even a damaged one). */
-  exportSave(scenarioId: string): { fileName: string; text: string } | null {
-    const text = this.session && this.scenario?.scenario.id === scenarioId ? JSON.stringify(this.saveFile(), null, 2) : rawSave(scenarioId);
+  exportSave(scenarioId: string, slot: SaveSlot = 'main'): { fileName: string; text: string } | null {
+    const live = this.session && this.scenario?.scenario.id === scenarioId && this.slot === slot;
+    const text = live ? JSON.stringify(this.saveFile(), null, 2) : rawSave(scenarioId, slot);
     if (text === null) return null;
-    return { fileName: `sprintwise-${scenarioId}-save.json`, text };
+    return { fileName: `sprintwise-${scenarioId}${slot === 'branch' ? '-branch' : ''}-save.json`, text };
   }
 
   /** Reads and verifies an imported file (a save or a bare replay) without storing anything. */
@@ -396,15 +437,18 @@ export class SessionStore {
     const replay = read.save.replay;
     const loaded = this.findScenario(replay.scenarioId);
     if (!loaded) return { ok: false, message: `This save is for scenario "${replay.scenarioId}", which this version of the game does not include.` };
-    const verified = verifyReplay(replay, loaded.scenario, loaded.hash);
-    if (!verified.ok) return { ok: false, message: `The save did not pass verification: ${verified.message}.` };
-    const existing = readSave(replay.scenarioId);
-    return { ok: true, save: read.save, scenario: loaded, steps: verified.steps, replaces: existing };
+    // The CLI's verifier, with its kinds: the message says what is wrong and at which step.
+    const verified = verifyReplayValue(replay, (id) => (id === loaded.scenario.id ? loaded : null));
+    if (!verified.ok) return { ok: false, message: `The save did not pass verification: ${describeReplayProblem(verified)}.` };
+    // A branch's save goes back to the branch slot, beside the scenario's own run.
+    const slot: SaveSlot = read.save.branch ? 'branch' : 'main';
+    const existing = readSave(replay.scenarioId, slot);
+    return { ok: true, save: read.save, scenario: loaded, steps: verified.steps, slot, replaces: existing };
   }
 
-  /** Stores a checked import as the scenario's save and opens it. */
+  /** Stores a checked import as the scenario's save (or branch) and opens it. */
   applyImport(check: Extract<ImportCheck, { ok: true }>): OpenResult {
-    const opened = this.restore(check.save, true);
+    const opened = this.restore(check.save, true, check.slot);
     if (opened.ok) this.persist();
     return opened;
   }
@@ -432,7 +476,7 @@ export class SessionStore {
     return [...new Set([...fromMap, ...fromSaves])];
   }
 
-  private restore(save: SaveFile, imported: boolean): OpenResult {
+  private restore(save: SaveFile, imported: boolean, slot: SaveSlot = 'main'): OpenResult {
     const replay = save.replay;
     const loaded = this.findScenario(replay.scenarioId);
     if (!loaded) return { ok: false, message: `This save is for scenario "${replay.scenarioId}", which this version of the game does not include. The save is kept.` };
@@ -468,16 +512,18 @@ export class SessionStore {
     if (notices.length === 0 && !imported && session.stateHash() !== parsed.replay.finalHash)
       notices.push({ tone: 'warning', text: 'The resumed game differs slightly from the saved one (the simulation has changed). It continues from here.' });
     const tracks = this.tracks;
-    this.open(loaded, session, notices);
+    this.open(loaded, session, notices, slot, save.branch);
     this.tracks = tracks;
     this.hash = session.stateHash();
     if (session.done) this.recordFinishedRun();
     return { ok: true, run: this.emit(null) };
   }
 
-  private open(loaded: LoadedScenario, session: Session, notices: Notice[]): void {
+  private open(loaded: LoadedScenario, session: Session, notices: Notice[], slot: SaveSlot = 'main', origin: BranchOrigin | null = null): void {
     this.session = session;
     this.scenario = loaded;
+    this.slot = slot;
+    this.origin = origin;
     this.tracks = new Map();
     this.last = null;
     this.error = null;
@@ -519,11 +565,11 @@ export class SessionStore {
     } catch {
       // The replay is what matters; the summary is only for the menus.
     }
-    return { format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: new Date().toISOString(), summary, replay };
+    return { format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: new Date().toISOString(), summary, replay, branch: this.origin };
   }
 
   private persist(): void {
-    const written = writeSave(this.saveFile());
+    const written = writeSave(this.saveFile(), this.slot);
     this.notices = this.notices.filter((n) => !n.text.startsWith('Could not save'));
     if (!written.ok) this.notices.push({ tone: 'error', text: written.message });
   }
@@ -597,7 +643,7 @@ export class SessionStore {
     const status = window.__sprintwise ?? { ready: false, scene: '' };
     const view = this.view;
     window.__sprintwise = view
-      ? { ...status, stateHash: view.stateHash, phase: view.step.phase, step: view.steps, scenarioId: view.scenario.scenario.id }
+      ? { ...status, stateHash: view.stateHash, phase: view.step.phase, step: view.steps, scenarioId: view.scenario.scenario.id, ...(this.session ? { seed: this.session.seed, slot: this.slot } : {}) }
       : { ready: status.ready, scene: status.scene };
   }
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAVE_VERSION } from '../../src/game/save/format';
 import { axeViolations, seriousOrWorse } from './axe';
 import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
 import { afterAction, clickAction, nextActionId, ScreenRecorder, settle, startScenario, status, type GameStatus } from './play';
@@ -107,7 +108,7 @@ describe('progress is never lost', () => {
     await saveScreenshot(page, 'Menu-1280x720');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-focus="menu:export"]')]);
     const text = await readFile((await download.path()) ?? '', 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'sprintwise-save', version: 1, replay: { scenarioId: 'corner-cafe', seed: 'export-1' } });
+    expect(JSON.parse(text)).toMatchObject({ format: 'sprintwise-save', version: SAVE_VERSION, branch: null, replay: { scenarioId: 'corner-cafe', seed: 'export-1' } });
 
     const other = await openGame(harness);
     await other.goto(harness.baseUrl);

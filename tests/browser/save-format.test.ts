@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateSave, readSaveText, SAVE_FORMAT, SAVE_VERSION } from '../../src/game/save/format';
-import { listSaves, readSave, writeSave } from '../../src/game/save/storage';
+import { lastPlayed, listSaves, readSave, removeSave, writeSave } from '../../src/game/save/storage';
 
 // The save envelope and its storage are engine-free, so they run here in Node; a Map stands in
 // for the browser's localStorage.
@@ -24,14 +24,15 @@ const v1 = {
   replay,
 };
 
-describe('save format version 1', () => {
-  it('is the current version', () => {
-    expect(SAVE_VERSION).toBe(1);
-  });
+/** Version 2 added `branch`: where a branch run came from (null for an ordinary run). */
+const v2 = { ...v1, version: 2, branch: null };
+const original = { ...replay, seed: 'original-1', actions: [{ type: 'startSprints' }, { type: 'endRefinement' }] };
+const v2Branch = { ...v2, branch: { step: 1, from: original } };
 
-  it('reads a version 1 save unchanged', () => {
+describe('save format version 1', () => {
+  it('lifts a version 1 save to version 2 as an ordinary run (no branch)', () => {
     const result = migrateSave(structuredClone(v1));
-    expect(result).toEqual({ ok: true, from: 1, save: v1 });
+    expect(result).toEqual({ ok: true, from: 1, save: v2 });
   });
 
   it('keeps a version 1 save whose summary is damaged, without the summary', () => {
@@ -46,10 +47,40 @@ describe('save format version 1', () => {
   });
 });
 
+describe('save format version 2', () => {
+  it('is the current version', () => {
+    expect(SAVE_VERSION).toBe(2);
+  });
+
+  it('reads a version 2 save unchanged', () => {
+    expect(migrateSave(structuredClone(v2))).toEqual({ ok: true, from: 2, save: v2 });
+  });
+
+  it('reads a branch save with where it came from', () => {
+    expect(migrateSave(structuredClone(v2Branch))).toEqual({ ok: true, from: 2, save: v2Branch });
+  });
+
+  it.each([
+    ['a step past the original', { step: 3, from: original }],
+    ['a negative step', { step: -1, from: original }],
+    ['no original replay', { step: 1 }],
+    ['an original that is not a replay', { step: 1, from: { format: 'other' } }],
+    ['not an object', 'yes'],
+  ])('keeps a branch save whose origin is damaged (%s), without the origin', (_name, branch) => {
+    const result = migrateSave({ ...structuredClone(v2), branch });
+    expect(result).toEqual({ ok: true, from: 2, save: v2 });
+  });
+
+  it('refuses a version 2 save without a usable replay, naming the field', () => {
+    const result = migrateSave({ ...structuredClone(v2Branch), replay: { ...replay, seed: 7 } });
+    expect(result).toEqual({ ok: false, message: 'replay.seed: expected a string, found a number' });
+  });
+});
+
 describe('inputs that are not a current save', () => {
   it('wraps a bare replay log (what the CLI writes) in a save', () => {
     const result = migrateSave(structuredClone(replay));
-    expect(result).toMatchObject({ ok: true, from: 'replay', save: { format: SAVE_FORMAT, version: SAVE_VERSION, summary: null, replay } });
+    expect(result).toMatchObject({ ok: true, from: 'replay', save: { format: SAVE_FORMAT, version: SAVE_VERSION, summary: null, replay, branch: null } });
   });
 
   it('refuses a save from a newer game with a message that says so', () => {
@@ -104,6 +135,32 @@ describe('save storage', () => {
   it('flags a save filed under the wrong scenario', () => {
     store.set('sprintwise.save.elsewhere', JSON.stringify(v1));
     expect(readSave('elsewhere')).toMatchObject({ status: 'corrupt', message: expect.stringContaining('holds a run of "corner-cafe"') });
+  });
+
+  it('keeps a branch beside the scenario’s own save, and the last-played pointer follows the slot', () => {
+    expect(writeSave(structuredClone(v2) as never)).toEqual({ ok: true });
+    expect(lastPlayed()).toMatchObject({ scenarioId: 'corner-cafe', slot: 'main', status: 'ok' });
+    const main = store.get('sprintwise.save.corner-cafe');
+
+    expect(writeSave(structuredClone(v2Branch) as never, 'branch')).toEqual({ ok: true });
+    expect(store.get('sprintwise.save.corner-cafe')).toBe(main);
+    expect(readSave('corner-cafe', 'branch')).toMatchObject({ slot: 'branch', status: 'ok', save: { branch: { step: 1, from: { seed: 'original-1' } } } });
+    expect(lastPlayed()).toMatchObject({ scenarioId: 'corner-cafe', slot: 'branch' });
+    // Branches are listed apart: the map's list of runs is unchanged by them.
+    expect(listSaves().map((s) => [s.scenarioId, s.slot])).toEqual([['corner-cafe', 'main']]);
+    expect(listSaves('branch').map((s) => [s.scenarioId, s.slot])).toEqual([['corner-cafe', 'branch']]);
+
+    removeSave('corner-cafe', 'branch');
+    expect(readSave('corner-cafe', 'branch')).toBe(null);
+    expect(readSave('corner-cafe')).toMatchObject({ status: 'ok', slot: 'main' });
+    expect(lastPlayed()).toBe(null);
+  });
+
+  it('flags a corrupt branch without touching the scenario’s own save', () => {
+    expect(writeSave(structuredClone(v2) as never)).toEqual({ ok: true });
+    store.set('sprintwise.branch.corner-cafe', '{"format":"sprintwise-save","version":2,"replay":{"form');
+    expect(readSave('corner-cafe', 'branch')).toMatchObject({ status: 'corrupt', slot: 'branch', message: expect.stringContaining('not valid JSON') });
+    expect(readSave('corner-cafe')).toMatchObject({ status: 'ok' });
   });
 
   it('reports a full storage instead of throwing', () => {

@@ -4,6 +4,13 @@ import './TitlePanel.css';
 const joinIcon = '<svg viewBox="0 0 16 16"><circle cx="5" cy="5" r="2.5" fill="currentColor"/><circle cx="11" cy="5" r="2.5" fill="currentColor"/><path d="M0.5 13.5c0-3 2-4.5 4.5-4.5s4.5 1.5 4.5 4.5zM7 13.5c0-3 1.6-4.5 4-4.5s4.5 1.5 4.5 4.5z" fill="currentColor"/></svg>';
 const playIcon = '<svg viewBox="0 0 16 16"><path d="M4 2.5v11l9.5-5.5z" fill="currentColor"/></svg>';
 
+/** A message about the link the game was opened with (a damaged link, a challenge not started). */
+export interface TitleNotice {
+  tone: 'info' | 'error';
+  title: string;
+  text: string;
+}
+
 export interface TitleOptions {
   onPlay: () => void;
   onSettings: () => void;
@@ -15,6 +22,8 @@ export interface TitleOptions {
   resume?: { detail: string; onContinue: () => void };
   /** Shown when the last save cannot be read (or could not be continued). */
   problem?: string;
+  /** Shown after following a link (see src/game/replay/follow-link.ts). */
+  notice?: TitleNotice;
 }
 
 /**
@@ -60,6 +69,9 @@ export function buildTitlePanel(options: TitleOptions): HTMLElement {
     el('div', { class: 'title__actions title__actions--row title__class' }, classButton, join),
     options.classroom ? el('p', { class: 'title__resume-detail', id: 'continue-class-detail' }, options.classroom.detail) : null,
     options.problem ? el('p', { class: 'title__problem', role: 'alert' }, el('strong', {}, 'Your saved game could not be opened. '), options.problem) : null,
+    options.notice
+      ? el('p', { class: `title__problem title__notice--${options.notice.tone}`, id: 'title-notice', role: options.notice.tone === 'error' ? 'alert' : 'status' }, el('strong', {}, `${options.notice.title} `), options.notice.text)
+      : null,
     el('p', { class: 'title__hint' }, 'Keyboard: ', el('kbd', {}, 'Tab'), ` to reach ${options.resume ? 'Continue' : 'Play'}, `, el('kbd', {}, 'Enter'), ' to start'),
     settings,
   );

@@ -9,8 +9,11 @@
 import type { ReplayLog } from '../../engine/replay-format';
 
 export const SAVE_FORMAT = 'sprintwise-save';
-/** Bump when the envelope changes, and add a step to MIGRATIONS that lifts the old version. */
-export const SAVE_VERSION = 1;
+/**
+ * Bump when the envelope changes, and add a step to MIGRATIONS that lifts the old version.
+ * 1: the replay and a summary. 2: `branch`, where a branch run came from.
+ */
+export const SAVE_VERSION = 2;
 const REPLAY_FORMAT_NAME = 'sprintwise-replay';
 
 /** What the title and the campaign map show about a save without loading the engine. */
@@ -25,6 +28,17 @@ export interface SaveSummary {
   done: boolean;
 }
 
+/**
+ * Where a branch run came from: the run it was taken over from and the step it left it at. The
+ * original's whole replay is kept, so the debrief can set the two runs side by side even after
+ * the original's own save has moved on or been discarded.
+ */
+export interface BranchOrigin {
+  /** Actions of the original run the branch kept (0 = it started over with the same seed). */
+  step: number;
+  from: ReplayLog;
+}
+
 export interface SaveFile {
   format: typeof SAVE_FORMAT;
   version: typeof SAVE_VERSION;
@@ -33,17 +47,19 @@ export interface SaveFile {
   /** Null when the save came from a bare replay file: filled in once the run is resumed. */
   summary: SaveSummary | null;
   replay: ReplayLog;
+  /** Set on a branch run (a run taken over from a replay at some step); null on an ordinary run. */
+  branch: BranchOrigin | null;
 }
 
 export type MigrateResult = { ok: true; save: SaveFile; from: number | 'replay' } | { ok: false; message: string };
 
 type Json = Record<string, unknown>;
 
-/**
- * One step per old version: MIGRATIONS[n] turns a version-n envelope into version n+1. Empty
- * while version 1 is the only one that ever shipped.
- */
-const MIGRATIONS: Readonly<Record<number, (old: Json) => Json>> = {};
+/** One step per old version: MIGRATIONS[n] turns a version-n envelope into version n+1. */
+const MIGRATIONS: Readonly<Record<number, (old: Json) => Json>> = {
+  // Version 1 had no branches: every version 1 save is an ordinary run.
+  1: (old) => ({ ...old, version: 2, branch: null }),
+};
 
 function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -61,6 +77,18 @@ function checkSummary(value: unknown): SaveSummary | null {
   const n = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
   if (typeof scenarioTitle !== 'string' || typeof phase !== 'string' || !n(sprint) || !n(sprints) || !n(day) || !n(step) || typeof done !== 'boolean') return null;
   return { scenarioTitle, phase, sprint: sprint as number, sprints: sprints as number, day: day as number, step: step as number, done };
+}
+
+/**
+ * A branch origin that can be used, or null: a damaged origin costs only the side-by-side
+ * comparison, never the branch run itself.
+ */
+function checkBranch(value: unknown): BranchOrigin | null {
+  if (!isObject(value)) return null;
+  const { step, from } = value;
+  if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0 || checkReplayOutline(from) !== null) return null;
+  const replay = from as unknown as ReplayLog;
+  return step <= replay.actions.length ? { step, from: replay } : null;
 }
 
 /** The replay's outline only (enough to file the save under its scenario); the engine checks the rest. */
@@ -83,7 +111,7 @@ export function migrateSave(value: unknown): MigrateResult {
   if (value.format === REPLAY_FORMAT_NAME) {
     const problem = checkReplayOutline(value);
     if (problem) return { ok: false, message: problem.replace(/^replay\./, '') };
-    return { ok: true, from: 'replay', save: { format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: '', summary: null, replay: value as unknown as ReplayLog } };
+    return { ok: true, from: 'replay', save: { format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: '', summary: null, replay: value as unknown as ReplayLog, branch: null } };
   }
   if (value.format !== SAVE_FORMAT) return { ok: false, message: `format: expected "${SAVE_FORMAT}" or "${REPLAY_FORMAT_NAME}", found ${describe(value.format)}` };
   const version = value.version;
@@ -110,6 +138,7 @@ export function migrateSave(value: unknown): MigrateResult {
       savedAt: typeof current.savedAt === 'string' ? current.savedAt : '',
       summary: checkSummary(current.summary),
       replay: current.replay as unknown as ReplayLog,
+      branch: checkBranch(current.branch),
     },
   };
 }

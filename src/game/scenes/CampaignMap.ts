@@ -9,7 +9,7 @@ import { prefersReducedMotion } from '../motion';
 import { setLayout } from '../layout';
 import { markSceneReady } from '../ready';
 import { phaseName, sceneForPhase } from '../router';
-import type { StoredSave } from '../save/storage';
+import type { SaveSlot, StoredSave } from '../save/storage';
 import { getStore } from '../session-store';
 import { play } from '../sound';
 import { readPalette } from '../theme/palette';
@@ -19,6 +19,7 @@ import { focusHeading, focusKeyIn, restoreFocus } from '../ui/focus';
 import { openKeyboardHelp } from '../ui/menus';
 import { page, toolButton } from '../ui/page';
 import { openSettings } from '../ui/settings-dialog';
+import { openFileInViewer } from '../replay/viewer-source';
 import { SceneKey } from './keys';
 
 type ScenarioState = { kind: 'locked'; after: string } | { kind: 'new' } | { kind: 'saved'; save: StoredSave } | { kind: 'finished'; save: StoredSave | null };
@@ -66,6 +67,7 @@ export class CampaignMap extends Phaser.Scene {
   private render(): HTMLElement {
     const { catalogue } = this.store;
     const saves = this.store.saves();
+    const branches = this.store.saves('branch');
     const completed = this.store.completed();
     const corrupt = saves.filter((s): s is Extract<StoredSave, { status: 'corrupt' }> => s.status === 'corrupt');
 
@@ -87,7 +89,9 @@ export class CampaignMap extends Phaser.Scene {
           el(
             'ol',
             { class: 'scenarios' },
-            ...g.scenarios.map((s, i) => this.scenarioCard(s, i, this.stateOf(s, g.ordered ? g.scenarios.map((x) => x.scenario.id) : [], saves, completed))),
+            ...g.scenarios.map((s, i) =>
+              this.scenarioCard(s, i, this.stateOf(s, g.ordered ? g.scenarios.map((x) => x.scenario.id) : [], saves, completed), branches.find((b) => b.scenarioId === s.scenario.id) ?? null),
+            ),
           ),
         ),
       ),
@@ -113,6 +117,7 @@ export class CampaignMap extends Phaser.Scene {
           { class: 'choice-list' },
           this.sideButton('Knowledge map', 'All 65 learning goals across your runs', () => this.scene.start(SceneKey.KnowledgeMap), 'map:knowledge'),
           this.sideButton('Import a save', 'Open a save or replay file; it is verified first', () => void this.importSave(), 'map:import'),
+          this.sideButton('Watch a replay', 'Step through a replay file, choice by choice; it is verified first', () => void this.watchReplay(), 'map:watch'),
         ),
       ),
     ];
@@ -157,7 +162,34 @@ export class CampaignMap extends Phaser.Scene {
     );
   }
 
-  private scenarioCard(s: LoadedScenario, index: number, state: ScenarioState): HTMLElement {
+  /** A saved branch of the scenario (a run taken over in the replay viewer): continue, export or discard it. */
+  private branchLine(s: LoadedScenario, branch: StoredSave): HTMLElement {
+    const id = s.scenario.id;
+    const ok = branch.status === 'ok';
+    const pill = ok
+      ? el('span', { class: 'pill pill--progress' }, el('span', { 'aria-hidden': 'true' }, '↳ '), `Your branch: ${progressText(branch).replace(/^In progress: /, '')}`)
+      : el('span', { class: 'pill pill--error' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), `Your branch is damaged: ${branch.message}`);
+    const discard = this.cardButton('Discard the branch', 'quiet', async () => {
+      if (await confirmDialog('Discard the branch?', [`Your branch of “${s.scenario.title}” will be deleted. The scenario’s own saved game is not touched.`], 'Discard')) {
+        this.store.discardSave(id, 'branch');
+        this.paint();
+      }
+    }, `scenario:branch-discard:${id}`);
+    return el(
+      'div',
+      { class: 'scenario__branch' },
+      pill,
+      el(
+        'div',
+        { class: 'row-actions' },
+        ok ? this.cardButton(branch.save.summary?.done ? 'The branch’s debrief' : 'Continue the branch', 'secondary', () => this.resume(id, 'branch'), `scenario:branch-continue:${id}`) : null,
+        this.cardButton('Export the branch', 'quiet', () => this.exportSave(id, 'branch'), `scenario:branch-export:${id}`),
+        discard,
+      ),
+    );
+  }
+
+  private scenarioCard(s: LoadedScenario, index: number, state: ScenarioState, branch: StoredSave | null): HTMLElement {
     const id = s.scenario.id;
     const status =
       state.kind === 'locked'
@@ -191,6 +223,7 @@ export class CampaignMap extends Phaser.Scene {
         el('p', { class: 'scenario__summary' }, s.scenario.summary),
         el('p', { class: 'scenario__meta' }, `${s.scenario.sprints} Sprints · ${s.scenario.product.name}`),
         el('div', { class: 'row-actions' }, ...buttons),
+        branch ? this.branchLine(s, branch) : null,
       ),
     );
   }
@@ -201,8 +234,8 @@ export class CampaignMap extends Phaser.Scene {
     return b;
   }
 
-  private resume(scenarioId: string): void {
-    const opened = this.store.resume(scenarioId);
+  private resume(scenarioId: string, slot: SaveSlot = 'main'): void {
+    const opened = this.store.resume(scenarioId, slot);
     if (!opened.ok) {
       play('error');
       void messageDialog('This game cannot be continued', [opened.message]).then(() => this.paint());
@@ -230,8 +263,8 @@ export class CampaignMap extends Phaser.Scene {
     this.scene.start(sceneForPhase(opened.run.step.phase));
   }
 
-  private exportSave(scenarioId: string): void {
-    const file = this.store.exportSave(scenarioId);
+  private exportSave(scenarioId: string, slot: SaveSlot = 'main'): void {
+    const file = this.store.exportSave(scenarioId, slot);
     if (file) {
       downloadText(file.fileName, file.text);
       announce('Save downloaded.');
@@ -248,7 +281,8 @@ export class CampaignMap extends Phaser.Scene {
       return;
     }
     if (check.replaces) {
-      const yes = await confirmDialog('Replace your saved game?', [`“${file.name}” is a verified game of “${check.scenario.scenario.title}” (${check.steps} choices). It will replace the game you have saved for that scenario.`], 'Replace and open');
+      const what = check.slot === 'branch' ? ['Replace your saved branch?', 'a verified branch', 'the branch you have saved'] : ['Replace your saved game?', 'a verified game', 'the game you have saved'];
+      const yes = await confirmDialog(what[0]!, [`“${file.name}” is ${what[1]} of “${check.scenario.scenario.title}” (${check.steps} choices). It will replace ${what[2]} for that scenario.`], 'Replace and open');
       if (!yes) return;
     }
     const opened = this.store.applyImport(check);
@@ -258,6 +292,20 @@ export class CampaignMap extends Phaser.Scene {
     }
     announce(`Imported a game of ${check.scenario.scenario.title}.`);
     this.scene.start(sceneForPhase(opened.run.step.phase));
+  }
+
+  /** Opens a replay file (or a save) in the viewer, after the same verification as the CLI's; a refused file changes nothing. */
+  private async watchReplay(): Promise<void> {
+    const file = await pickTextFile();
+    if (!file) return;
+    const opened = openFileInViewer(this.store, file.text, file.name, 'map');
+    if (!opened.ok) {
+      play('error');
+      await messageDialog('This replay cannot be shown', [opened.reason, 'Nothing was changed.']);
+      return;
+    }
+    announce(`Replay of ${opened.viewer.scenario.scenario.title} opened.`);
+    this.scene.start(SceneKey.ReplayViewer);
   }
 }
 

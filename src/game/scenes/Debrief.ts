@@ -1,10 +1,14 @@
+import type { ReplayLog } from '../../engine';
 import type { RunView } from '../session-store';
 import { buildDebrief, type Debrief as DebriefData, type DebriefGoal } from '../../assessment/debrief';
 import { DOMAINS } from '../../assessment';
 import { el } from '../dom/el';
 import { play } from '../sound';
 import { points } from '../ui/charts';
-import { downloadText } from '../ui/download';
+import { messageDialog } from '../ui/dialog';
+import { comparePanel } from '../replay/compare-panel';
+import { downloadReplay, shareChallenge, shareReplay } from '../replay/share';
+import { openInViewer } from '../replay/viewer-source';
 import { releasesList, sprintHistoryTable } from '../ui/history';
 import { block, screen } from '../ui/screen';
 import { statusBadge, statusLegend } from '../ui/status';
@@ -78,8 +82,11 @@ export class Debrief extends RunScene {
       })(),
     );
 
+    // A branch run is set beside the run it was taken over from.
+    const origin = inClass ? null : this.store.branchOrigin;
     const main = [
       block('Outcomes', 'outcomes-title', outcomes),
+      origin && report ? comparePanel(run.scenario, origin, report) : null,
       debrief && this.revealed ? this.goals(debrief) : reflection,
     ];
 
@@ -92,6 +99,7 @@ export class Debrief extends RunScene {
         o.releases.length ? releasesList(o) : null,
         el('p', { class: 'block__hint' }, inClass ? 'Your facilitator sees this run with the class.' : 'This run is now part of your knowledge map.'),
       ),
+      inClass ? null : this.replayBlock(run),
       el(
         'div',
         { class: 'primary-bar' },
@@ -100,10 +108,6 @@ export class Debrief extends RunScene {
           { class: 'choice-list', role: 'group', 'aria-label': 'What next' },
           inClass ? null : this.button('See your knowledge map', 'Goals across all your runs', () => this.scene.start(SceneKey.KnowledgeMap), 'debrief:knowledge'),
           inClass ? this.button('Back to the title', 'Your place in the class is kept', () => this.leave(), 'debrief:map') : this.button('Back to the campaign map', 'Choose the next scenario', () => this.leave(), 'debrief:map'),
-          inClass ? null : this.button('Download the replay', 'A file anyone can replay and verify', () => {
-            const file = this.store.exportSave(run.scenario.scenario.id);
-            if (file) downloadText(file.fileName.replace('-save', '-replay'), file.text);
-          }, 'debrief:export'),
         ),
       ),
     ];
@@ -118,6 +122,42 @@ export class Debrief extends RunScene {
       sideLabel: 'Goals to work on and what next',
       tools: this.tools(run),
     });
+  }
+
+  /** Watching, downloading and sharing this run (a local run only: a class's runs stay on its server). */
+  private replayBlock(run: RunView): HTMLElement {
+    const quiet = (label: string, key: string, onClick: () => void) => {
+      const b = el('button', { type: 'button', class: 'btn btn--quiet', 'data-focus': key }, label);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const withReplay = (use: (replay: ReplayLog) => void) => () => {
+      const replay = this.store.replayLog();
+      if (replay) use(replay);
+    };
+    return block(
+      'Replay this run',
+      'replay-title',
+      el('div', { class: 'choice-list' }, this.button('Watch this run', 'Every choice and its judgement, step by step; branch from any of them', withReplay((r) => this.watch(r)), 'debrief:watch')),
+      el(
+        'div',
+        { class: 'choice-list replay-actions' },
+        quiet('Download the replay file', 'debrief:export', withReplay(downloadReplay)),
+        quiet('Copy replay link', 'debrief:replay-link', withReplay((r) => void shareReplay(r))),
+        quiet('Copy challenge link', 'debrief:challenge-link', withReplay((r) => void shareChallenge(r.scenarioId, r.seed, run.scenario.scenario.title))),
+      ),
+      el('p', { class: 'block__hint' }, 'A replay file or link shows this run to anyone, verified; a challenge link lets them play the same Sprints themselves.'),
+    );
+  }
+
+  private watch(replay: ReplayLog): void {
+    const opened = openInViewer(this.store, replay, 'debrief', 'this run');
+    if (!opened.ok) {
+      play('error');
+      void messageDialog('This run cannot be shown', [opened.message]);
+      return;
+    }
+    this.scene.start(SceneKey.ReplayViewer);
   }
 
   private button(label: string, detail: string, onClick: () => void, key: string): HTMLButtonElement {

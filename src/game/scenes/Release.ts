@@ -1,7 +1,9 @@
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
+import { burnupChart, forecastHistogram } from '../ui/forecast-charts';
 import { releasesList } from '../ui/history';
+import { burnup, latestDistribution } from '../view/forecast';
 import { itemRow } from '../ui/items';
 import { block, facts, screen } from '../ui/screen';
 import { RunScene } from './run-scene';
@@ -30,8 +32,22 @@ export class Release extends RunScene {
     const decisions = listedOf(step, 'decideRelease');
     const clean = o.increment.filter((i) => i.meetsDoD !== false).length;
     const open = o.forecasts.filter((f) => !f.judged);
+    const simulated = latestDistribution(o);
+    const lastForecast = simulated ?? o.forecasts[o.forecasts.length - 1] ?? null;
 
     const main = [
+      block(
+        'Progress and the forecast',
+        'forecast-title',
+        el(
+          'div',
+          { class: 'forecast-charts' },
+          burnupChart(burnup(o), o.sprints, lastForecast),
+          simulated
+            ? forecastHistogram(simulated.distribution)
+            : el('p', { class: 'block__hint' }, 'You gave no range forecast, so there is no simulation of the Sprints needed to show.'),
+        ),
+      ),
       block(
         'The Increment',
         'increment-title',

@@ -3,6 +3,7 @@ import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
 import { points, velocityChart } from '../ui/charts';
+import { forecastHistogram } from '../ui/forecast-charts';
 import { itemRow } from '../ui/items';
 import { block, screen } from '../ui/screen';
 import { RunScene } from './run-scene';
@@ -123,7 +124,13 @@ export class Review extends RunScene {
               ...forecasts.map((a) => actionButton(a, this.dispatch, { variant: 'choice', focusKey: `forecast:${String(paramOf(a, 'style'))}` })),
             )
           : lastForecast
-            ? el('p', {}, lastForecast.style === 'date' ? `You said: in ${lastForecast.low} Sprint${lastForecast.low === 1 ? '' : 's'}.` : `You said: in ${lastForecast.low} to ${lastForecast.high} Sprints.`, ' The answer is judged when that time comes.')
+            ? el(
+                'div',
+                {},
+                el('p', {}, lastForecast.style === 'date' ? `You said: in ${lastForecast.low} Sprint${lastForecast.low === 1 ? '' : 's'}.` : `You said: in ${lastForecast.low} to ${lastForecast.high} Sprints.`, ' The answer is judged when that time comes.'),
+                // The simulation behind a range answer: what the range was read from.
+                lastForecast.distribution ? forecastHistogram(lastForecast.distribution) : null,
+              )
             : el('p', {}, 'Nobody is asking right now.'),
       ),
       release

@@ -5,11 +5,12 @@ import { TextureKey } from '../assets';
 import { el } from '../dom/el';
 import { mountPanel } from '../dom/overlay';
 import { prefersReducedMotion } from '../motion';
-import { buildTitlePanel, type TitleOptions } from '../panels/TitlePanel';
+import { buildTitlePanel, type TitleNotice, type TitleOptions } from '../panels/TitlePanel';
 import { setLayout } from '../layout';
 import { markSceneReady } from '../ready';
 import { phaseName } from '../router';
-import { lastPlayed } from '../save/storage';
+import { lastPlayed, type SaveSlot } from '../save/storage';
+import { addressHasLink, clearLinkFromAddress } from '../replay/link-intent';
 import { classActiveInTab, joinCodeFromUrl, readClass } from '../classroom/saved';
 import { readPalette } from '../theme/palette';
 import { openSettings } from '../ui/settings-dialog';
@@ -38,7 +39,7 @@ export class Title extends Phaser.Scene {
     super(SceneKey.Title);
   }
 
-  create(data?: { problem?: string }): void {
+  create(data?: { problem?: string; notice?: TitleNotice }): void {
     setLayout('centred');
     const palette = readPalette();
     const motion = !prefersReducedMotion();
@@ -54,19 +55,20 @@ export class Title extends Phaser.Scene {
       this.tweens.add({ targets: image, scale, alpha: 1, duration: 520, ease: 'Back.easeOut' });
     }
 
-    this.panel = mountPanel(this, el('div', { class: 'panel-root' }, buildTitlePanel(this.options(data?.problem))));
+    this.panel = mountPanel(this, el('div', { class: 'panel-root' }, buildTitlePanel(this.options(data?.problem, data?.notice))));
     markSceneReady(this, SceneKey.Title);
     // Fetch the rest of the game while the player reads the title.
     if (!autoOpened && !data?.problem) {
       autoOpened = true;
       if (classActiveInTab()) void this.start(undefined, { resume: true });
+      else if (addressHasLink(location.href)) void this.followLink();
       else if (joinCodeFromUrl()) void this.start(undefined, { resume: false, code: joinCodeFromUrl() ?? '' });
     }
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 300));
     idle(() => void loadPlay().catch(() => undefined));
   }
 
-  private options(problem?: string): TitleOptions {
+  private options(problem?: string, notice?: TitleNotice): TitleOptions {
     const options: TitleOptions = { onPlay: () => void this.start(), onSettings: openSettings, onJoin: () => void this.start(undefined, { resume: false, code: joinCodeFromUrl() ?? '' }) };
     const inClass = readClass();
     if (inClass) options.classroom = { detail: `${inClass.classTitle || 'Your class'} · as ${inClass.name}`, onContinue: () => void this.start(undefined, { resume: true }) };
@@ -76,14 +78,41 @@ export class Title extends Phaser.Scene {
     } else if (last?.status === 'ok') {
       const s = last.save.summary;
       const where = !s ? 'imported game' : s.done ? 'finished: view the debrief' : s.sprint > 0 ? `Sprint ${s.sprint} of ${s.sprints}, ${phaseName(s.phase)}` : phaseName(s.phase);
-      options.resume = { detail: `${s?.scenarioTitle ?? last.scenarioId} · ${where}`, onContinue: () => void this.start(last.scenarioId) };
+      const what = `${s?.scenarioTitle ?? last.scenarioId}${last.slot === 'branch' ? ' (your branch)' : ''}`;
+      options.resume = { detail: `${what} · ${where}`, onContinue: () => void this.start(last.scenarioId, undefined, last.slot) };
     }
     if (problem) options.problem = problem;
+    if (notice) options.notice = notice;
     return options;
   }
 
+  /**
+   * Follows the challenge or replay link the game was opened with (src/game/replay/follow-link.ts),
+   * then takes it out of the address so a reload does not follow it again. What went wrong, or a
+   * challenge the player chose not to start, is said on this screen; the game works as usual.
+   */
+  private async followLink(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.panel?.setAttribute('aria-busy', 'true');
+    try {
+      const play = await loadPlay();
+      play.installPlay(this.game);
+      const outcome = await play.followLink(location.href);
+      clearLinkFromAddress();
+      this.busy = false;
+      this.panel?.removeAttribute('aria-busy');
+      if (outcome.kind === 'go') this.scene.start(outcome.scene);
+      else if (outcome.notice) this.scene.restart({ notice: outcome.notice });
+    } catch {
+      this.busy = false;
+      this.panel?.removeAttribute('aria-busy');
+      this.scene.restart({ problem: 'The game could not load the rest of its files. Check the connection and try again.' });
+    }
+  }
+
   /** Loads the rest of the game, then opens the campaign map or continues `scenarioId`. */
-  private async start(scenarioId?: string, classroom?: { resume: boolean; code?: string }): Promise<void> {
+  private async start(scenarioId?: string, classroom?: { resume: boolean; code?: string }, slot: SaveSlot = 'main'): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.panel?.setAttribute('aria-busy', 'true');
@@ -99,7 +128,7 @@ export class Title extends Phaser.Scene {
         this.scene.start(SceneKey.CampaignMap);
         return;
       }
-      const next = play.continueLast(scenarioId);
+      const next = play.continueLast(scenarioId, slot);
       if (next.error) this.scene.restart({ problem: next.error });
       else this.scene.start(next.scene);
     } catch {

@@ -14,8 +14,14 @@ export const SceneKey = {
   Retrospective: 'Retrospective',
   Release: 'Release',
   Debrief: 'Debrief',
+  /** Views a run opens beside its phase screens (no phase of their own): see view-scene.ts. */
+  StakeholderMap: 'StakeholderMap',
+  Customers: 'Customers',
+  Market: 'Market',
   /** Any phase the game has no dedicated screen for yet: every listed action, generically. */
   Decision: 'Decision',
+  /** Stepping through a recorded run (a replay file, a replay link, or the run just played). */
+  ReplayViewer: 'ReplayViewer',
 } as const;
 
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];

@@ -16,7 +16,16 @@ import { createDialog, showDialog } from '../ui/dialog';
 import { stakeholderName } from '../ui/items';
 import { downloadText } from '../ui/download';
 import { runTools } from '../ui/menus';
+import { viewsTool } from '../ui/view-links';
 import { SceneKey } from './keys';
+
+/** What a scene is started with when another screen of the run hands over to it. */
+export interface RunSceneData {
+  /** The control to focus on arrival (by data-focus key), instead of the heading. */
+  focus?: string;
+  /** The control to focus when the player comes back from a view. */
+  returnFocus?: string;
+}
 
 /**
  * What every screen of a running game shares: it renders the store's current RunView into a DOM
@@ -74,14 +83,26 @@ export abstract class RunScene extends Phaser.Scene {
     showDialog(dialog);
   }
 
+  /** Whether this screen stays up in `phase`; phase screens follow the router, views stay. */
+  protected showsPhase(phase: string): boolean {
+    return sceneForPhase(phase) === this.key;
+  }
+
+  /** Hands over to another screen of the run. */
+  protected goTo(key: SceneKey, data: RunSceneData = {}): void {
+    if (this.leaving) return;
+    this.leaving = true;
+    this.scene.start(key, data);
+  }
+
   /** Sends a choice to the engine through the store. */
   protected dispatch = (input: { id: string } | Action): void => {
     this.store.dispatch(input);
   };
 
-  /** The top bar's Log and Menu buttons. */
+  /** The top bar's Views, Log and Menu buttons. */
   protected tools(run: RunView): HTMLElement[] {
-    return runTools(this.store, run, this.leave);
+    return [viewsTool(run.step, this.key, (key) => this.goTo(key, { returnFocus: 'tool:views' }), null), ...runTools(this.store, run, this.leave)];
   }
 
   /** Back to the campaign map; the run stays saved. */
@@ -89,7 +110,7 @@ export abstract class RunScene extends Phaser.Scene {
     this.store.close();
   };
 
-  create(): void {
+  create(data?: RunSceneData): void {
     const run = this.store.run;
     this.leaving = false;
     if (!run) {
@@ -101,7 +122,12 @@ export abstract class RunScene extends Phaser.Scene {
     this.motion = !prefersReducedMotion();
     drawBackdrop(this, this.palette, { accent: this.accent(), motion: this.motion });
     this.root = mountPanel(this, el('div', { class: 'panel-root' }));
-    this.paint(run, true);
+    // Links to views (`data-view`) may come from any panel builder; the scene follows them.
+    this.root.addEventListener('click', (event) => {
+      const link = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-view]') : null;
+      if (link?.dataset.view) this.goTo(link.dataset.view as SceneKey, { returnFocus: link.dataset.focus });
+    });
+    this.paint(run, true, data?.focus);
     const off = this.store.subscribe((event) => this.onStore(event));
     this.events.once('shutdown', off);
     markSceneReady(this, this.key);
@@ -128,10 +154,9 @@ export abstract class RunScene extends Phaser.Scene {
       this.scene.start(event.next === 'title' ? SceneKey.Title : event.next === 'classroom' ? SceneKey.Classroom : SceneKey.CampaignMap);
       return;
     }
-    const target = sceneForPhase(event.run.step.phase);
-    if (target !== this.key) {
+    if (!this.showsPhase(event.run.step.phase)) {
       this.leaving = true;
-      this.scene.start(target);
+      this.scene.start(sceneForPhase(event.run.step.phase));
       return;
     }
     this.paint(event.run, false);
@@ -142,7 +167,7 @@ export abstract class RunScene extends Phaser.Scene {
     back.addEventListener('click', this.leave);
     const exportButton = el('button', { type: 'button', class: 'btn btn--secondary' }, 'Download the save');
     exportButton.addEventListener('click', () => {
-      const file = this.store.exportSave(run.scenario.scenario.id);
+      const file = this.store.exportSave(run.scenario.scenario.id, this.store.runSlot);
       if (file) downloadText(file.fileName, file.text);
     });
     return el(
@@ -184,7 +209,7 @@ export abstract class RunScene extends Phaser.Scene {
       return;
     }
     if (this.root.querySelector('dialog[open]')) return;
-    if (first) focusHeading(this.root);
+    if (first && !focusOverride) focusHeading(this.root);
     else restoreFocus(this.root, focusKey, this.focusFallbacks(run));
   }
 }

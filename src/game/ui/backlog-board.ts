@@ -162,14 +162,16 @@ export function backlogBoard(options: BoardOptions): HTMLElement {
   });
 
   // Pointer: click selects; dragging (mouse anywhere on the card, touch by the grip) reorders.
-  let drag: { card: HTMLLIElement; pointer: number; startY: number; startScroll: number; from: number; slot: number; moved: boolean; to: number } | null = null;
+  // A move costs one transform on the held card; the others' styles change only when the slot
+  // under the pointer does, and the list's box is measured once, so no move forces a layout.
+  let drag: { card: HTMLLIElement; pointer: number; startY: number; startScroll: number; from: number; slot: number; moved: boolean; to: number; box: DOMRect; shifts: number[]; shown: boolean } | null = null;
   list.addEventListener('pointerdown', (event) => {
     const card = cardOf(event.target);
     if (!card || event.button > 0) return;
     const canDrag = reorder && (event.pointerType !== 'touch' || (event.target as Element).closest('.card__grip') !== null);
     const next = card.nextElementSibling ?? card.previousElementSibling;
     const slot = next ? Math.abs(next.getBoundingClientRect().top - card.getBoundingClientRect().top) : card.getBoundingClientRect().height;
-    drag = { card, pointer: event.pointerId, startY: event.clientY, startScroll: list.scrollTop, from: indexOf(card), slot: Math.max(1, slot), moved: false, to: indexOf(card) };
+    drag = { card, pointer: event.pointerId, startY: event.clientY, startScroll: list.scrollTop, from: indexOf(card), slot: Math.max(1, slot), moved: false, to: indexOf(card), box: list.getBoundingClientRect(), shifts: [], shown: false };
     if (canDrag) {
       card.setPointerCapture(event.pointerId);
       if (event.pointerType !== 'mouse') event.preventDefault();
@@ -177,7 +179,7 @@ export function backlogBoard(options: BoardOptions): HTMLElement {
   });
   list.addEventListener('pointermove', (event) => {
     if (!drag || event.pointerId !== drag.pointer || drag.slot < 0) return;
-    const box = list.getBoundingClientRect();
+    const box = drag.box;
     if (event.clientY < box.top + 28) list.scrollTop -= 10;
     else if (event.clientY > box.bottom - 28) list.scrollTop += 10;
     const dy = event.clientY - drag.startY + (list.scrollTop - drag.startScroll);
@@ -188,13 +190,19 @@ export function backlogBoard(options: BoardOptions): HTMLElement {
       list.classList.add('is-moving');
     }
     const to = Math.max(0, Math.min(items.length - 1, drag.from + Math.round(dy / drag.slot)));
-    drag.to = to;
     drag.card.style.transform = `translateY(${dy}px)`;
-    Array.from(list.children).forEach((c, i) => {
-      if (c === drag!.card) return;
-      const shift = drag!.from < to && i > drag!.from && i <= to ? -drag!.slot : drag!.from > to && i >= to && i < drag!.from ? drag!.slot : 0;
-      (c as HTMLElement).style.transform = shift ? `translateY(${shift}px)` : '';
-    });
+    if (drag.shown && to === drag.to) return;
+    drag.shown = true;
+    drag.to = to;
+    const { from, slot, shifts } = drag;
+    const children = list.children;
+    for (let i = 0; i < children.length; i++) {
+      if (i === from) continue;
+      const shift = from < to && i > from && i <= to ? -slot : from > to && i >= to && i < from ? slot : 0;
+      if ((shifts[i] ?? 0) === shift) continue;
+      shifts[i] = shift;
+      (children[i] as HTMLElement).style.transform = shift ? `translateY(${shift}px)` : '';
+    }
   });
   const endDrag = (event: PointerEvent, cancelled: boolean) => {
     if (!drag || event.pointerId !== drag.pointer) return;

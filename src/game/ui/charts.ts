@@ -8,7 +8,8 @@ export function points(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
-function figure(title: string, summary: string, chart: SVGSVGElement, className: string, hideTitle = false): HTMLElement {
+/** A chart as a figure: its title, the SVG as one image, and a summary in words that names it. */
+export function figure(title: string, summary: string, chart: SVGSVGElement, className: string, hideTitle = false): HTMLElement {
   const id = `chart-${++chartCount}`;
   chart.setAttribute('role', 'img');
   chart.setAttribute('aria-labelledby', `${id}-title ${id}-summary`);

@@ -2,6 +2,15 @@ import type { ListedAction, Observation, Step } from '../../engine';
 import { el } from '../dom/el';
 import { actionButton, costNote, paramOf, type Dispatch } from './actions';
 import { titleOf } from './items';
+import { viewLinkGroup } from './view-links';
+import { VIEW_OF_TYPE, viewSummary, type ViewKey } from '../view/views';
+
+/** What a view link says in place of the decisions it holds. */
+const VIEW_HINTS: Record<ViewKey, string> = {
+  StakeholderMap: 'Place each stakeholder by influence and interest, as their behaviour shows it.',
+  Customers: 'Build the persona from research and sort interview notes into the empathy map.',
+  Market: 'See where the product stands against its competitors, and run an analysis.',
+};
 
 /**
  * Headings for action types the screens do not lay out by hand. A type missing here still gets
@@ -110,10 +119,19 @@ export function groupedActions(
     else byType.set(a.type, [a]);
   }
   const headingId = options.id ?? 'more-actions-title';
+  // Decisions with a view of their own are taken there: one link per view, where the first was.
+  const linked = new Set<ViewKey>();
+  const groups = [...byType].flatMap(([type, actions]) => {
+    const view = VIEW_OF_TYPE[type];
+    if (!view) return [group(type, actions, step.observation, dispatch)];
+    if (linked.has(view)) return [];
+    linked.add(view);
+    return [viewLinkGroup(viewSummary(step, view), VIEW_HINTS[view])];
+  });
   return el(
     'section',
     { class: 'block other-actions', 'aria-labelledby': headingId },
     el('h2', { class: 'block__title', id: headingId }, options.heading ?? 'More to decide'),
-    ...[...byType].map(([type, actions]) => group(type, actions, step.observation, dispatch)),
+    ...groups,
   );
 }

@@ -3,6 +3,7 @@ import type { RunView, SessionStore } from '../session-store';
 import { closeDialog, createDialog, showDialog } from './dialog';
 import { downloadText } from './download';
 import { openSettings } from './settings-dialog';
+import { shareChallenge, shareReplay } from '../replay/share';
 
 /** The keys the game answers to, for the help dialog. */
 export function keyboardHelp(): HTMLElement {
@@ -12,6 +13,8 @@ export function keyboardHelp(): HTMLElement {
     ['↑ ↓ on the Product Backlog', 'Select the previous or next card'],
     ['Space on a card', 'Pick it up; ↑ ↓ move it; Space drops it; Esc cancels'],
     ['Alt + ↑ ↓ on a card', 'Move the card one place at once'],
+    ['1 to 4 on a stakeholder or an interview note', 'Place it in that numbered quadrant of the map'],
+    ['Arrows on a placed stakeholder', 'Move them to the next quadrant of the grid'],
     ['Esc', 'Close a dialog that can be closed'],
   ];
   return el('dl', { class: 'keys' }, ...rows.flatMap(([k, v]) => [el('dt', {}, el('kbd', {}, k)), el('dd', {}, v)]));
@@ -66,9 +69,21 @@ function openMenu(store: SessionStore, run: RunView, leave: () => void): void {
           leave();
         }, 'menu:map'),
         inClass ? null : item('Export this save', 'Download the game as a file you can import later or elsewhere', () => {
-          const file = store.exportSave(id);
+          const file = store.exportSave(id, store.runSlot);
           if (file) downloadText(file.fileName, file.text);
         }, 'menu:export'),
+        inClass ? null : item('Copy challenge link', 'Someone else plays the same Sprints from the start, with their own choices', () => {
+          const replay = store.replayLog();
+          // Back to the Menu button first, so the link dialog returns focus there too.
+          closeDialog(dialog, returnTo);
+          if (replay) void shareChallenge(replay.scenarioId, replay.seed, run.scenario.scenario.title);
+        }, 'menu:challenge-link'),
+        inClass ? null : item('Copy replay link', 'Someone else steps through your choices so far', () => {
+          const replay = store.replayLog();
+          // Back to the Menu button first, so the link dialog returns focus there too.
+          closeDialog(dialog, returnTo);
+          if (replay) void shareReplay(replay);
+        }, 'menu:replay-link'),
         item('Settings', 'Motion, text size and sound', () => {
           closeDialog(dialog);
           openSettings();

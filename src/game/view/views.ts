@@ -1,0 +1,79 @@
+import type { Step } from '../../engine';
+import { SceneKey } from '../scenes/keys';
+
+/** The views a run opens beside its phase screens. */
+export type ViewKey = typeof SceneKey.StakeholderMap | typeof SceneKey.Customers | typeof SceneKey.Market;
+
+export const VIEW_KEYS: readonly ViewKey[] = [SceneKey.StakeholderMap, SceneKey.Customers, SceneKey.Market];
+
+/** Listed action types that a view lays out itself: phase screens link to the view instead. */
+export const VIEW_OF_TYPE: Readonly<Record<string, ViewKey>> = {
+  mapStakeholder: SceneKey.StakeholderMap,
+  addPersonaTrait: SceneKey.Customers,
+  sortEmpathyNote: SceneKey.Customers,
+  analyseMarket: SceneKey.Market,
+};
+
+export interface ViewSummary {
+  key: ViewKey;
+  title: string;
+  /** What the view shows now, in a short line (counts in words). */
+  status: string;
+  /** Decisions the engine lists for this view right now; 0 means read-only. */
+  open: number;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** How many listed actions of `types` there are, counted once per subject (a stakeholder, a note). */
+function openDecisions(step: Step, types: readonly string[]): number {
+  const subjects = new Set<string>();
+  for (const a of step.actions) {
+    if (!types.includes(a.type)) continue;
+    const p = a.params as Record<string, unknown>;
+    subjects.add(`${a.type}:${String(p.stakeholderId ?? p.noteId ?? p.snippetId ?? p.technique ?? '')}`);
+  }
+  return subjects.size;
+}
+
+/** Each view's title and state, read from the observation and the listed actions only. */
+export function viewSummaries(step: Step): ViewSummary[] {
+  const o = step.observation;
+  const mapped = o.stakeholders.filter((s) => s.mappedAs !== null).length;
+  const sorted = o.empathyNotes.filter((n) => n.sortedAs !== null).length;
+  const items = [...o.backlog, ...o.sprintBacklog, ...o.increment];
+  const placed = new Set(items.filter((i) => i.market !== null).map((i) => i.id)).size;
+
+  const customerParts = [
+    o.segments.length ? plural(o.segments.length, 'segment') : null,
+    o.personaSnippets.length ? `${plural(o.persona.length, 'persona trait')}` : null,
+    o.empathyNotes.length ? `${sorted} of ${plural(o.empathyNotes.length, 'note')} sorted` : null,
+  ].filter((x): x is string => x !== null);
+
+  return [
+    {
+      key: SceneKey.StakeholderMap,
+      title: 'Stakeholder map',
+      status: `${mapped} of ${plural(o.stakeholders.length, 'stakeholder')} on your map`,
+      open: openDecisions(step, ['mapStakeholder', 'shareProgress', 'chooseRoadmap']),
+    },
+    {
+      key: SceneKey.Customers,
+      title: 'Customers and users',
+      status: customerParts.length ? customerParts.join(' · ') : 'No customer research in this scenario',
+      open: openDecisions(step, ['addPersonaTrait', 'sortEmpathyNote', 'gatherFeedback']),
+    },
+    {
+      key: SceneKey.Market,
+      title: 'Market and competitors',
+      status: placed ? `${plural(placed, 'item')} placed against the competition` : 'Nothing known about the competition yet',
+      open: openDecisions(step, ['analyseMarket']),
+    },
+  ];
+}
+
+export function viewSummary(step: Step, key: ViewKey): ViewSummary {
+  return viewSummaries(step).find((v) => v.key === key)!;
+}
