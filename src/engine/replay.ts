@@ -16,6 +16,11 @@ export function engineCompatible(recorded: string, current = ENGINE_VERSION): bo
   return recorded.split('.').slice(0, 2).join('.') === current.split('.').slice(0, 2).join('.');
 }
 
+/** Why a run recorded under `recorded` cannot be re-simulated here, in the verifier's words; null when it can. */
+export function engineVersionProblem(recorded: string): string | null {
+  return engineCompatible(recorded) ? null : `recorded with engine version ${recorded}; this is ${ENGINE_VERSION}, which does not promise the same results`;
+}
+
 /** Checks a replay's shape only, naming the first bad field. */
 export function parseReplay(value: unknown): { ok: true; replay: ReplayLog } | { ok: false; message: string } {
   const parsed = ReplaySchema.safeParse(value);
@@ -38,8 +43,8 @@ export function verifyReplay(value: unknown, scenario: Scenario, scenarioHash: s
       kind: 'otherScenario',
       message: `scenario "${scenario.id}" has changed since the replay was recorded (content hash ${replay.scenarioHash.slice(0, 12)}…, now ${scenarioHash.slice(0, 12)}…)`,
     };
-  if (!engineCompatible(replay.engineVersion))
-    return { ok: false, kind: 'engineVersion', message: `recorded with engine version ${replay.engineVersion}; this is ${ENGINE_VERSION}, which does not promise the same results` };
+  const versionProblem = engineVersionProblem(replay.engineVersion);
+  if (versionProblem) return { ok: false, kind: 'engineVersion', message: versionProblem };
   let previous = 0;
   for (const c of replay.checkpoints) {
     if (c.step <= previous || c.step > replay.actions.length)

@@ -1,4 +1,4 @@
-import { ENGINE_VERSION } from '../../engine';
+import { ENGINE_VERSION, engineVersionProblem } from '../../engine';
 import type { Logger } from '../log';
 import { hashSecret, newId, newJoinCode, newSecret, newSeed } from '../security/secrets';
 import type { ClassRow, Pacing, SeedPolicy } from '../store/rows';
@@ -52,8 +52,17 @@ export class Registry {
       this.log.log('error', 'classUnavailable', { classId: row.id, reason: found.message });
       return null;
     }
+    // The replay verifier's rule: another major.minor engine does not promise the same
+    // outcomes, so the class is refused rather than re-simulated into different results.
+    const versionProblem = engineVersionProblem(row.engineVersion);
+    if (versionProblem) {
+      const message = `this class was ${versionProblem}; a server running engine ${row.engineVersion} can still open it, and its data is kept`;
+      this.unavailable.set(row.id, message);
+      this.log.log('error', 'classUnavailable', { classId: row.id, reason: message });
+      return null;
+    }
     if (row.engineVersion !== ENGINE_VERSION)
-      this.log.log('warn', 'engineVersionChanged', { classId: row.id, recorded: row.engineVersion, now: ENGINE_VERSION });
+      this.log.log('info', 'enginePatchChanged', { classId: row.id, recorded: row.engineVersion, now: ENGINE_VERSION });
     const room = new ClassRoom(row, found.scenarios, this.store, this.log, this.clock, this.feedTiming);
     this.rooms.set(row.id, room);
     return room;
