@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAVE_VERSION } from '../../src/game/save/format';
 import { axeViolations, seriousOrWorse } from './axe';
 import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
-import { afterAction, clickAction, nextActionId, ScreenRecorder, settle, startScenario, status, type GameStatus } from './play';
+import { afterAction, clickAction, nextActionId, playUntil, ScreenRecorder, settle, startScenario, status, type GameStatus } from './play';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -14,21 +14,6 @@ afterAll(async () => {
 });
 
 type Page = Awaited<ReturnType<typeof openGame>>;
-
-/** Plays the scripted policy by mouse until `stop` says so; returns the ids taken. */
-async function playUntil(page: Page, stop: (s: GameStatus, taken: string[]) => boolean, onScreen?: () => Promise<void>): Promise<string[]> {
-  const taken: string[] = [];
-  for (let i = 0; i < 300; i++) {
-    const s = await status(page);
-    await onScreen?.();
-    if (stop(s, taken)) return taken;
-    const id = await nextActionId(page);
-    if (!id) throw new Error(`no action on ${s.scene} (${s.phase})`);
-    await clickAction(page, id);
-    taken.push(id);
-  }
-  throw new Error('the scripted player did not finish');
-}
 
 /** Mid-Sprint: two days into the first Sprint. */
 const midSprint = (s: GameStatus, taken: string[]) => s.phase === 'sprint.execution.working' && taken.filter((id) => id === 'nextDay').length === 2;
@@ -177,7 +162,7 @@ describe('every screen at 1024×768', () => {
     await page.click('dialog[open] .btn--primary');
     await page.click('[data-focus="scenario:start:corner-cafe"]');
     await settle(page);
-    await playUntil(page, (s) => s.scene === 'Debrief', () => screens.record());
+    await playUntil(page, (s) => s.scene === 'Debrief', { onScreen: () => screens.record() });
     await page.click('[data-focus="debrief:reveal"]');
     await screens.record('Debrief_goals');
     await page.click('[data-focus="tool:log"]');

@@ -111,6 +111,28 @@ export async function clickAction(page: Page, id: string): Promise<GameStatus> {
 }
 
 /** Opens the game at the title with a fixed seed and starts the first scenario. */
+/**
+ * Plays the scripted policy by mouse until `stop` says so; returns the ids taken. `onScreen`
+ * runs on every screen before the stop check (to record screenshots, say).
+ */
+export async function playUntil(
+  page: Page,
+  stop: (s: GameStatus, taken: string[]) => boolean,
+  options: { policy?: readonly string[]; onScreen?: () => Promise<void> } = {},
+): Promise<string[]> {
+  const taken: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const s = await status(page);
+    await options.onScreen?.();
+    if (stop(s, taken)) return taken;
+    const id = await nextActionId(page, options.policy);
+    if (!id) throw new Error(`no action on ${s.scene} (${s.phase})`);
+    await clickAction(page, id);
+    taken.push(id);
+  }
+  throw new Error('the scripted player did not finish');
+}
+
 export async function startScenario(page: Page, baseUrl: string, seed: string): Promise<void> {
   await page.goto(`${baseUrl}?seed=${encodeURIComponent(seed)}`);
   await page.waitForFunction(() => window.__sprintwise?.scene === 'Title' && window.__sprintwise.ready);

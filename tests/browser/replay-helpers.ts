@@ -6,21 +6,9 @@ import { verifyReplay, type ReplayLog } from '../../src/engine';
 import { formatProblem, loadScenarioText } from '../../src/scenario';
 import { waitForScene } from './harness';
 import { clickAction, nextActionId, status, type GameStatus } from './play';
-import { repoRoot } from './paths';
 
-/** Plays the scripted policy by mouse until `stop` says so; returns the ids taken. */
-export async function playUntil(page: Page, stop: (s: GameStatus, taken: string[]) => boolean, policy?: readonly string[]): Promise<string[]> {
-  const taken: string[] = [];
-  for (let i = 0; i < 300; i++) {
-    const s = await status(page);
-    if (stop(s, taken)) return taken;
-    const id = await nextActionId(page, policy);
-    if (!id) throw new Error(`no action on ${s.scene} (${s.phase})`);
-    await clickAction(page, id);
-    taken.push(id);
-  }
-  throw new Error('the scripted player did not finish');
-}
+export { playUntil } from './play';
+import { repoRoot } from './paths';
 
 /** The text of a file the page offered for download, and its suggested name. */
 export async function downloaded(page: Page, click: () => Promise<unknown>): Promise<{ name: string; text: string }> {

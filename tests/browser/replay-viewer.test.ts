@@ -114,7 +114,7 @@ describe('the replay viewer', () => {
     await settle(other);
     expect(await status(other)).toMatchObject({ step: release });
     expect(await other.evaluate(() => window.__sprintwise?.slot)).toBe('branch');
-    await playUntil(other, (s) => s.scene === 'Debrief', ['answerQuestion:', 'resolveEvent:', 'decideRelease:hold']);
+    await playUntil(other, (s) => s.scene === 'Debrief', { policy: ['answerQuestion:', 'resolveEvent:', 'decideRelease:hold'] });
     const compare = other.locator('section.compare');
     await expect(compare.locator('h2').textContent()).resolves.toBe('This branch beside the original run');
     await expect(compare.locator('tr', { hasText: 'Released' }).textContent()).resolves.toMatch(/ReleasedReleasedHeld back/);

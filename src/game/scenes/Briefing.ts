@@ -2,20 +2,12 @@ import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
 import { humanize } from '../ui/grouped-actions';
+import { initials } from '../ui/people';
 import { block, facts, meter, screen } from '../ui/screen';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
 const HANDLED = new Set(['chooseProductGoal', 'startSprints']);
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((w) => /^[A-Za-z]/.test(w))
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
-}
 
 /** The briefing: the product, its vision, the people, and the choice of a Product Goal. */
 export class Briefing extends RunScene {
