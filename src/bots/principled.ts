@@ -275,7 +275,8 @@ export function dependenciesFirst(order: readonly string[], items: readonly Visi
 
 /** Vague words and words that prescribe the solution: criteria using them are poor (unless a number makes them measurable). */
 const VAGUE = /\b(fast|quick(ly)?|easy|easily|nice|intuitive|user-friendly|properly|correctly|well|good|better|seamless(ly)?|modern|appropriate(ly)?)\b/;
-const IMPLEMENTATION = /\b(database|table|column|sql|api|endpoint|framework|react|server|cache|json|class|library|microservice)\b/;
+// "database" is left out: on a platform product it names what users work with, not how to build it.
+const IMPLEMENTATION = /\b(table|column|sql|api|endpoint|framework|react|server|cache|json|class|library|microservice)\b/;
 
 /** Whether a candidate acceptance criterion reads as a clear, testable Given-When-Then about behaviour. */
 export function goodCriterion(text: string): boolean {

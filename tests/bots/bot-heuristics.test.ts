@@ -57,6 +57,8 @@ describe('principled reading of what a player sees', () => {
     expect(goodCriterion('Ordering should feel quick and easy')).toBe(false);
     expect(goodCriterion('Given an order, when it is saved, then it goes in the orders table')).toBe(false);
     expect(goodCriterion('Given an order, when I pay, then it works well')).toBe(false);
+    // On a platform product a database is something users create, not a build decision.
+    expect(goodCriterion("Given a team creates a database through Launchpad, when it is created, then it carries the team's tags")).toBe(true);
   });
 
   it('reads the Sprint history the way the Retrospective asks', () => {
