@@ -2,6 +2,7 @@ import type { Observation, Step } from '../engine';
 import type { PolicyFactory } from './policy';
 import seedrandom from 'seedrandom';
 import { allIsWell, believe, bestByLabel, byId, listedOf, listedType, listedWhere, onlyChoice, reorder, review, type Choice, type LabelRule } from './principled';
+import { goodNewsReview, overloadedSprint, surveyOncePerSprint } from './pleasers';
 import { observedTrait, padsVision } from './reading';
 
 /*
@@ -121,13 +122,8 @@ function briefFromTheTop(step: Step): Choice | null {
  */
 function researchForTheTop(step: Step, boss: string | null, surveyed: Set<number>): Choice | null {
   const obs = step.observation;
-  if (!surveyed.has(obs.sprint)) {
-    const survey = listedWhere(step, (a) => a.type === 'gatherFeedback' && a.method === 'survey');
-    if (survey) {
-      surveyed.add(obs.sprint);
-      return survey;
-    }
-  }
+  const survey = surveyOncePerSprint(step, surveyed);
+  if (survey) return survey;
   return listedWhere(step, (a) => a.type === 'classifyRequest' && a.kind === 'need' && obs.backlog.some((i) => i.id === a.itemId && i.requestedBy === boss));
 }
 
@@ -153,20 +149,14 @@ export const hippoPolicy: PolicyFactory = (seed) => {
       reorder(step, hippoOrder(obs)) ??
       // Whatever the sponsor asked for is a Must.
       listedWhere(step, (a) => a.type === 'tagMoscow' && a.tag === 'must' && obs.backlog.some((i) => i.id === a.itemId && i.requestedBy === boss && i.moscow === null)) ??
-      listedType(step, 'endRefinement') ??
-      listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'stretch') ??
-      listedWhere(step, (a) => a.type === 'proposeSprintGoal' && a.kind === 'itemList') ??
-      listedType(step, 'nextDay') ??
+      overloadedSprint(step) ??
       // The sponsor's Product Goal stands, whatever the market says.
       listedWhere(step, (a) => a.type === 'decidePivot' && a.decision === 'persist') ??
       // A demo for the sponsor; the sponsor's items go into the Increment whatever their state.
       listedWhere(step, (a) => a.type === 'setReviewFormat' && a.format === 'demo') ??
       review(step, (item) => item?.requestedBy === boss || item?.meetsDoD === true) ??
-      listedType(step, 'releaseIncrement') ??
-      listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'date') ??
-      // Good news for the sponsor.
-      listedWhere(step, (a) => a.type === 'shareProgress' && a.style === 'optimistic') ??
-      listedType(step, 'endReview') ??
+      // A date and good news for the sponsor.
+      goodNewsReview(step) ??
       // No time for quality work: the sponsor wants features.
       listedWhere(step, (a) => a.type === 'chooseImprovement' && a.improvement === 'keepAsIs') ??
       listedWhere(step, (a) => a.type === 'decideRelease' && a.decision === 'ship');

@@ -2,6 +2,7 @@ import type { Step } from '../engine';
 import type { PolicyFactory } from './policy';
 import seedrandom from 'seedrandom';
 import { allIsWell, believe, bestByLabel, listedOf, listedType, listedWhere, onlyChoice, review, type Choice, type LabelRule } from './principled';
+import { goodNewsReview, overloadedSprint, surveyOncePerSprint } from './pleasers';
 
 /*
  * The yes-to-everything PO: accepts every request and makes every promise asked of it. It never
@@ -53,13 +54,8 @@ function yesToEveryInput(step: Step): Choice | null {
  */
 function yesToEveryRequest(step: Step, surveyed: Set<number>): Choice | null {
   const obs = step.observation;
-  if (!surveyed.has(obs.sprint)) {
-    const survey = listedWhere(step, (a) => a.type === 'gatherFeedback' && a.method === 'survey');
-    if (survey) {
-      surveyed.add(obs.sprint);
-      return survey;
-    }
-  }
+  const survey = surveyOncePerSprint(step, surveyed);
+  if (survey) return survey;
   return listedWhere(step, (a) => a.type === 'classifyRequest' && a.kind === 'need') ?? listedWhere(step, (a) => a.type === 'sortEmpathyNote' && a.quadrant === 'says');
 }
 
@@ -82,18 +78,12 @@ export const yesPolicy: PolicyFactory = (seed) => {
       yesToEveryRequest(step, surveyed) ??
       // Everything anyone asked for is a Must.
       listedWhere(step, (a) => a.type === 'tagMoscow' && a.tag === 'must' && obs.backlog.some((i) => i.id === a.itemId && i.moscow === null)) ??
-      listedType(step, 'endRefinement') ??
-      listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'stretch') ??
-      listedWhere(step, (a) => a.type === 'proposeSprintGoal' && a.kind === 'itemList') ??
-      listedType(step, 'nextDay') ??
+      overloadedSprint(step) ??
       // Someone asked for a new direction: yes.
       listedWhere(step, (a) => a.type === 'decidePivot' && a.decision === 'pivot') ??
       listedWhere(step, (a) => a.type === 'setReviewFormat' && a.format === 'demo') ??
       review(step, () => true) ??
-      listedType(step, 'releaseIncrement') ??
-      listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'date') ??
-      listedWhere(step, (a) => a.type === 'shareProgress' && a.style === 'optimistic') ??
-      listedType(step, 'endReview') ??
+      goodNewsReview(step) ??
       // The Developers ask for a stronger Definition of Done: yes.
       listedWhere(step, (a) => a.type === 'chooseImprovement' && a.improvement === 'strengthenDoD') ??
       listedWhere(step, (a) => a.type === 'decideRelease' && a.decision === 'ship');

@@ -91,34 +91,20 @@ export class Title extends Phaser.Scene {
    * then takes it out of the address so a reload does not follow it again. What went wrong, or a
    * challenge the player chose not to start, is said on this screen; the game works as usual.
    */
-  private async followLink(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.panel?.setAttribute('aria-busy', 'true');
-    try {
-      const play = await loadPlay();
-      play.installPlay(this.game);
+  private followLink(): Promise<void> {
+    return this.withPlay(async (play) => {
       const outcome = await play.followLink(location.href);
       clearLinkFromAddress();
-      this.busy = false;
-      this.panel?.removeAttribute('aria-busy');
+      // A challenge the player declined leaves them here, free to press Play.
+      this.idle();
       if (outcome.kind === 'go') this.scene.start(outcome.scene);
       else if (outcome.notice) this.scene.restart({ notice: outcome.notice });
-    } catch {
-      this.busy = false;
-      this.panel?.removeAttribute('aria-busy');
-      this.scene.restart({ problem: 'The game could not load the rest of its files. Check the connection and try again.' });
-    }
+    });
   }
 
   /** Loads the rest of the game, then opens the campaign map or continues `scenarioId`. */
-  private async start(scenarioId?: string, classroom?: { resume: boolean; code?: string }, slot: SaveSlot = 'main'): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.panel?.setAttribute('aria-busy', 'true');
-    try {
-      const play = await loadPlay();
-      play.installPlay(this.game);
+  private start(scenarioId?: string, classroom?: { resume: boolean; code?: string }, slot: SaveSlot = 'main'): Promise<void> {
+    return this.withPlay((play) => {
       if (classroom) {
         const next = play.openClassroom(this.game, classroom);
         this.scene.start(next.scene, next.data);
@@ -131,10 +117,29 @@ export class Title extends Phaser.Scene {
       const next = play.continueLast(scenarioId, slot);
       if (next.error) this.scene.restart({ problem: next.error });
       else this.scene.start(next.scene);
+    });
+  }
+
+  /**
+   * Loads and installs the rest of the game, then hands it to `go`. One at a time: a second
+   * press while loading (or leaving) does nothing. A failed load is said on this screen.
+   */
+  private async withPlay(go: (play: PlayModule) => void | Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.panel?.setAttribute('aria-busy', 'true');
+    try {
+      const play = await loadPlay();
+      play.installPlay(this.game);
+      await go(play);
     } catch {
-      this.busy = false;
-      this.panel?.removeAttribute('aria-busy');
+      this.idle();
       this.scene.restart({ problem: 'The game could not load the rest of its files. Check the connection and try again.' });
     }
+  }
+
+  private idle(): void {
+    this.busy = false;
+    this.panel?.removeAttribute('aria-busy');
   }
 }

@@ -1,0 +1,36 @@
+import type { Step } from '../engine';
+import { listedType, listedWhere, type Choice } from './principled';
+
+/*
+ * Habits the HiPPO-follower and the yes-to-everything PO share: both aim to please, so they run
+ * Sprints and Reviews the same way and differ in whom they please.
+ */
+
+/** One survey a Sprint: asking many people feels like listening, whatever it can reveal. */
+export function surveyOncePerSprint(step: Step, surveyed: Set<number>): Choice | null {
+  const sprint = step.observation.sprint;
+  if (surveyed.has(sprint)) return null;
+  const survey = listedWhere(step, (a) => a.type === 'gatherFeedback' && a.method === 'survey');
+  if (survey) surveyed.add(sprint);
+  return survey;
+}
+
+/** Planning to please: a list of items as the Sprint Goal, more than the Developers forecast, then the days. */
+export function overloadedSprint(step: Step): Choice | null {
+  return (
+    listedType(step, 'endRefinement') ??
+    listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'stretch') ??
+    listedWhere(step, (a) => a.type === 'proposeSprintGoal' && a.kind === 'itemList') ??
+    listedType(step, 'nextDay')
+  );
+}
+
+/** The end of a Review that pleases: release, a single optimistic date, good news only. */
+export function goodNewsReview(step: Step): Choice | null {
+  return (
+    listedType(step, 'releaseIncrement') ??
+    listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'date') ??
+    listedWhere(step, (a) => a.type === 'shareProgress' && a.style === 'optimistic') ??
+    listedType(step, 'endReview')
+  );
+}
