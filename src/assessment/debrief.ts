@@ -27,7 +27,7 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D1.2.3':
     'New features, technical debt and quality compete for the same capacity. When debt is high, paying it down keeps later Sprints fast; when the Definition of Done is basic, strengthening it protects the Increment; when neither hurts, keep delivering value.',
   'D1.3.1':
-    'Each Scrum event serves the PO: Sprint Planning to propose value and a Sprint Goal, the Sprint Review to get feedback on the Increment and adapt the backlog, the Retrospective to improve how value is delivered.',
+    'Each Scrum event serves the PO: Sprint Planning to propose why the Sprint matters and craft the Sprint Goal with the Developers, the Sprint Review to inspect the Increment with stakeholders and adapt the Product Backlog, the Retrospective to improve how value is delivered. Refinement is not an event: it goes on throughout the Sprint.',
   'D1.3.2':
     'In Sprint Planning the PO brings the why and the what and answers questions at once, and leaves how much to take on and how to build it to the Developers. Overruling their forecast or dictating the design takes away the ownership that makes them effective.',
   'D1.3.3':
@@ -67,9 +67,9 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D3.2.4':
     'Value per point is a starting order, not the last word: what others depend on comes first, risky or uncertain items come early enough to learn from, and nothing near the top should wait on work below it.',
   'D3.3.1':
-    'Refinement usually takes no more than about 10% of the Developers\u2019 capacity. Around 5-10% keeps the next Sprint\u2019s items understood and estimated; none brings mid-Sprint surprises and clarification stops; much more starves delivery.',
+    'Refinement is ongoing work, not a phase: throughout the Sprint the PO and the Developers split items, add detail, size and order them, within a share of the Developers\u2019 capacity they agree together. The Scrum Guide sets no figure; a modest share (around 5-10% here) keeps the next Sprint\u2019s items understood and estimated, none brings mid-Sprint surprises and clarification stops, and much more starves delivery.',
   'D3.3.2':
-    'Before Sprint Planning, make sure the items the Developers will most likely take next are refined: understood, sized and small enough. Refining far-off items instead leaves the next Sprint unclear.',
+    'Before the next Sprint Planning, make sure the items the Developers will most likely take are refined: understood, sized and small enough. Use the refinement time during the Sprint on the top of the Product Backlog; refining far-off items instead leaves the next Sprint unclear.',
   'D3.3.3':
     'Judge refinement by its effects: short Sprint Planning, estimates the Developers trust, and few mid-Sprint clarification stops. Many stops mean too little refinement; a starved delivery means too much.',
   'D4.1.1':
@@ -107,7 +107,7 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D5.2.4':
     'When a stakeholder is surprised or loses trust, trace it to its cause before acting: a Review that showed good news the next Sprint contradicted, a channel that never reached them, or engagement that did not fit their influence and interest. Then fix that channel or cadence, rather than sending more of the same.',
   'D6.1.1':
-    'A release turns a Done Increment into value for users and real feedback. When there is a Done Increment, releasing it starts the learning; holding it back delays both. With nothing Done, there is nothing to release.',
+    'Release planning decides which part of the Product Backlog ships by a date. Read it from what you can see: the velocity of Done work so far, the Sprints left and the size of what is still in the Product Backlog. Fix the date and let the scope follow the order, so the most valuable Done work ships by then and the rest can wait. Promising every item by the date makes a promise the velocity may break; promising the whole scope with no date gives stakeholders nothing to plan by.',
   'D6.1.2':
     'Forecast from evidence: resample the velocity of past Sprints and give a range with confidence (for example 50% and 95%), then update it every Sprint as the history grows. A single date from the best Sprint hides the spread.',
   'D6.1.3':
@@ -115,13 +115,13 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D6.2.1':
     'The Definition of Done is the quality every Increment must have to be releasable. Looking finished in a demo, or the PO\u2019s say-so, is not Done.',
   'D6.2.2':
-    'At the Sprint Review only work that meets the Definition of Done is part of the Increment. Undone work goes back to the Product Backlog, however much someone wants it counted; accepting it hides debt and erodes trust in the Increment. Done work belongs in the Increment.',
+    'Recognise work that is not Done: when it falls short of the Definition of Done it is not part of the Increment, however finished it looks. Do not release it, do not count it toward velocity or the Sprint Goal, and do not present it as progress. Tell stakeholders plainly what is not Done and why, and order it again in the Product Backlog against everything else. Work that meets the Definition of Done needs nobody\u2019s approval: it is part of the Increment the moment it is Done.',
   'D6.2.3':
     'Strengthening the Definition of Done costs some speed for a Sprint and then makes quality and delivery more predictable. It pays off when quality problems are visible; once the DoD is sound, raising it further only slows delivery.',
   'D6.3.1':
     'Value shows in product metrics (adoption, satisfaction, revenue and how much each feature is used), not in velocity or the number of features shipped.',
   'D6.3.2':
-    'Release Done work early and report what users do with it: real usage is the evidence that should steer what comes next in the Product Backlog.',
+    'Release Done work as soon as it makes sense, during the Sprint when waiting costs value, and report what users do with it: real usage is the evidence that should steer what comes next in the Product Backlog. Done work that never reaches users earns nothing and teaches nothing.',
   'D6.3.3':
     'Compare what was delivered first with what users actually use most. If the most-used features came late, the ordering was not tracking value and should change.',
   'D7.1.1':
@@ -131,13 +131,13 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D7.1.3':
     'A light readiness agreement keeps items clear without starving the Sprint; a strict gate holds back work that was clear enough to start; no agreement lets unclear items in and causes mid-Sprint renegotiation.',
   'D7.2.1':
-    'The PO proposes the value a Sprint should deliver as one objective, an outcome, and the whole Scrum Team crafts the Sprint Goal from it. A list of items is not a goal: it leaves nothing to hold on to when scope has to change.',
+    'In Sprint Planning the PO brings why the Sprint matters: one objective toward the Product Goal, resting on the items with the most value now. The Developers answer from their forecast, the dependencies they know and how well they understand the items, and the Scrum Team crafts the Sprint Goal from both. A goal they helped shape is one they can commit to; a goal imposed on them is not theirs.',
   'D7.2.2':
-    'Balance urgency with capacity: accept the Developers\u2019 forecast, keep new requests out of a running Sprint unless they fit without endangering the Sprint Goal, and negotiate scope instead of overloading the team.',
+    'Balance urgency with capacity by negotiating: when the Developers say a goal is too big, take their smaller version and keep what matters most in it; when they name a dependency, put it first; when they ask what an item means, clarify it before the Sprint starts. Overruling their forecast does not make them faster, and new requests stay out of a running Sprint unless they fit without endangering the Sprint Goal.',
   'D7.2.3':
     'Read the Sprint history honestly: goals missed half the time are too ambitious; goals always met with room to spare are too cautious. Adjust what the Sprint Goal reaches for accordingly.',
   'D7.3.1':
-    'Acceptance criteria are the conditions a specific item must meet to be accepted. They give the PO and the Developers one shared understanding; they are neither a task list nor optional extras.',
+    'Acceptance criteria are the conditions a specific item must satisfy to be complete, on top of the Definition of Done that applies to every item. They give the PO and the Developers one shared understanding; they are neither a task list nor optional extras.',
   'D7.3.2':
     'Write each criterion as Given a situation, When an action happens, Then an observable result. Vague wishes (\u201cquick and easy\u201d) cannot be tested, and criteria that prescribe the solution take the how away from the Developers.',
   'D7.3.3':
@@ -266,19 +266,21 @@ const DECISION_TITLES: readonly (readonly [RegExp, string])[] = [
   [/^criteria-(.+)$/, 'Acceptance criteria of "$1"'],
   [/^ready-s(\d+)$/, 'Sprint $1: readiness of the items taken'],
   [/^review-format-s(\d+)$/, 'Sprint $1 Review: how it was run'],
-  [/^release-s(\d+)$/, 'Sprint $1 Review: releasing the Increment'],
+  [/^release-s(\d+)$/, 'Sprint $1: releasing Done work'],
+  [/^release-plan$/, 'Release plan'],
+  [/^release-final$/, 'The end: Done work never released'],
   [/^release-moscow$/, 'MoSCoW for the release'],
   [/^outcome-value$/, 'Outcome: value realised'],
   [/^outcome-metrics$/, 'Outcome: were the most-used features delivered first?'],
   [/^reflect-(.+)-s(\d+)$/, 'Sprint $2 Retrospective: reading the history ($1)'],
-  [/^refinement-s(\d+)$/, 'Sprint $1: time for refinement'],
+  [/^refinement-s(\d+)$/, 'Sprint $1: refinement before Sprint Planning'],
   [/^order-s(\d+)$/, 'Sprint $1: Product Backlog order at planning'],
   [/^sprintGoal-s(\d+)$/, 'Sprint $1: Sprint Goal'],
   [/^forecast-s(\d+)$/, 'Sprint $1: how much work to take on'],
   [/^forecast-answer-s(\d+)$/, 'Sprint $1 Review: answering "when?"'],
-  [/^review-(.+)-s(\d+)$/, 'Sprint $2 Review: accepting "$1"'],
+  [/^undone-s(\d+)$/, 'Sprint $1 Review: telling stakeholders what is not Done'],
+  [/^deadline-(.+)$/, 'Fixed date of "$1"'],
   [/^retro-s(\d+)$/, 'Sprint $1 Retrospective: improvement'],
-  [/^release$/, 'Release decision'],
   [/^vision$/, 'Shaping the product vision'],
   [/^vision-(.+)$/, 'Setting "$1" aside as off-vision'],
   [/^persona$/, 'Building the persona'],

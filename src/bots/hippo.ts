@@ -1,7 +1,7 @@
 import type { Observation, Step } from '../engine';
 import type { PolicyFactory } from './policy';
 import seedrandom from 'seedrandom';
-import { allIsWell, believe, bestByLabel, byId, listedOf, listedType, listedWhere, onlyChoice, reorder, review, type Choice, type LabelRule } from './principled';
+import { allIsWell, believe, bestByLabel, byId, listedOf, listedType, listedWhere, onlyChoice, reorder, type Choice, type LabelRule } from './principled';
 import { goodNewsReview, overloadedSprint, surveyOncePerSprint } from './pleasers';
 import { observedTrait, padsVision } from './reading';
 
@@ -152,14 +152,13 @@ export const hippoPolicy: PolicyFactory = (seed) => {
       overloadedSprint(step) ??
       // The sponsor's Product Goal stands, whatever the market says.
       listedWhere(step, (a) => a.type === 'decidePivot' && a.decision === 'persist') ??
-      // A demo for the sponsor; the sponsor's items go into the Increment whatever their state.
+      // A demo for the sponsor.
       listedWhere(step, (a) => a.type === 'setReviewFormat' && a.format === 'demo') ??
-      review(step, (item) => item?.requestedBy === boss || item?.meetsDoD === true) ??
       // A date and good news for the sponsor.
       goodNewsReview(step) ??
       // No time for quality work: the sponsor wants features.
       listedWhere(step, (a) => a.type === 'chooseImprovement' && a.improvement === 'keepAsIs') ??
-      listedWhere(step, (a) => a.type === 'decideRelease' && a.decision === 'ship');
+      listedType(step, 'finishScenario');
     return decision ?? { id: step.actions[0]!.id };
   };
   return {

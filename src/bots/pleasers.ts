@@ -1,5 +1,5 @@
 import type { Step } from '../engine';
-import { listedType, listedWhere, type Choice } from './principled';
+import { listedOf, listedType, listedWhere, type Choice } from './principled';
 
 /*
  * Habits the HiPPO-follower and the yes-to-everything PO share: both aim to please, so they run
@@ -15,12 +15,15 @@ export function surveyOncePerSprint(step: Step, surveyed: Set<number>): Choice |
   return survey;
 }
 
-/** Planning to please: a list of items as the Sprint Goal, more than the Developers forecast, then the days. */
+/** Planning to please: everything at the top as the Sprint Goal, the Developers overruled, then the days. */
 export function overloadedSprint(step: Step): Choice | null {
+  const biggest = listedOf(step, 'proposeSprintGoal').reduce<{ id: string; n: number } | null>(
+    (best, o) => (o.action.type === 'proposeSprintGoal' && (!best || o.action.itemIds.length > best.n) ? { id: o.id, n: o.action.itemIds.length } : best),
+    null,
+  );
   return (
-    listedType(step, 'endRefinement') ??
-    listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'stretch') ??
-    listedWhere(step, (a) => a.type === 'proposeSprintGoal' && a.kind === 'itemList') ??
+    listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'insist') ??
+    (biggest ? { id: biggest.id } : null) ??
     listedType(step, 'nextDay')
   );
 }
@@ -31,6 +34,7 @@ export function goodNewsReview(step: Step): Choice | null {
     listedType(step, 'releaseIncrement') ??
     listedWhere(step, (a) => a.type === 'answerForecast' && a.style === 'date') ??
     listedWhere(step, (a) => a.type === 'shareProgress' && a.style === 'optimistic') ??
+    listedWhere(step, (a) => a.type === 'planRelease' && a.plan === 'everythingByDate') ??
     listedType(step, 'endReview')
   );
 }

@@ -434,18 +434,6 @@ export function reflectOnHistory(step: Step): Choice | null {
   return null;
 }
 
-function find(obs: Observation, id: string): VisibleItem | undefined {
-  return obs.sprintBacklog.find((i) => i.id === id) ?? obs.backlog.find((i) => i.id === id) ?? obs.increment.find((i) => i.id === id);
-}
-
-/** Decides the first finished item waiting for review; `accept` sees the item as shown (undefined if not shown). */
-export function review(step: Step, accept: (item: VisibleItem | undefined) => boolean): Choice | null {
-  const first = listedOf(step, 'reviewItem')[0]?.action;
-  if (!first || first.type !== 'reviewItem') return null;
-  const decision = accept(find(step.observation, first.itemId)) ? 'accept' : 'returnToBacklog';
-  return findListed(step, 'reviewItem', (a) => a.itemId === first.itemId && a.decision === decision);
-}
-
 /**
  * The INVEST flaw the PO can see without guessing: a story waiting on another unfinished story
  * is not independent. Other flaws are left alone: whether an 8-point story is small enough is the
@@ -502,7 +490,7 @@ export function moscowTag(obs: Observation, itemId: string): 'must' | 'should' |
   const low = rank >= ranked.length - third || density(item) < CLEARLY_LOW * average;
   if (low && item.type !== 'technical' && item.type !== 'defect') return 'wont';
   if (item.costOfDelay === 'fixedDate') return 'must';
-  const hasMust = all.some((i) => i.moscow === 'must' || (i.costOfDelay === 'fixedDate' && i.status !== 'accepted'));
+  const hasMust = all.some((i) => i.moscow === 'must' || (i.costOfDelay === 'fixedDate' && i.status !== 'done'));
   return !hasMust && rank === 0 ? 'must' : 'should';
 }
 
@@ -677,12 +665,20 @@ export function pivotOrPersist(obs: Observation): 'pivot' | 'persist' {
   return obs.pivot && evidenceStrength(obs.pivot.evidence) > 0 ? 'pivot' : 'persist';
 }
 
-/** Briefing: a Product Goal, a vision that guides, a roadmap of horizons, a persona from research, a stakeholder map. */
-function brief(step: Step): Choice | null {
-  return chooseGoal(step) ?? shapeVision(step) ?? shareRoadmap(step) ?? buildPersona(step) ?? mapStakeholders(step) ?? listedType(step, 'startSprints');
+/** Briefing: a Product Goal, a vision that guides, a roadmap of horizons, a persona from research, a stakeholder map, then the backlog prepared with the Developers. */
+function brief(step: Step, memory: PoMemory): Choice | null {
+  return (
+    chooseGoal(step) ??
+    shapeVision(step) ??
+    shareRoadmap(step) ??
+    buildPersona(step) ??
+    mapStakeholders(step) ??
+    (step.observation.productGoal ? refine(step, memory) : null) ??
+    listedType(step, 'startSprints')
+  );
 }
 
-/** Refinement: time for it, a light Definition of Ready, research, off-vision work set aside, the map, thin slices, order, detail. */
+/** Ongoing refinement: time for it, a light Definition of Ready, research, off-vision work set aside, the map, thin slices, order, detail. */
 function refine(step: Step, memory: PoMemory): Choice | null {
   const obs = step.observation;
   const order = principledOrder(obs);
@@ -699,28 +695,69 @@ function refine(step: Step, memory: PoMemory): Choice | null {
     refineTop(step) ??
     fixVisibleFlaw(step) ??
     addCriteria(step) ??
-    tagMoscow(step) ??
-    listedType(step, 'endRefinement')
+    tagMoscow(step)
   );
 }
 
-/** Planning: the order as refined, an outcome to propose, then the Developers' own forecast (commit is listed once a goal is proposed). */
-function plan(step: Step): Choice | null {
-  return (
-    findListed(step, 'commitSprint', (a) => a.scope === 'forecast') ??
-    reorder(step, principledOrder(step.observation)) ??
-    findListed(step, 'proposeSprintGoal', (a) => a.kind === 'outcome')
-  );
+/**
+ * The objective to propose: as much of the top of the order as fits the Developers' forecast,
+ * one item at least. The listing offers the top one, two or three items.
+ */
+function proposeGoal(step: Step): Choice | null {
+  const obs = step.observation;
+  const points = (ids: readonly string[]) => ids.reduce((a, id) => a + (obs.backlog.find((i) => i.id === id)?.estimate ?? 0), 0);
+  const options = listedOf(step, 'proposeSprintGoal')
+    .map((o) => ({ id: o.id, ids: o.action.type === 'proposeSprintGoal' ? o.action.itemIds : [] }))
+    .sort((a, b) => a.ids.length - b.ids.length);
+  const fitting = options.filter((o) => o.ids.length === 1 || points(o.ids) <= obs.team.developersForecast);
+  const pick = fitting[fitting.length - 1];
+  return pick ? { id: pick.id } : null;
 }
 
-/** Review: pivot or persist on the evidence, a working session, Done work only, release it, an honest range, the burn-up and the risks. */
+/** Negotiation: clarify what the Developers ask about, then take their answer; never overrule them. */
+function settleGoal(step: Step): Choice | null {
+  const n = step.observation.currentSprint?.negotiation;
+  if (!n) return null;
+  if (n.answer === 'unclear') {
+    const unclear = n.proposed.find((id) => step.observation.backlog.find((i) => i.id === id)?.refined === false);
+    const clarify = unclear ? findListed(step, 'refineItem', (a) => a.itemId === unclear) : null;
+    if (clarify) return clarify;
+    // No refinement time left to clarify it: a goal without that item.
+    const smaller = listedOf(step, 'proposeSprintGoal').find((o) => o.action.type === 'proposeSprintGoal' && unclear !== undefined && !o.action.itemIds.includes(unclear));
+    if (smaller) return { id: smaller.id };
+  }
+  if (n.answer === 'tooBig' && !n.counter) return findListed(step, 'proposeSprintGoal', (a) => a.itemIds.length === 1);
+  return findListed(step, 'commitSprint', (a) => a.scope === 'agreed');
+}
+
+/** Planning: the order as refined, an objective to propose, then the goal crafted with the Developers. */
+function plan(step: Step, memory: PoMemory): Choice | null {
+  const negotiating = step.phase === 'sprint.planning.negotiating';
+  if (negotiating) {
+    const n = step.observation.currentSprint?.negotiation;
+    // A goal proposed before the last clarification is proposed again, now clear.
+    if (n?.answer === 'unclear' && n.proposed.every((id) => step.observation.backlog.find((i) => i.id === id)?.refined !== false))
+      return findListed(step, 'proposeSprintGoal', (a) => sameOrder(a.itemIds, n.proposed)) ?? settleGoal(step);
+    return settleGoal(step);
+  }
+  return reorder(step, principledOrder(step.observation)) ?? refine(step, memory) ?? proposeGoal(step);
+}
+
+/** During the Sprint: refinement for the next one, and Done urgent work released at once, since its value decays. */
+function duringSprint(step: Step, memory: PoMemory): Choice | null {
+  const obs = step.observation;
+  const urgentDone = obs.increment.some((i) => !i.released && i.costOfDelay === 'urgent');
+  return (urgentDone ? listedType(step, 'releaseIncrement') : null) ?? refine(step, memory) ?? listedType(step, 'nextDay');
+}
+
+/** Review: pivot or persist on the evidence, a working session, release what is Done, a release plan by date, an honest range, the burn-up, the risks and what is not Done. */
 function reviewSprint(step: Step): Choice | null {
   const obs = step.observation;
   return (
     findListed(step, 'decidePivot', (a) => a.decision === pivotOrPersist(obs)) ??
     findListed(step, 'setReviewFormat', (a) => a.format === 'workingSession') ??
-    review(step, (item) => item?.meetsDoD === true) ??
     listedType(step, 'releaseIncrement') ??
+    findListed(step, 'planRelease', (a) => a.plan === 'dateWithFlexibleScope') ??
     findListed(step, 'answerForecast', (a) => a.style === 'rangeWithAssumptions') ??
     findListed(step, 'answerForecast', (a) => a.style === 'range') ??
     findListed(step, 'shareProgress', (a) => a.style === 'transparent') ??
@@ -750,18 +787,16 @@ export const principledPolicy: PolicyFactory = () => {
         principledPick(step, PRINCIPLED_ANSWER_RULES, 'answerQuestion') ??
         principledPick(step, PRINCIPLED_EVENT_RULES, 'resolveEvent') ??
         (phase.startsWith('briefing')
-          ? brief(step)
-          : phase === 'sprint.refinement'
-            ? refine(step, memory)
-            : phase.startsWith('sprint.planning')
-              ? plan(step)
-              : phase.startsWith('sprint.execution')
-                ? listedType(step, 'nextDay')
-                : phase === 'sprint.review'
-                  ? reviewSprint(step)
-                  : phase === 'sprint.retrospective'
-                    ? retrospect(step)
-                    : findListed(step, 'decideRelease', (a) => a.decision === (obs.increment.length > 0 ? 'ship' : 'hold')));
+          ? brief(step, memory)
+          : phase.startsWith('sprint.planning')
+            ? plan(step, memory)
+            : phase.startsWith('sprint.execution')
+              ? duringSprint(step, memory)
+              : phase === 'sprint.review'
+                ? reviewSprint(step)
+                : phase === 'sprint.retrospective'
+                  ? retrospect(step)
+                  : (listedType(step, 'releaseIncrement') ?? listedType(step, 'finishScenario')));
       // A phase this bot does not know yet: take the first listed action rather than stall.
       return decision ?? { id: step.actions[0]!.id };
     },

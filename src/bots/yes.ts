@@ -1,7 +1,7 @@
 import type { Step } from '../engine';
 import type { PolicyFactory } from './policy';
 import seedrandom from 'seedrandom';
-import { allIsWell, believe, bestByLabel, listedOf, listedType, listedWhere, onlyChoice, review, type Choice, type LabelRule } from './principled';
+import { allIsWell, believe, bestByLabel, listedOf, listedType, listedWhere, onlyChoice, type Choice, type LabelRule } from './principled';
 import { goodNewsReview, overloadedSprint, surveyOncePerSprint } from './pleasers';
 
 /*
@@ -82,17 +82,16 @@ export const yesPolicy: PolicyFactory = (seed) => {
       // Someone asked for a new direction: yes.
       listedWhere(step, (a) => a.type === 'decidePivot' && a.decision === 'pivot') ??
       listedWhere(step, (a) => a.type === 'setReviewFormat' && a.format === 'demo') ??
-      review(step, () => true) ??
       goodNewsReview(step) ??
       // The Developers ask for a stronger Definition of Done: yes.
       listedWhere(step, (a) => a.type === 'chooseImprovement' && a.improvement === 'strengthenDoD') ??
-      listedWhere(step, (a) => a.type === 'decideRelease' && a.decision === 'ship');
+      listedType(step, 'finishScenario');
     return decision ?? { id: step.actions[0]!.id };
   };
   return {
     name: 'yes',
     description:
-      'says yes to everything: every idea in the vision, a dated roadmap, every request a need, mid-Sprint additions, stretch commitments, every item a Must, every finished item accepted, single dates, all is on track, a pivot whenever asked',
+      'says yes to everything: every idea in the vision, a dated roadmap, every request a need, mid-Sprint additions, stretch commitments, every item a Must, single dates, all is on track, a pivot whenever asked',
     choose,
   };
 };

@@ -7,10 +7,13 @@ import { FEEDBACK_METHODS, MAP_QUADRANTS, MARKET_TECHNIQUES, MOSCOW, READINESS, 
 import { EMPATHY_QUADRANTS, REQUEST_KINDS } from './model/scenario';
 import { PO_TIME_COST } from './rules/discovery';
 import { refinementBudget, refinementCost } from './rules/backlog';
-import { developersForecast, selectForSprint } from './rules/planning';
+import { developersForecast, goalCandidates, selectForSprint } from './rules/planning';
+import { remainingCapacity } from './rules/release';
+import { MID_SPRINT_RELEASE_COST, unreleasedDone } from './rules/review';
+import { notDoneNames as quotedTitles } from './rules/context';
 import { pendingQuestionCard } from './rules/questions';
 import { reflectionOptions, requiredReflections } from './rules/reflection';
-import { scenarioItem } from './rules/story';
+import { scenarioItem, setAside } from './rules/story';
 
 /** One way to act now. Sending `{ "id": ... }` takes it exactly as listed. */
 export interface ListedAction {
@@ -33,7 +36,15 @@ export interface VisibleItem {
   statedValue: number;
   refined: boolean;
   status: Item['status'];
+  /** The Developers' last Definition of Done check: true once Done, false while it still falls short. */
   meetsDoD: boolean | null;
+  /** Title of the unfinished work this item is blocked on, while it is. */
+  blockedBy: string | null;
+  /** The Sprint at whose end it came back to the Product Backlog not Done. */
+  returnedInSprint: number | null;
+  /** Its fixed date passed before it was Done. */
+  deadlineMissed: boolean;
+  doneInSprint: number | null;
   costOfDelay: Item['visibleCostOfDelay'];
   deadlineSprint: number | null;
   /** Known once the Developers have refined the item. */
@@ -65,8 +76,25 @@ export interface Observation {
   refinement: { share: number; budget: number; used: number; readiness: GameState['readiness'] };
   backlog: VisibleItem[];
   sprintBacklog: VisibleItem[];
+  /** Done work: every item that met the Definition of Done, released or not. */
   increment: VisibleItem[];
-  currentSprint: { goal: string; forecast: number; committed: string[]; burndown: number[] } | null;
+  currentSprint: {
+    goal: string;
+    goalItemIds: string[];
+    /** The Developers' answer to the proposed Sprint Goal, in Sprint Planning. */
+    negotiation: { proposed: string[]; answer: 'agree' | 'tooBig' | 'blocked' | 'unclear'; counter: string[] | null; message: string } | null;
+    settled: 'agreed' | 'insisted' | null;
+    forecast: number;
+    committed: string[];
+    /** Points not Done at the end of each day. */
+    burndown: number[];
+    /** Points in the Sprint Backlog at the end of each day (rises when work is pulled in). */
+    scope: number[];
+    done: string[];
+    notDone: string[];
+  } | null;
+  /** The PO's release plan, once made. */
+  releasePlan: GameState['releasePlan'];
   /** In planning: the items the Developers would likely take at their forecast, in order. */
   likelySelection: string[];
   team: { capacity: number; velocityHistory: number[]; dodStrength: number; morale: number; techDebt: number; developersForecast: number };
@@ -106,6 +134,9 @@ export interface Observation {
     reviewFormat: string | null;
     progressSharing: string | null;
     released: boolean;
+    /** Items Done in the Sprint, and items that went back not Done. */
+    done: string[];
+    notDone: string[];
   }[];
   pendingQuestion: { id: string; asker: string; text: string; answers: { id: string; label: string }[] } | null;
   reflectionsDue: string[];
@@ -125,6 +156,10 @@ function visible(i: Item, scenario: Scenario): VisibleItem {
     refined: i.refined,
     status: i.status,
     meetsDoD: i.meetsDoD,
+    blockedBy: i.blockedBy,
+    returnedInSprint: i.returnedInSprint,
+    deadlineMissed: i.deadlineMissed,
+    doneInSprint: i.doneInSprint,
     costOfDelay: i.visibleCostOfDelay,
     deadlineSprint: i.visibleCostOfDelay === 'fixedDate' ? (i.truth.deadlineSprint ?? null) : null,
     dependsOn: i.dependenciesKnown ? [...(i.truth.dependsOn ?? [])] : null,
@@ -163,9 +198,25 @@ export function observation(state: GameState, scenario: Scenario): Observation {
     refinement: { share: state.refinementShare, budget: refinementBudget(state), used: state.refinementUsed, readiness: state.readiness },
     backlog: state.backlogOrder.map((id) => visible(state.items[id]!, scenario)),
     sprintBacklog: inSprint ? inSprint.committed.map((id) => visible(state.items[id]!, scenario)).filter((i) => i.status !== 'backlog') : [],
-    increment: items.filter((i) => i.status === 'accepted').map((i) => visible(i, scenario)),
-    currentSprint: inSprint ? { goal: inSprint.goalText, forecast: inSprint.forecast, committed: [...inSprint.committed], burndown: [...inSprint.burndown] } : null,
-    likelySelection: state.phase.startsWith('sprint.planning') ? selectForSprint(state, scenario, developersForecast(state)).selected : [],
+    increment: items.filter((i) => i.status === 'done').map((i) => visible(i, scenario)),
+    currentSprint: inSprint
+      ? {
+          goal: inSprint.goalText,
+          goalItemIds: [...inSprint.goalItemIds],
+          negotiation: inSprint.negotiation ? { ...inSprint.negotiation, proposed: [...inSprint.negotiation.proposed], counter: inSprint.negotiation.counter ? [...inSprint.negotiation.counter] : null } : null,
+          settled: inSprint.goalSettled,
+          forecast: inSprint.forecast,
+          committed: [...inSprint.committed],
+          burndown: [...inSprint.burndown],
+          scope: [...inSprint.scope],
+          done: [...inSprint.done],
+          notDone: [...inSprint.notDone],
+        }
+      : null,
+    releasePlan: state.releasePlan,
+    likelySelection: state.phase.startsWith('sprint.planning')
+      ? selectForSprint(state, scenario, developersForecast(state), inSprint?.negotiation ? (inSprint.negotiation.counter ?? inSprint.negotiation.proposed) : []).selected
+      : [],
     team: {
       capacity: state.team.capacity,
       velocityHistory: state.sprints.filter((s) => s.number < state.sprint || state.phase.startsWith('sprint.review') || state.phase.startsWith('sprint.retro') || state.phase === 'release' || state.phase === 'debrief').map((s) => s.velocity),
@@ -212,6 +263,8 @@ export function observation(state: GameState, scenario: Scenario): Observation {
         reviewFormat: s.reviewFormat,
         progressSharing: s.progressSharing,
         released: s.released,
+        done: [...s.done],
+        notDone: [...s.notDone],
       })),
     pendingQuestion: question ? { id: question.id, asker: question.asker, text: question.text, answers: question.answers.map((a) => ({ id: a.id, label: a.label })) } : null,
     reflectionsDue: state.phase === 'sprint.retrospective' ? requiredReflections(state) : [],
@@ -326,17 +379,41 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         // Listed with the current order as its default; agents send their own itemIds.
         out.push(listed(type, { type, itemIds: [...state.backlogOrder] }, 'Put the whole Product Backlog in a new order (send itemIds)'));
         break;
-      case 'endRefinement':
-        out.push(listed(type, { type }, 'End refinement and go to Sprint Planning'));
+      case 'proposeSprintGoal': {
+        // The PO's objective may rest on one item or combine the next few: each is a real option.
+        const all = goalCandidates(state);
+        const kept = all.filter((id) => !setAside(state.items[id]!));
+        const ids = (kept.length ? kept : all).slice(0, 3);
+        if (ids.length === 0) out.push(listed(`${type}:quality`, { type, itemIds: [] }, 'Propose a Sprint Goal of strengthening what the Increment already does (no new items)'));
+        for (let k = 1; k <= ids.length; k++) {
+          const focus = ids.slice(0, k);
+          const points = focus.reduce((a, id) => a + state.items[id]!.estimate, 0);
+          out.push(listed(`${type}:${focus.join('+')}`, { type, itemIds: focus }, `Propose a Sprint Goal built on ${quotedTitles(state, focus)} (${points} ${points === 1 ? 'point' : 'points'})`));
+        }
         break;
-      case 'proposeSprintGoal':
-        out.push(listed(`${type}:outcome`, { type, kind: 'outcome' }, 'Propose a Sprint Goal: the outcome the top item gives users'));
-        out.push(listed(`${type}:itemList`, { type, kind: 'itemList' }, 'Propose a Sprint Goal: finish the top three items'));
-        break;
+      }
       case 'commitSprint': {
+        const n = state.sprints[state.sprints.length - 1]?.negotiation;
+        if (!n) break;
         const f = developersForecast(state);
-        out.push(listed(`${type}:forecast`, { type, scope: 'forecast' }, `Accept the Developers' forecast of ${f} points and start the Sprint`));
-        out.push(listed(`${type}:stretch`, { type, scope: 'stretch' }, `Insist on about ${Math.round(f * 1.3)} points and start the Sprint`, 'The Developers lose morale when overruled'));
+        const agreed =
+          n.answer === 'agree'
+            ? 'Agree the Sprint Goal with the Developers and start the Sprint'
+            : n.answer === 'unclear'
+              ? 'Start the Sprint with the goal as proposed, without clarifying the item'
+              : n.counter
+                ? `Take the Developers' version, built on ${quotedTitles(state, n.counter)}, and start the Sprint`
+                : null;
+        if (agreed) out.push(listed(`${type}:agreed`, { type, scope: 'agreed' }, agreed, n.answer === 'unclear' ? 'The Developers will stop to ask during the Sprint' : undefined));
+        const proposed = n.proposed.reduce((a, id) => a + state.items[id]!.estimate, 0);
+        out.push(
+          listed(
+            `${type}:insist`,
+            { type, scope: 'insist' },
+            `Insist on your goal and about ${Math.max(Math.round(f * 1.3), proposed)} points of work, and start the Sprint`,
+            'The Developers lose morale when overruled',
+          ),
+        );
         break;
       }
       case 'nextDay':
@@ -347,14 +424,6 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         for (const c of card?.choices ?? []) out.push(listed(`${type}:${c.id}`, { type, choiceId: c.id }, c.label, c.cost));
         break;
       }
-      case 'reviewItem':
-        for (const item of Object.values(state.items)) {
-          if (item.status !== 'done') continue;
-          const dod = item.meetsDoD ? 'meets the Definition of Done' : 'does not meet the Definition of Done';
-          out.push(listed(`${type}:${item.id}:accept`, { type, itemId: item.id, decision: 'accept' }, `Accept "${item.title}" (${dod})`));
-          out.push(listed(`${type}:${item.id}:returnToBacklog`, { type, itemId: item.id, decision: 'returnToBacklog' }, `Return "${item.title}" to the Product Backlog (${dod})`));
-        }
-        break;
       case 'answerForecast':
         if (!state.sprints[state.sprints.length - 1]?.forecastAnswered && state.backlogOrder.length > 0) {
           out.push(listed(`${type}:date`, { type, style: 'date' }, 'Tell stakeholders a single date for the next items'));
@@ -363,8 +432,17 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         }
         break;
       case 'endReview':
-        if (!Object.values(state.items).some((i) => i.status === 'done')) out.push(listed(type, { type }, 'Close the Sprint Review'));
+        out.push(listed(type, { type }, 'Close the Sprint Review'));
         break;
+      case 'planRelease': {
+        if (state.releasePlan) break;
+        const last = scenario.sprints;
+        const scope = remainingCapacity(state, last).scope;
+        out.push(listed(`${type}:dateWithFlexibleScope`, { type, plan: 'dateWithFlexibleScope' }, `Plan the release for the end of Sprint ${last}: the top of the Product Backlog that is Done by then ships`));
+        out.push(listed(`${type}:everythingByDate`, { type, plan: 'everythingByDate' }, `Promise every item in the Product Backlog (${scope} points) by the end of Sprint ${last}`, 'Stakeholders will hold you to it'));
+        out.push(listed(`${type}:scopeWithoutDate`, { type, plan: 'scopeWithoutDate' }, 'Promise the whole scope, and set a date once it is Done'));
+        break;
+      }
       case 'chooseImprovement':
         if (reflections.length) break;
         for (const improvement of IMPROVEMENTS)
@@ -381,9 +459,8 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
             ),
           );
         break;
-      case 'decideRelease':
-        out.push(listed(`${type}:ship`, { type, decision: 'ship' }, 'Release the Increment to users'));
-        out.push(listed(`${type}:hold`, { type, decision: 'hold' }, 'Hold the release'));
+      case 'finishScenario':
+        out.push(listed(type, { type }, 'Finish the scenario and see the debrief'));
         break;
       case 'splitItem':
         for (const id of state.backlogOrder)
@@ -419,10 +496,19 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         if (!state.sprints[state.sprints.length - 1]?.reviewFormat)
           for (const format of REVIEW_FORMATS) out.push(listed(`${type}:${format}`, { type, format }, REVIEW_LABEL[format], format === 'workingSession' ? 'An hour of stakeholders\u2019 time' : undefined));
         break;
-      case 'releaseIncrement':
-        if (!state.sprints[state.sprints.length - 1]?.released && Object.values(state.items).some((i) => i.status === 'accepted' && i.releasedInSprint === null))
-          out.push(listed(type, { type }, 'Release the accepted work to users now'));
+      case 'releaseIncrement': {
+        const waiting = unreleasedDone(state).length;
+        if (waiting)
+          out.push(
+            listed(
+              type,
+              { type },
+              `Release the Done work to users now (${waiting} ${waiting === 1 ? 'item' : 'items'})`,
+              state.phase.startsWith('sprint.execution') ? `About ${MID_SPRINT_RELEASE_COST} point of the Developers' time this Sprint` : undefined,
+            ),
+          );
         break;
+      }
       case 'reflect':
         for (const topic of reflections)
           for (const finding of reflectionOptions(state, topic))
@@ -486,7 +572,15 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         break;
       case 'shareProgress':
         if (!state.sprints[state.sprints.length - 1]?.progressSharing) {
-          out.push(listed(`${type}:transparent`, { type, style: 'transparent' }, 'Share the burn-up, the forecast range and the open risks'));
+          out.push(
+            listed(
+              `${type}:transparent`,
+              { type, style: 'transparent' },
+              state.sprints[state.sprints.length - 1]?.notDone.length
+                ? 'Share the burn-up, the forecast range, the open risks and what is not Done'
+                : 'Share the burn-up, the forecast range and the open risks',
+            ),
+          );
           out.push(listed(`${type}:optimistic`, { type, style: 'optimistic' }, 'Tell stakeholders everything is on track'));
         }
         break;
@@ -511,7 +605,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
 
 const SHUFFLED = new Set<ActionType>([
   'chooseProductGoal', 'resolveEvent', 'proposeSprintGoal', 'commitSprint', 'answerForecast', 'setReviewFormat', 'chooseImprovement',
-  'decideRelease', 'shareProgress', 'decidePivot', 'chooseRoadmap', 'chooseVisionTechnique', 'reflect', 'setReadiness', 'setRefinementShare',
+  'planRelease', 'shareProgress', 'decidePivot', 'chooseRoadmap', 'chooseVisionTechnique', 'reflect', 'setReadiness', 'setRefinementShare',
   'gatherFeedback', 'analyseMarket', 'addVisionFragment', 'addPersonaTrait',
 ]);
 

@@ -188,7 +188,7 @@ export class Session {
     this.current = next;
     this.actions.push(action);
     this.listingCache = null;
-    if (next.phase !== phaseBefore && (next.phase === 'sprint.refinement' || this.done)) {
+    if (next.phase !== phaseBefore && (next.phase === 'sprint.planning.proposing' || this.done)) {
       this.checkpointStates.push({ step: this.actions.length, state: next });
     }
     return {

@@ -1,9 +1,12 @@
 import { SceneKey } from './scenes/keys';
 
-/** Which screen shows an engine phase. Phases are matched by prefix, so sub-states added later land on their parent's screen. */
+/**
+ * Which screen shows an engine phase. Phases are matched by prefix, so sub-states added later
+ * land on their parent's screen. Product Backlog refinement is ongoing work, not a phase: its
+ * board (SceneKey.Backlog) is a view the phase screens open, like the stakeholder map.
+ */
 const ROUTES: readonly (readonly [string, SceneKey])[] = [
   ['briefing', SceneKey.Briefing],
-  ['sprint.refinement', SceneKey.Backlog],
   ['sprint.planning', SceneKey.Planning],
   ['sprint.execution', SceneKey.SprintDay],
   ['sprint.review', SceneKey.Review],
@@ -19,7 +22,6 @@ export function sceneForPhase(phase: string): SceneKey {
 
 /** The steps of a Sprint, for the stepper in the top bar. */
 export const SPRINT_STEPS: readonly { prefix: string; label: string }[] = [
-  { prefix: 'sprint.refinement', label: 'Refinement' },
   { prefix: 'sprint.planning', label: 'Planning' },
   { prefix: 'sprint.execution', label: 'Sprint days' },
   { prefix: 'sprint.review', label: 'Review' },
@@ -31,7 +33,6 @@ export function phaseName(phase: string): string {
   const names: Record<string, string> = {
     'briefing.choosingGoal': 'Briefing',
     'briefing.ready': 'Briefing',
-    'sprint.refinement': 'Backlog refinement',
     'sprint.planning.proposing': 'Sprint Planning',
     'sprint.planning.negotiating': 'Sprint Planning',
     'sprint.execution.working': 'Sprint days',
@@ -44,4 +45,16 @@ export function phaseName(phase: string): string {
   if (names[phase]) return names[phase];
   const last = phase.split('.').pop() ?? phase;
   return last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** The screen of a phase as a destination, for "Back to …" buttons: "the briefing", "Sprint Planning". */
+export function phasePlace(phase: string): string {
+  if (phase.startsWith('briefing')) return 'the briefing';
+  if (phase.startsWith('sprint.planning')) return 'Sprint Planning';
+  if (phase.startsWith('sprint.execution')) return 'the Sprint';
+  if (phase.startsWith('sprint.review')) return 'the Sprint Review';
+  if (phase.startsWith('sprint.retrospective')) return 'the Sprint Retrospective';
+  if (phase === 'release') return 'the release';
+  if (phase === 'debrief') return 'the debrief';
+  return phaseName(phase);
 }

@@ -24,7 +24,7 @@ import { completedScenarios, emptyKnowledgeMap, KNOWLEDGE_MAP_VERSION, mergeRun,
 import { loadCatalogue } from './catalogue';
 import { SAVE_FORMAT, SAVE_VERSION, readSaveText, type BranchOrigin, type SaveFile, type SaveSummary } from './save/format';
 import { listSaves, rawSave, readSave, removeSave, writeSave, type SaveSlot, type StoredSave } from './save/storage';
-import { committedPoints, openPoints, type SprintTrack } from './view/burndown';
+import { committedPoints, trackOf, type SprintMarks, type SprintTrack } from './view/burndown';
 import type { ClassroomClient, ClassroomEvent, ClassroomStatus, FinishedRun } from './classroom/client';
 import { readFinished, setClassActiveInTab, writeFinished } from './classroom/saved';
 import type { Debrief as DebriefData } from '../assessment/debrief';
@@ -44,7 +44,7 @@ export interface RunView {
   /** Actions taken so far. */
   steps: number;
   stateHash: string;
-  /** The current Sprint's burndown, from observations made during the Sprint. */
+  /** The current Sprint's burndown: the engine's daily figures, with the start and event days the shell saw. */
   track: SprintTrack | null;
   /** What the last accepted action changed. */
   last: { messages: string[]; evidence: Evidence[] } | null;
@@ -90,7 +90,7 @@ export class SessionStore {
   /** Where the local run is saved, and where a branch run came from. */
   private slot: SaveSlot = 'main';
   private origin: BranchOrigin | null = null;
-  private tracks = new Map<number, SprintTrack>();
+  private tracks = new Map<number, SprintMarks>();
   private last: RunView['last'] = null;
   private error: string | null = null;
   private notices: Notice[] = [];
@@ -327,8 +327,9 @@ export class SessionStore {
             // the burndown is a view only
           }
         } else if (!before && step.phase.startsWith('sprint.execution')) {
+          // Joined mid-Sprint: the start is read from the engine's first day (see trackOf).
           const o = step.observation;
-          this.tracks.set(o.sprint, { sprint: o.sprint, total: committedPoints(o), points: [{ day: o.day, remaining: openPoints(o) }], eventDays: [] });
+          this.tracks.set(o.sprint, { start: o.day === 0 ? committedPoints(o) : (o.currentSprint?.scope[0] ?? committedPoints(o)), eventDays: [] });
         }
         this.remoteStep = step;
         this.emit(result);
@@ -391,7 +392,7 @@ export class SessionStore {
     const client = this.remote!;
     let track: SprintTrack | null = null;
     try {
-      track = this.tracks.get(step.observation.sprint) ?? null;
+      track = trackOf(step.observation, this.tracks.get(step.observation.sprint) ?? null);
     } catch {
       track = null;
     }
@@ -531,7 +532,7 @@ export class SessionStore {
     this.hash = session.stateHash();
   }
 
-  /** Samples the burndown from what the player can see after each day. */
+  /** Notes what the observation does not keep: the Sprint Backlog's size at the start, and the days events came up. */
   private track(session: Session, result: Extract<DispatchResult, { ok: true }>): void {
     const { phaseBefore, phase } = result.changes;
     const inExecution = (p: string) => p.startsWith('sprint.execution');
@@ -543,15 +544,11 @@ export class SessionStore {
     const inExecution = (p: string) => p.startsWith('sprint.execution');
     if (!inExecution(phaseBefore) && !inExecution(phase)) return;
     if (!inExecution(phaseBefore)) {
-      const total = committedPoints(o);
-      this.tracks.set(o.sprint, { sprint: o.sprint, total, points: [{ day: 0, remaining: total }], eventDays: [] });
+      this.tracks.set(o.sprint, { start: committedPoints(o), eventDays: [] });
       return;
     }
     const t = this.tracks.get(o.sprint);
     if (!t) return;
-    const point = { day: o.day, remaining: openPoints(o) };
-    if (t.points[t.points.length - 1]?.day === o.day) t.points[t.points.length - 1] = point;
-    else t.points.push(point);
     if (o.pendingEvent && !t.eventDays.includes(o.day)) t.eventDays.push(o.day);
   }
 
@@ -616,7 +613,7 @@ export class SessionStore {
     }
     let track: SprintTrack | null = null;
     try {
-      track = this.tracks.get(step.observation.sprint) ?? null;
+      track = trackOf(step.observation, this.tracks.get(step.observation.sprint) ?? null);
     } catch {
       fault ??= 'the observation could not be built';
     }

@@ -30,7 +30,7 @@ export interface StepFrame {
   stateHash(): string;
 }
 
-/** A Sprint's first frame: `step` is where its refinement begins. */
+/** A Sprint's first frame: `step` is where its Sprint Planning begins. */
 export interface SprintStart {
   sprint: number;
   step: number;
@@ -114,7 +114,7 @@ class Stepper implements ReplayStepper {
     for (let i = 0; i <= this.length; i++) {
       const step = session.observe();
       const state = session.state;
-      if (step.phase === 'sprint.refinement' && previousPhase !== 'sprint.refinement') this.starts.push({ sprint: state.sprint, step: i });
+      if (step.phase === 'sprint.planning.proposing' && !previousPhase.startsWith('sprint.planning')) this.starts.push({ sprint: state.sprint, step: i });
       previousPhase = step.phase;
       const action = i < this.length ? replay.actions[i]! : null;
       let outcome: StepOutcome | null = null;
@@ -206,5 +206,5 @@ function unique(values: readonly string[]): string[] {
  * `replayStepper(...).sprintStarts()` steps for a verified replay (tested).
  */
 export function sprintStarts(replay: Pick<ReplayLog, 'actions' | 'checkpoints'>): number[] {
-  return replay.checkpoints.filter((c) => c.step > 0 && replay.actions[c.step - 1]?.type !== 'decideRelease').map((c) => c.step);
+  return replay.checkpoints.filter((c) => c.step > 0 && replay.actions[c.step - 1]?.type !== 'finishScenario').map((c) => c.step);
 }

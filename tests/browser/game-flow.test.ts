@@ -52,7 +52,7 @@ describe('progress is never lost', () => {
   it('a corrupt save shows a clear message, the game still starts, and other saves stay usable', async () => {
     const page = await openGame(harness);
     await startScenario(page, harness.baseUrl, 'corrupt-1');
-    await playUntil(page, (s) => s.scene === 'Backlog' && !s.dialog);
+    await playUntil(page, (s) => s.scene === 'Planning' && !s.dialog);
     const good = await status(page);
 
     // A damaged save of another scenario beside the good one.
@@ -117,10 +117,15 @@ describe('progress is never lost', () => {
 });
 
 describe('the Product Backlog board', () => {
-  it('reorders by drag and drop with the mouse, and the engine takes the new order', async () => {
+  it('opens from the briefing, reorders by drag and drop with the mouse, and the engine takes the new order', async () => {
     const page = await openGame(harness);
     await startScenario(page, harness.baseUrl, 'drag-1');
-    await playUntil(page, (s) => s.scene === 'Backlog' && !s.dialog);
+    // Before Sprint 1 the PO prepares the Product Backlog with the Developers: the briefing links to its board.
+    await playUntil(page, (s) => s.phase === 'briefing.ready' && !s.dialog);
+    await expect(page.locator('#prepare-title').textContent()).resolves.toBe('Prepare the Product Backlog with the Developers');
+    await page.click('[data-focus="view:Backlog"]');
+    await waitForScene(page, 'Backlog');
+    await expect(page.locator('.primary-bar').textContent()).resolves.toBe('Back to the briefing →');
     const order = () => page.$$eval('.board__list [role="option"]', (cards) => cards.map((c) => (c as HTMLElement).dataset.item ?? ''));
     const before = await order();
     const from = await page.locator(`#card-${before[2]}`).boundingBox();
@@ -139,6 +144,12 @@ describe('the Product Backlog board', () => {
     expect(after.stateHash).not.toBe(start.stateHash);
     const last = await page.evaluate(() => JSON.parse(localStorage.getItem('sprintwise.save.corner-cafe') ?? '{}').replay.actions.at(-1));
     expect(last).toEqual({ type: 'moveItem', itemId: before[2], toIndex: 0 });
+    await expect(page.locator('.view-result').textContent()).resolves.toMatch(/is now at position 1 of \d+/);
+
+    // The board's main button returns to the phase's screen, which starts Sprint 1.
+    await page.click('[data-focus="view:back"]');
+    await waitForScene(page, 'Briefing');
+    expect((await clickAction(page, 'startSprints')).scene).toBe('Planning');
   });
 });
 

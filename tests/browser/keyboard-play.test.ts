@@ -34,8 +34,13 @@ describe('a whole scenario, by keyboard alone', () => {
       if (now.scene === 'Debrief') break;
       const dialogOpen = await page.evaluate(() => document.querySelector('dialog[open]') !== null);
 
-      if (now.scene === 'Backlog' && !dialogOpen && !reordered) {
+      if (now.phase === 'briefing.ready' && now.scene === 'Briefing' && !dialogOpen && !reordered) {
         reordered = true;
+        // Before Sprint 1: to the Product Backlog board from the briefing's link, by keyboard.
+        await tabTo(page, '[data-focus="view:Backlog"]');
+        await page.keyboard.press('Enter');
+        await waitForScene(page, 'Backlog');
+        await screens.record('Backlog_briefing-ready');
         const order = () => page.$$eval('.board__list [role="option"]', (cards) => cards.map((c) => (c as HTMLElement).dataset.item));
         const before = await order();
         // Select the second card with an arrow, pick it up with Space, move it up, drop it.
@@ -56,6 +61,11 @@ describe('a whole scenario, by keyboard alone', () => {
           { type: 'moveItem', itemId: before[1], toIndex: 0 },
           { type: 'moveItem', itemId: before[1], toIndex: 1 },
         ]);
+        // The board's main button leads back to the briefing, focus on the link that was used.
+        await tabTo(page, '[data-focus="view:back"]');
+        await page.keyboard.press('Enter');
+        await waitForScene(page, 'Briefing');
+        expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focus)).toBe('view:Backlog');
         continue;
       }
 

@@ -42,16 +42,16 @@ export const POLICY: readonly string[] = [
   'resolveEvent:',
   'startSprints',
   'chooseProductGoal:morning-orders',
-  'endRefinement',
-  'commitSprint:forecast',
-  'proposeSprintGoal:outcome',
+  'commitSprint:agreed',
+  'commitSprint:insist',
+  'proposeSprintGoal:',
   'nextDay',
-  'reviewItem:',
   'answerForecast:range',
   'endReview',
   'reflect:',
   'chooseImprovement:',
-  'decideRelease:ship',
+  'releaseIncrement',
+  'finishScenario',
 ];
 
 /** The id of the action the scripted player takes now (inside an open dialog if there is one). */

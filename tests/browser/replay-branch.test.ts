@@ -54,9 +54,9 @@ describe('branching a run in the viewer', () => {
     const different = await page.evaluate((chosen) => [...document.querySelectorAll<HTMLElement>('button[data-action^="chooseProductGoal:"]')].map((b) => b.dataset.action).find((id) => id !== chosen), taken[at]);
     expect(different).toBeTruthy();
     await clickAction(page, different!);
-    await playUntil(page, (s) => s.scene === 'Backlog' && !s.dialog);
+    await playUntil(page, (s) => s.scene === 'Planning' && !s.dialog);
     const branchState = await status(page);
-    await saveScreenshot(page, 'Backlog-branch-1280x720');
+    await saveScreenshot(page, 'Planning-branch-1280x720');
 
     // The original is untouched; the branch is a save of its own that verifies on its own.
     expect(await saved(page, 'sprintwise.save.corner-cafe')).toBe(mainBefore);
@@ -83,7 +83,7 @@ describe('branching a run in the viewer', () => {
     await waitForScene(page, 'CampaignMap');
     await page.click('[data-focus="scenario:branch-continue:corner-cafe"]');
     await settle(page);
-    expect(await status(page)).toMatchObject({ scene: 'Backlog', stateHash: branchState.stateHash });
+    expect(await status(page)).toMatchObject({ scene: 'Planning', stateHash: branchState.stateHash });
     expect(await page.evaluate(() => window.__sprintwise?.slot)).toBe('branch');
   });
 });

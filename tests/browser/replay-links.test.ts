@@ -48,7 +48,7 @@ describe('challenge links', () => {
   it('ask before replacing a saved game of that scenario: keeping it changes nothing, accepting starts the challenge', async () => {
     const page = await openGame(harness);
     await startScenario(page, harness.baseUrl, 'mine-1');
-    await playUntil(page, (s) => s.scene === 'Backlog' && !s.dialog);
+    await playUntil(page, (s) => s.scene === 'Planning' && !s.dialog);
     const saved = await page.evaluate(() => localStorage.getItem('sprintwise.save.corner-cafe'));
     expect(saved).toBeTruthy();
 
@@ -63,7 +63,7 @@ describe('challenge links', () => {
     expect((await session(page)).search).toBe('');
     // The game goes on: Continue still opens the kept game.
     await page.click('#continue');
-    await waitForScene(page, 'Backlog');
+    await waitForScene(page, 'Planning');
     expect(await session(page)).toMatchObject({ seed: 'mine-1' });
 
     await page.goto(challenge);
@@ -98,7 +98,7 @@ describe('replay links', () => {
   it('damaged, tampered and unknown links say what is wrong on the title screen, and the game still starts', async () => {
     const page = await openGame(harness);
     await startScenario(page, harness.baseUrl, 'link-2');
-    await playUntil(page, (s) => s.scene === 'Backlog' && !s.dialog);
+    await playUntil(page, (s) => s.scene === 'Planning' && !s.dialog);
     await page.click('[data-focus="tool:menu"]');
     await page.click('[data-focus="menu:replay-link"]');
     const link = await sharedLink(page);

@@ -82,13 +82,14 @@ describe('the replay viewer', () => {
     expect(sprint2).toBeGreaterThan(1);
     expect(await other.getAttribute('[data-focus="viewer:mark:Sprint 2"]', 'aria-current')).toBe('step');
     expect((await chosen()).id).toBe(taken[sprint2]);
-    // Ending the first refinement: a frame with a hundred choices on offer.
-    const refinement = taken.indexOf('endRefinement');
-    expect(refinement).toBeGreaterThan(0);
-    await other.selectOption('#viewer-jump', String(refinement));
+    // Starting Sprint 1 after the briefing: a frame with a hundred choices on offer (refinement
+    // and discovery are open before the first Sprint).
+    const start = taken.indexOf('startSprints');
+    expect(start).toBeGreaterThan(0);
+    await other.selectOption('#viewer-jump', String(start));
     await other.click('[data-focus="viewer:go"]');
-    expect(await at()).toBe(refinement);
-    expect((await chosen()).id).toBe(taken[refinement]);
+    expect(await at()).toBe(start);
+    expect((await chosen()).id).toBe(taken[start]);
     // Many choices are grouped by kind, the chosen kind open.
     await expect(other.locator('details.viewer-group[open] .viewer-choice.is-chosen').count()).resolves.toBe(1);
     await saveScreenshot(other, 'ReplayViewer-refinement-1280x720');
@@ -106,7 +107,7 @@ describe('the replay viewer', () => {
     expect(focus).toEqual({ key: 'viewer:next', disabled: 'true', outline: 'solid', visible: true });
     expect(await at()).toBe(taken.length);
 
-    // Branch at the release decision and hold the release instead: the debrief sets both runs side by side.
+    // Branch at the release and finish without releasing the Done work: the debrief sets both runs side by side.
     await other.click('[data-focus="viewer:mark:Release"]');
     const release = (await at())!;
     await other.click('[data-focus="viewer:branch"]');
@@ -114,10 +115,10 @@ describe('the replay viewer', () => {
     await settle(other);
     expect(await status(other)).toMatchObject({ step: release });
     expect(await other.evaluate(() => window.__sprintwise?.slot)).toBe('branch');
-    await playUntil(other, (s) => s.scene === 'Debrief', { policy: ['answerQuestion:', 'resolveEvent:', 'decideRelease:hold'] });
+    await playUntil(other, (s) => s.scene === 'Debrief', { policy: ['answerQuestion:', 'resolveEvent:', 'finishScenario'] });
     const compare = other.locator('section.compare');
     await expect(compare.locator('h2').textContent()).resolves.toBe('This branch beside the original run');
-    await expect(compare.locator('tr', { hasText: 'Released' }).textContent()).resolves.toMatch(/ReleasedReleasedHeld back/);
+    await expect(compare.locator('tr', { hasText: 'Released' }).textContent()).resolves.toMatch(/ReleasedReleasedNothing released/);
     await saveScreenshot(other, 'Debrief-branch-compare-1280x720');
     expect(seriousOrWorse(await axeViolations(other))).toEqual([]);
   });

@@ -26,7 +26,7 @@ const v1 = {
 
 /** Version 2 added `branch`: where a branch run came from (null for an ordinary run). */
 const v2 = { ...v1, version: 2, branch: null };
-const original = { ...replay, seed: 'original-1', actions: [{ type: 'startSprints' }, { type: 'endRefinement' }] };
+const original = { ...replay, seed: 'original-1', actions: [{ type: 'startSprints' }, { type: 'nextDay' }] };
 const v2Branch = { ...v2, branch: { step: 1, from: original } };
 
 describe('save format version 1', () => {

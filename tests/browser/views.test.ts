@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineObservation } from './engine-state';
 import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
-import { afterAction, clickAction, nextActionId, POLICY, ScreenRecorder, settle, startScenario, status, tabTo } from './play';
+import { afterAction, clickAction, nextActionId, POLICY, ScreenRecorder, settle, startScenario, status, tabTo, type GameStatus } from './play';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -14,8 +14,10 @@ afterAll(async () => {
 
 const COUNCIL = 'council-apply-online';
 const COUNCIL_FILE = `${COUNCIL}.yaml`;
-/** Gets a council run from the briefing into Backlog refinement. */
-const TO_REFINEMENT = ['answerQuestion:', 'resolveEvent:', 'startSprints', 'chooseProductGoal:'];
+/** Gets a council run through the briefing's questions to a chosen Product Goal (refinement and discovery open). */
+const TO_READY = ['answerQuestion:', 'resolveEvent:', 'chooseProductGoal:'];
+/** On from there through Sprint Planning into the Sprint's days. */
+const TO_DAYS = [...TO_READY, 'startSprints', 'commitSprint:agreed', 'commitSprint:insist', 'proposeSprintGoal:'];
 
 /** Presses Enter on the control with this focus key, reached by Tab alone. */
 async function press(page: Page, focusKey: string): Promise<void> {
@@ -23,11 +25,11 @@ async function press(page: Page, focusKey: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Takes the scripted player's next choice with Tab and Enter; returns false at `stop`. */
-async function keyboardUntil(page: Page, stop: (scene: string, dialog: boolean) => boolean, policy: readonly string[]): Promise<void> {
+/** Takes the scripted player's next choice with Tab and Enter until `stop`. */
+async function keyboardUntil(page: Page, stop: (s: GameStatus) => boolean, policy: readonly string[]): Promise<void> {
   for (let i = 0; i < 60; i++) {
     const now = await status(page);
-    if (stop(now.scene, now.dialog)) return;
+    if (stop(now)) return;
     const id = await nextActionId(page, policy);
     if (!id) throw new Error(`no action on ${now.scene} (${now.phase})`);
     await tabTo(page, `button[data-action="${id}"]`);
@@ -59,7 +61,7 @@ describe('the stakeholder map, customers and market views', () => {
     await waitForScene(page, 'CampaignMap');
     await press(page, `scenario:start:${COUNCIL}`);
     await settle(page);
-    await keyboardUntil(page, (scene, dialog) => scene === 'Briefing' && !dialog, TO_REFINEMENT);
+    await keyboardUntil(page, (s) => s.scene === 'Briefing' && !s.dialog, TO_READY);
 
     // Briefing: the stakeholder map, from the link where its decisions used to be.
     await press(page, 'view:StakeholderMap');
@@ -110,13 +112,13 @@ describe('the stakeholder map, customers and market views', () => {
     expect(o.persona).toHaveLength(1);
     await screens.record('Customers-briefing');
 
-    // Back to the briefing, with focus where the player left it; on to refinement.
+    // Back to the briefing, with focus where the player left it; on to a chosen Product Goal.
     await press(page, 'view:back');
     await waitForScene(page, 'Briefing');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focus)).toBe('view:StakeholderMap');
-    await keyboardUntil(page, (scene, dialog) => scene === 'Backlog' && !dialog, TO_REFINEMENT);
+    await keyboardUntil(page, (s) => s.phase === 'briefing.ready' && !s.dialog, TO_READY);
 
-    // Refinement: interview notes go onto the empathy map.
+    // Before Sprint 1, discovery is open: interview notes go onto the empathy map.
     await press(page, 'view:Customers');
     await waitForScene(page, 'Customers');
     before = (await status(page)).step ?? 0;
@@ -133,8 +135,8 @@ describe('the stakeholder map, customers and market views', () => {
     await afterAction(page, before);
     o = await engineObservation(page, COUNCIL_FILE);
     expect(o.empathyNotes.find((n) => n.id === 'judged')?.sortedAs).toBe('thinks');
-    await screens.record('Customers-refinement');
-    await alsoAt1024(page, 'Customers-refinement');
+    await screens.record('Customers-briefing-ready');
+    await alsoAt1024(page, 'Customers-briefing-ready');
 
     // The market view: run a feature comparison, read the table and its summary.
     await press(page, 'tool:views');
@@ -159,7 +161,7 @@ describe('the stakeholder map, customers and market views', () => {
 
     // Back from a view reached through another view: focus returns to the link the player first used.
     await press(page, 'view:back');
-    await waitForScene(page, 'Backlog');
+    await waitForScene(page, 'Briefing');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focus)).toBe('view:Customers');
     expect(screens.violations).toEqual([]);
   });
@@ -173,7 +175,7 @@ describe('the stakeholder map, customers and market views', () => {
     await waitForScene(page, 'CampaignMap');
     await page.click(`[data-focus="scenario:start:${COUNCIL}"]`);
     await settle(page);
-    for (let i = 0; i < 10 && ((await status(page)).scene !== 'Briefing' || (await status(page)).dialog); i++) await clickAction(page, (await nextActionId(page, TO_REFINEMENT))!);
+    for (let i = 0; i < 10 && ((await status(page)).scene !== 'Briefing' || (await status(page)).dialog); i++) await clickAction(page, (await nextActionId(page, TO_READY))!);
     await page.click('[data-focus="view:StakeholderMap"]');
     await waitForScene(page, 'StakeholderMap');
 
@@ -192,15 +194,37 @@ describe('the stakeholder map, customers and market views', () => {
     const o = await engineObservation(page, COUNCIL_FILE);
     expect(o.stakeholders.find((s) => s.id === 'councillor')?.mappedAs).toBe('keepSatisfied');
 
-    // On to the Sprint days: every view opens, shows how things stand, and offers nothing to change.
+    // On to the Sprint days: refinement and discovery go on, so the screen links to the views
+    // with decisions open, and the customers view takes them.
     await page.click('[data-focus="view:back"]');
     await waitForScene(page, 'Briefing');
-    const onDays = async () => {
+    const at = (scene: string, phase?: string) => async () => {
       const s = await status(page);
-      return s.scene === 'SprintDay' && !s.dialog;
+      return s.scene === scene && (!phase || s.phase === phase) && !s.dialog;
     };
-    for (let i = 0; i < 60 && !(await onDays()); i++) await clickAction(page, (await nextActionId(page, [...TO_REFINEMENT, 'endRefinement', 'commitSprint:forecast', 'proposeSprintGoal:outcome']))!);
-    for (const view of ['StakeholderMap', 'Customers', 'Market']) {
+    const onDays = at('SprintDay', 'sprint.execution.working');
+    for (let i = 0; i < 60 && !(await onDays()); i++) await clickAction(page, (await nextActionId(page, TO_DAYS))!);
+    expect(await onDays()).toBe(true);
+    await expect(page.locator('#meanwhile-title').count()).resolves.toBe(1);
+    await page.click('[data-focus="view:Customers"]');
+    await waitForScene(page, 'Customers');
+    await expect(page.locator('#overlay [data-action^="sortEmpathyNote:"]').count()).resolves.toBeGreaterThan(0);
+    await screens.record('Customers-sprint-days');
+    await page.click('[data-focus="view:back"]');
+    await waitForScene(page, 'SprintDay');
+    await page.click('[data-focus="view:Backlog"]');
+    await waitForScene(page, 'Backlog');
+    await expect(page.locator('.board--reorder').count()).resolves.toBe(1);
+    await expect(page.locator('.primary-bar').textContent()).resolves.toBe('Back to the Sprint →');
+    await screens.record('Backlog-sprint-days');
+    await page.click('[data-focus="view:back"]');
+    await waitForScene(page, 'SprintDay');
+
+    // At the Retrospective every view opens, shows how things stand, and offers nothing to change.
+    const onRetro = at('Retrospective');
+    for (let i = 0; i < 60 && !(await onRetro()); i++) await clickAction(page, (await nextActionId(page, [...TO_DAYS, 'nextDay', 'answerForecast:range', 'endReview']))!);
+    expect(await onRetro()).toBe(true);
+    for (const view of ['Backlog', 'StakeholderMap', 'Customers', 'Market']) {
       await page.click('[data-focus="tool:views"]');
       await page.click(`dialog[open] [data-focus="views:${view}"]`);
       await waitForScene(page, view);
@@ -208,7 +232,7 @@ describe('the stakeholder map, customers and market views', () => {
       await expect(page.locator('.notice', { hasText: 'Read only now' }).count()).resolves.toBeGreaterThanOrEqual(view === 'Market' ? 0 : 1);
       await screens.record(`${view}-read-only`);
       await page.click('[data-focus="view:back"]');
-      await waitForScene(page, 'SprintDay');
+      await waitForScene(page, 'Retrospective');
     }
     expect(screens.violations).toEqual([]);
   });

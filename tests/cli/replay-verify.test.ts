@@ -74,11 +74,11 @@ describe('replay verify: tampered replays do not verify (exit 1), naming the ste
 
   it('an action changed to one that is refused there: names that step', async () => {
     const path = edited((r) => {
-      r.actions[2] = { type: 'decideRelease', decision: 'ship' };
+      r.actions[2] = { type: 'finishScenario' };
     });
     const out = await verify(path);
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain('step 3 (decideRelease) was refused');
+    expect(out.stderr).toContain('step 3 (finishScenario) was refused');
   });
 
   it('an action removed: the checkpoints no longer fit the actions', async () => {

@@ -63,7 +63,7 @@ describe('dispatch refuses bad input with a typed error and changes nothing', ()
   it('refuses everything once the scenario is over', () => {
     const s = fresh();
     while (!s.done) s.dispatch({ id: s.legalActions()[0]!.id });
-    const error = refused({ type: 'decideRelease', decision: 'ship' }, s);
+    const error = refused({ type: 'finishScenario' }, s);
     expect(error?.code).toBe('finished');
   });
 });
@@ -120,7 +120,7 @@ describe('facilitator-injected events', () => {
   function inExecution() {
     const s = fresh();
     while (s.state.phase !== 'sprint.execution.working') {
-      const a = s.legalActions().find((x) => ['chooseProductGoal', 'startSprints', 'answerQuestion', 'endRefinement', 'proposeSprintGoal', 'commitSprint'].includes(x.type))!;
+      const a = s.legalActions().find((x) => ['chooseProductGoal', 'startSprints', 'answerQuestion', 'proposeSprintGoal', 'commitSprint'].includes(x.type))!;
       s.dispatch({ id: a.id });
     }
     return s;

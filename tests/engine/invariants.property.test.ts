@@ -37,13 +37,14 @@ const move = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({
-      type: fc.constantFrom('moveItem', 'orderBacklog', 'refineItem', 'reviewItem', 'resolveEvent', 'setRefinementShare', 'commitSprint', 'nextDay'),
+      type: fc.constantFrom('moveItem', 'orderBacklog', 'refineItem', 'proposeSprintGoal', 'planRelease', 'releaseIncrement', 'resolveEvent', 'setRefinementShare', 'commitSprint', 'nextDay'),
       itemId: fc.oneof(fc.string(), fc.constantFrom('order-ahead', 'gift-cards', 'dark-mode')),
       toIndex: fc.integer({ min: -3, max: 40 }),
       itemIds: fc.array(fc.constantFrom('order-ahead', 'gift-cards', 'dark-mode', 'x')),
       choiceId: fc.string(),
       percent: fc.integer({ min: -5, max: 40 }),
-      decision: fc.constantFrom('accept', 'returnToBacklog', 'maybe'),
+      plan: fc.constantFrom('dateWithFlexibleScope', 'everythingByDate', 'maybe'),
+      scope: fc.constantFrom('agreed', 'insist', 'stretch'),
     }, { requiredKeys: ['type'] }).map((action) => ({ action })),
   },
 );

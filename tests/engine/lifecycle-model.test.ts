@@ -72,7 +72,7 @@ describe('the scenario lifecycle statechart', () => {
       expect(r.ok).toBe(true);
       seen.add(session.state.phase);
     }
-    for (const phase of ['briefing.choosingGoal', 'briefing.ready', 'sprint.refinement', 'sprint.planning.proposing', 'sprint.planning.negotiating', 'sprint.execution.working', 'sprint.review', 'sprint.retrospective', 'release', 'debrief'])
+    for (const phase of ['briefing.choosingGoal', 'briefing.ready', 'sprint.planning.proposing', 'sprint.planning.negotiating', 'sprint.execution.working', 'sprint.review', 'sprint.retrospective', 'release', 'debrief'])
       expect(seen, phase).toContain(phase);
   });
 

@@ -27,7 +27,7 @@ function council(seed: string): Session {
 }
 
 describe('the views read only observations and listed actions', () => {
-  it('counts open decisions per view: the map and customers in the briefing, the market at refinement', () => {
+  it('counts open decisions per view: the map and customers in the briefing, the market at Sprint Planning', () => {
     const session = answerQuestions(council('views-unit-1'));
     const briefing = Object.fromEntries(viewSummaries(session.observe()).map((v) => [v.key, v]));
     // Five stakeholders to place and one roadmap choice; six snippets for the persona.
@@ -35,7 +35,7 @@ describe('the views read only observations and listed actions', () => {
     expect(briefing.Customers!.open).toBe(6);
     expect(briefing.Market).toMatchObject({ open: 0, status: 'Nothing known about the competition yet' });
 
-    playUntil(session, ['startSprints', 'chooseProductGoal:'], (p) => p === 'sprint.refinement');
+    playUntil(session, ['startSprints', 'chooseProductGoal:'], (p) => p === 'sprint.planning.proposing');
     answerQuestions(session);
     const refinement = Object.fromEntries(viewSummaries(session.observe()).map((v) => [v.key, v]));
     // One decision per technique the engine still offers.
@@ -45,7 +45,7 @@ describe('the views read only observations and listed actions', () => {
 
   it('puts market analysis into a comparison that says in words what the table shows', () => {
     const session = council('views-unit-2');
-    playUntil(session, ['startSprints', 'chooseProductGoal:'], (p) => p === 'sprint.refinement');
+    playUntil(session, ['startSprints', 'chooseProductGoal:'], (p) => p === 'sprint.planning.proposing');
     expect(marketSummary(session.observe().observation, marketRows(session.observe().observation))).toMatch(/^Nothing is known yet/);
     answerQuestions(session);
     expect(session.dispatch({ type: 'analyseMarket', technique: 'featureComparison' }).ok).toBe(true);
@@ -61,7 +61,7 @@ describe('the Monte Carlo forecast in words', () => {
   it('names the 50, 85 and 95% marks of the engine’s distribution, and a burn-up of what was done', () => {
     const { scenario, hash } = shippedScenario('corner-cafe.yaml');
     const session = createSession(scenario, 'views-unit-3', hash);
-    playUntil(session, ['startSprints', 'chooseProductGoal:morning-orders', 'endRefinement', 'commitSprint:forecast', 'proposeSprintGoal:outcome', 'nextDay', 'resolveEvent:', 'reviewItem:'], (p) => p === 'sprint.review');
+    playUntil(session, ['startSprints', 'chooseProductGoal:morning-orders', 'commitSprint:agreed', 'proposeSprintGoal:', 'nextDay', 'resolveEvent:'], (p) => p === 'sprint.review');
     expect(answerQuestions(session).dispatch({ type: 'answerForecast', style: 'range' }).ok).toBe(true);
     const o = session.observe().observation;
     const f = latestDistribution(o)!;
@@ -79,7 +79,7 @@ describe('the Monte Carlo forecast in words', () => {
   it('has no simulation for a single date', () => {
     const { scenario, hash } = shippedScenario('corner-cafe.yaml');
     const session = createSession(scenario, 'views-unit-4', hash);
-    playUntil(session, ['startSprints', 'chooseProductGoal:morning-orders', 'endRefinement', 'commitSprint:forecast', 'proposeSprintGoal:outcome', 'nextDay', 'resolveEvent:', 'reviewItem:'], (p) => p === 'sprint.review');
+    playUntil(session, ['startSprints', 'chooseProductGoal:morning-orders', 'commitSprint:agreed', 'proposeSprintGoal:', 'nextDay', 'resolveEvent:'], (p) => p === 'sprint.review');
     expect(answerQuestions(session).dispatch({ type: 'answerForecast', style: 'date' }).ok).toBe(true);
     expect(latestDistribution(session.observe().observation)).toBeNull();
   });

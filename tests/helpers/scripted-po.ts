@@ -59,6 +59,15 @@ export function orderBy(habit: PoHabits['ordering'], obs: Observation): string[]
   return out;
 }
 
+/** The largest listed Sprint Goal proposal that fits the Developers' forecast (one item at least). */
+function proposal(step: Step): string {
+  const obs = step.observation;
+  const points = (ids: readonly string[]) => ids.reduce((a, id) => a + (obs.backlog.find((i) => i.id === id)?.estimate ?? 0), 0);
+  const options = step.actions.flatMap((a) => (a.action.type === 'proposeSprintGoal' ? [{ id: a.id, ids: a.action.itemIds }] : [])).sort((a, b) => a.ids.length - b.ids.length);
+  const fitting = options.filter((o) => o.ids.length <= 1 || points(o.ids) <= obs.team.developersForecast);
+  return (fitting[fitting.length - 1] ?? options[0]!).id;
+}
+
 export function scriptedPo(habits: PoHabits): Policy {
   const pick = (step: Step, id: string): { id: string } | null => (step.actions.some((a) => a.id === id) ? { id } : null);
   const first = (step: Step, type: string) => step.actions.find((a) => a.type === type);
@@ -79,10 +88,11 @@ export function scriptedPo(habits: PoHabits): Policy {
         case 'briefing.choosingGoal':
           return { id: step.actions.find((a) => a.id === 'chooseProductGoal:morning-orders')?.id ?? of('chooseProductGoal')!.id };
         case 'briefing.ready':
-          return { id: 'startSprints' };
-        case 'sprint.refinement': {
+        case 'sprint.planning.proposing': {
+          // Refinement is ongoing: before the first Sprint and at each Sprint Planning.
           if (obs.refinement.share !== habits.refinementShare) return { id: `setRefinementShare:${habits.refinementShare}` };
-          if (obs.refinement.readiness !== 'light') return pick(step, 'setReadiness:light') ?? { id: 'endRefinement' };
+          const ready = pick(step, 'setReadiness:light');
+          if (obs.refinement.readiness !== 'light' && ready) return ready;
           const order = orderBy(habits.ordering, obs);
           if (order.join() !== obs.backlog.map((i) => i.id).join()) return { type: 'orderBacklog', itemIds: order };
           if (habits.testAssumptions) {
@@ -91,17 +101,14 @@ export function scriptedPo(habits: PoHabits): Policy {
           }
           const refine = step.actions.find((a) => a.type === 'refineItem' && obs.backlog.slice(0, 4).some((i) => a.id === `refineItem:${i.id}`));
           if (refine) return { id: refine.id };
-          return { id: 'endRefinement' };
+          if (step.phase === 'briefing.ready') return { id: 'startSprints' };
+          return { id: proposal(step) };
         }
-        case 'sprint.planning.proposing':
-          return { id: 'proposeSprintGoal:outcome' };
         case 'sprint.planning.negotiating':
-          return { id: 'commitSprint:forecast' };
+          return pick(step, 'commitSprint:agreed') ?? { id: 'commitSprint:insist' };
         case 'sprint.execution.working':
           return { id: 'nextDay' };
         case 'sprint.review': {
-          const review = step.actions.find((a) => a.type === 'reviewItem' && ((a.id.endsWith(':accept') && obs.sprintBacklog.concat(obs.increment).some((i) => a.id === `reviewItem:${i.id}:accept` && i.meetsDoD)) || (a.id.endsWith(':returnToBacklog') && obs.sprintBacklog.some((i) => a.id === `reviewItem:${i.id}:returnToBacklog` && i.meetsDoD === false))));
-          if (review) return { id: review.id };
           if (of('setReviewFormat')) return { id: 'setReviewFormat:workingSession' };
           if (of('decidePivot')) return { id: `decidePivot:${habits.pivot}` };
           if (habits.progress !== 'none' && of('shareProgress')) return { id: `shareProgress:${habits.progress}` };
@@ -114,7 +121,7 @@ export function scriptedPo(habits: PoHabits): Policy {
           if (!step.actions.some((a) => a.id === `chooseImprovement:${habits.improvement}`)) return { id: of('chooseImprovement')!.id };
           return { id: `chooseImprovement:${habits.improvement}` };
         case 'release':
-          return { id: 'decideRelease:ship' };
+          return pick(step, 'releaseIncrement') ?? { id: 'finishScenario' };
         default:
           return { id: step.actions[0]!.id };
       }

@@ -16,11 +16,38 @@ export type SystemEventType =
 export type LifecycleEvent = { type: ActionType } | { type: SystemEventType };
 
 /**
- * The scenario lifecycle: briefing → Sprints (refinement → planning → execution → review →
- * retrospective)* → release → debrief. It has no context: the rules own every counter and
- * raise system events; this chart alone decides which player actions are legal in each phase.
+ * The scenario lifecycle, as the 2020 Scrum Guide runs a Sprint: briefing → Sprints (Sprint
+ * Planning → the days → Sprint Review → Sprint Retrospective)* → the end → debrief. Sprint
+ * Planning starts each Sprint; Product Backlog refinement is ongoing work (in the briefing, in
+ * Planning and during the days), not a phase; Done work may be released during the days, at the
+ * Review and at the end. The chart has no context: the rules own every counter and raise system
+ * events; this chart alone decides which player actions are legal in each phase.
  */
 const A = { actions: 'applyRule' } as const;
+
+/** Working on the Product Backlog: ordering, refining, splitting, criteria, research. */
+const REFINEMENT = {
+  setRefinementShare: A,
+  refineItem: A,
+  setReadiness: A,
+  splitItem: A,
+  fixFlaw: A,
+  addCriterion: A,
+  tagMoscow: A,
+  flagOffVision: A,
+  moveItem: A,
+  orderBacklog: A,
+} as const;
+
+/** Learning about customers, users, the market and stakeholders: the PO's own time. */
+const DISCOVERY = {
+  gatherFeedback: A,
+  testAssumption: A,
+  sortEmpathyNote: A,
+  classifyRequest: A,
+  analyseMarket: A,
+  mapStakeholder: A,
+} as const;
 
 export const lifecycleMachine = setup({
   types: { events: {} as LifecycleEvent },
@@ -38,44 +65,34 @@ export const lifecycleMachine = setup({
         choosingGoal: {
           on: { chooseProductGoal: A, chooseVisionTechnique: A, addVisionFragment: A, chooseRoadmap: A, addPersonaTrait: A, mapStakeholder: A, answerQuestion: A, 'sys.goalChosen': 'ready' },
         },
+        // Before the first Sprint the PO and the Developers prepare the Product Backlog together.
         ready: {
-          on: { chooseProductGoal: A, chooseVisionTechnique: A, addVisionFragment: A, chooseRoadmap: A, addPersonaTrait: A, mapStakeholder: A, answerQuestion: A, startSprints: '#scenario.sprint' },
+          on: {
+            ...REFINEMENT,
+            ...DISCOVERY,
+            chooseProductGoal: A,
+            chooseVisionTechnique: A,
+            addVisionFragment: A,
+            chooseRoadmap: A,
+            addPersonaTrait: A,
+            mapStakeholder: A,
+            answerQuestion: A,
+            startSprints: '#scenario.sprint',
+          },
         },
       },
     },
     sprint: {
-      initial: 'refinement',
+      initial: 'planning',
       states: {
-        refinement: {
-          on: {
-            setRefinementShare: A,
-            refineItem: A,
-            setReadiness: A,
-            splitItem: A,
-            fixFlaw: A,
-            addCriterion: A,
-            tagMoscow: A,
-            flagOffVision: A,
-            gatherFeedback: A,
-            testAssumption: A,
-            sortEmpathyNote: A,
-            classifyRequest: A,
-            analyseMarket: A,
-            mapStakeholder: A,
-            moveItem: A,
-            orderBacklog: A,
-            answerQuestion: A,
-            endRefinement: 'planning',
-          },
-        },
         planning: {
           initial: 'proposing',
           states: {
             proposing: {
-              on: { moveItem: A, orderBacklog: A, answerQuestion: A, proposeSprintGoal: 'negotiating' },
+              on: { ...REFINEMENT, ...DISCOVERY, answerQuestion: A, proposeSprintGoal: 'negotiating' },
             },
             negotiating: {
-              on: { proposeSprintGoal: A, answerQuestion: A, commitSprint: '#scenario.sprint.execution' },
+              on: { ...REFINEMENT, proposeSprintGoal: A, answerQuestion: A, commitSprint: '#scenario.sprint.execution' },
             },
           },
         },
@@ -83,7 +100,16 @@ export const lifecycleMachine = setup({
           initial: 'working',
           states: {
             working: {
-              on: { nextDay: A, injectEvent: A, 'sys.eventRaised': 'deciding', 'sys.sprintOver': '#scenario.sprint.review' },
+              on: {
+                ...REFINEMENT,
+                ...DISCOVERY,
+                nextDay: A,
+                releaseIncrement: A,
+                answerQuestion: A,
+                injectEvent: A,
+                'sys.eventRaised': 'deciding',
+                'sys.sprintOver': '#scenario.sprint.review',
+              },
             },
             deciding: {
               on: { resolveEvent: A, 'sys.eventResolved': 'working' },
@@ -92,13 +118,15 @@ export const lifecycleMachine = setup({
         },
         review: {
           on: {
-            reviewItem: A,
             setReviewFormat: A,
             answerForecast: A,
+            planRelease: A,
             releaseIncrement: A,
             shareProgress: A,
             decidePivot: A,
             answerQuestion: A,
+            moveItem: A,
+            orderBacklog: A,
             endReview: 'retrospective',
           },
         },
@@ -107,14 +135,14 @@ export const lifecycleMachine = setup({
             reflect: A,
             answerQuestion: A,
             chooseImprovement: A,
-            'sys.nextSprint': 'refinement',
+            'sys.nextSprint': 'planning',
             'sys.lastSprintDone': '#scenario.release',
           },
         },
       },
     },
     release: {
-      on: { answerQuestion: A, decideRelease: 'debrief' },
+      on: { answerQuestion: A, releaseIncrement: A, finishScenario: 'debrief' },
     },
     debrief: { type: 'final' },
   },

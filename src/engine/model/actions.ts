@@ -12,6 +12,7 @@ export const IMPROVEMENTS = ['strengthenDoD', 'payDownDebt', 'keepAsIs'] as cons
 export const READINESS = ['none', 'light', 'strict'] as const;
 export const MOSCOW = ['must', 'should', 'could', 'wont'] as const;
 export const REVIEW_FORMATS = ['workingSession', 'demo', 'statusReport'] as const;
+export const RELEASE_PLANS = ['dateWithFlexibleScope', 'everythingByDate', 'scopeWithoutDate'] as const;
 export const FORECAST_STYLES = ['date', 'range', 'rangeWithAssumptions'] as const;
 export const VISION_TECHNIQUES = ['elevatorPitch', 'visionBoard', 'productBox'] as const;
 export const ROADMAP_FORMATS = ['nowNextLater', 'goalOriented', 'datedFeatures'] as const;
@@ -54,12 +55,10 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sortEmpathyNote'), noteId: id, quadrant: z.enum(EMPATHY_QUADRANTS) }),
   z.strictObject({ type: z.literal('classifyRequest'), itemId: id, kind: z.enum(REQUEST_KINDS) }),
   z.strictObject({ type: z.literal('analyseMarket'), technique: z.enum(MARKET_TECHNIQUES) }),
-  z.strictObject({ type: z.literal('endRefinement') }),
-  z.strictObject({ type: z.literal('proposeSprintGoal'), kind: z.enum(['outcome', 'itemList']) }),
-  z.strictObject({ type: z.literal('commitSprint'), scope: z.enum(['forecast', 'stretch']) }),
+  z.strictObject({ type: z.literal('proposeSprintGoal'), itemIds: z.array(id).max(5) }),
+  z.strictObject({ type: z.literal('commitSprint'), scope: z.enum(['agreed', 'insist']) }),
   z.strictObject({ type: z.literal('nextDay') }),
   z.strictObject({ type: z.literal('resolveEvent'), choiceId: id }),
-  z.strictObject({ type: z.literal('reviewItem'), itemId: id, decision: z.enum(['accept', 'returnToBacklog']) }),
   z.strictObject({ type: z.literal('answerForecast'), style: z.enum(FORECAST_STYLES) }),
   z.strictObject({ type: z.literal('setReviewFormat'), format: z.enum(REVIEW_FORMATS) }),
   z.strictObject({ type: z.literal('releaseIncrement') }),
@@ -69,7 +68,8 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reflect'), topic: z.enum(['sprintGoals', 'refinement', 'metrics', 'roadmap', 'stakeholders']), finding: id }),
   z.strictObject({ type: z.literal('chooseImprovement'), improvement: z.enum(IMPROVEMENTS) }),
   z.strictObject({ type: z.literal('answerQuestion'), answerId: id }),
-  z.strictObject({ type: z.literal('decideRelease'), decision: z.enum(['ship', 'hold']) }),
+  z.strictObject({ type: z.literal('planRelease'), plan: z.enum(RELEASE_PLANS) }),
+  z.strictObject({ type: z.literal('finishScenario') }),
   // A facilitator's action, recorded in replays like any other but never offered to players.
   z.strictObject({ type: z.literal('injectEvent'), cardId: id }),
 ]);
@@ -90,19 +90,18 @@ export const ACTION_TYPES: readonly ActionType[] = ActionSchema.options.map((o) 
 export const LISTING_ORDER: readonly ActionType[] = [
   'answerQuestion',
   'startSprints',
-  'endRefinement',
   'commitSprint',
   'proposeSprintGoal',
   'nextDay',
   'resolveEvent',
   'endReview',
-  'reviewItem',
   'setReviewFormat',
   'answerForecast',
+  'planRelease',
   'releaseIncrement',
   'reflect',
   'chooseImprovement',
-  'decideRelease',
+  'finishScenario',
   'chooseProductGoal',
   'chooseVisionTechnique',
   'addVisionFragment',

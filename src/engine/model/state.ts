@@ -11,8 +11,12 @@ export interface Evidence {
   rationale: string;
 }
 
-/** backlog → sprint → done (finished, awaiting review) → accepted (in the Increment); split items are replaced by their pieces. */
-export type ItemStatus = 'backlog' | 'sprint' | 'done' | 'accepted' | 'split';
+/**
+ * backlog → sprint → done. An item is `done` only when it meets the Definition of Done; then it is
+ * part of the Increment. Work not Done at the end of a Sprint goes back to the Product Backlog.
+ * Split items are replaced by their pieces.
+ */
+export type ItemStatus = 'backlog' | 'sprint' | 'done' | 'split';
 export type Moscow = 'must' | 'should' | 'could' | 'wont';
 export type Readiness = 'none' | 'light' | 'strict';
 export type ReviewFormat = 'workingSession' | 'demo' | 'statusReport';
@@ -35,10 +39,19 @@ export interface Item {
   status: ItemStatus;
   /** Story points of true effort still to do. Hidden. */
   remaining: number;
-  /** Set when the item is finished in a Sprint: does it meet the Definition of Done? Visible at review. */
+  /**
+   * The Developers' last check against the Definition of Done: true once Done, false while work
+   * they thought finished still falls short of it (they keep working on it), null before any check.
+   */
   meetsDoD: boolean | null;
-  /** Sprint in which it was accepted into the Increment. */
-  acceptedInSprint: number | null;
+  /** Sprint in which it met the Definition of Done and joined the Increment. */
+  doneInSprint: number | null;
+  /** Title of the unfinished item this one waits on, while the Developers are blocked on it. Visible. */
+  blockedBy: string | null;
+  /** Sprint at whose end it went back to the Product Backlog not Done; null once taken again. */
+  returnedInSprint: number | null;
+  /** A fixed date that passed before the item was Done. */
+  deadlineMissed: boolean;
   /** Rework hidden in an unclear item, revealed when the Developers reach it. Hidden. */
   hiddenRework: number;
   truth: ItemTruth;
@@ -76,21 +89,43 @@ export interface Release {
   featureUse: Record<string, number>;
 }
 
+export type ReleasePlan = 'dateWithFlexibleScope' | 'everythingByDate' | 'scopeWithoutDate';
+
 export interface PendingEvent {
   cardId: string;
   day: number;
 }
 
+/** How the Developers answered the PO's proposed Sprint Goal in Sprint Planning. */
+export type GoalAnswer = 'agree' | 'tooBig' | 'blocked' | 'unclear';
+
+export interface GoalNegotiation {
+  /** The items the PO's proposed objective rests on. */
+  proposed: string[];
+  answer: GoalAnswer;
+  /** The Developers' counter-proposal (a smaller or re-ordered goal), when they made one. */
+  counter: string[] | null;
+  /** What they said, for the player. */
+  message: string;
+}
+
 export interface SprintRecord {
   number: number;
-  goalKind: 'outcome' | 'itemList' | null;
   goalText: string;
-  goalItemId: string | null;
+  /** The items whose Done state achieves the Sprint Goal. */
+  goalItemIds: string[];
+  negotiation: GoalNegotiation | null;
+  /** How the goal was settled: agreed with the Developers or imposed on them. */
+  goalSettled: 'agreed' | 'insisted' | null;
   forecast: number;
   committed: string[];
   stretch: boolean;
-  /** Points of work the Developers actually got through this Sprint. */
+  /** Estimated points of the items that met the Definition of Done this Sprint: nothing else counts. */
   velocity: number;
+  /** Items that met the Definition of Done this Sprint. */
+  done: string[];
+  /** Items that went back to the Product Backlog not Done at the end of the Sprint. */
+  notDone: string[];
   goalMet: boolean | null;
   forecastAnswered: boolean;
   /** Times the Developers had to stop and ask what an item meant. Visible. */
@@ -100,8 +135,10 @@ export interface SprintRecord {
   /** Retrospective reflections already given, by topic. */
   reflections: string[];
   progressSharing: 'transparent' | 'optimistic' | null;
-  /** Points still open in the Sprint Backlog at the end of each day (visible estimates). */
+  /** Points still not Done in the Sprint Backlog at the end of each day (visible estimates). */
   burndown: number[];
+  /** Points in the Sprint Backlog at the end of each day: rises when the Developers pull work in. */
+  scope: number[];
 }
 
 export interface Forecast {
@@ -180,7 +217,10 @@ export interface GameState {
   firedEvents: string[];
   trust: Record<string, number>;
   forecasts: Forecast[];
+  /** Set when the scenario ends: did any Done work reach users? */
   released: boolean | null;
+  /** The PO's release plan, once made at a Sprint Review. */
+  releasePlan: ReleasePlan | null;
   valueRealised: number;
   metrics: { adoption: number; satisfaction: number; revenue: number } | null;
   evidence: Evidence[];

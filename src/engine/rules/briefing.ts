@@ -2,6 +2,8 @@ import type { Rule } from './context';
 import { forgetJudgement, judge, say, unknownId } from './context';
 import { clamp } from './execution';
 import { personaQuality, visionQuality } from './product';
+import { openSprint } from './planning';
+import { closeRefinementWindow } from './refinement';
 
 export const chooseProductGoal: Rule<'chooseProductGoal'> = {
   check: (_s, a, scenario) => (scenario.productGoals.some((g) => g.id === a.goalId) ? null : unknownId('Product Goal option', a.goalId)),
@@ -56,8 +58,12 @@ export const startSprints: Rule<'startSprints'> = {
     }
     if (!ctx.base.roadmap.format)
       judge(draft, { goalId: 'D2.3.2', score: 0, decisionId: 'roadmap', rationale: 'Stakeholders got no roadmap at all: nobody knows where the product is heading.' });
+    // What the Developers prepared with the PO before the first Sprint is judged as it closes.
+    closeRefinementWindow(draft, ctx, 1);
+    draft.refinementUsed = 0;
     draft.sprint = 1;
     draft.day = 0;
-    say(draft, 'Sprint 1 begins with Product Backlog refinement.');
+    openSprint(draft);
+    say(draft, 'Sprint 1 begins with Sprint Planning: propose why this Sprint matters, and craft the Sprint Goal with the Developers.');
   },
 };

@@ -2,48 +2,78 @@ import type { Draft } from 'immer';
 import type { GameState } from '../model/state';
 import type { RuleContext, Rule } from './context';
 import { judge, say } from './context';
-import { doneQuality, round2 } from './formulas';
+import { dodRework, doneQuality, round2 } from './formulas';
 import { currentSprint } from './planning';
+import { closeRefinementWindow } from './refinement';
 import { isReady } from './story';
 
-/** The Developers burn down the Sprint Backlog in their own order, one day's capacity at a time. */
+/** The first dependency of `itemId` that is not Done yet, if any: the work it waits on. */
+export function openDependency(state: GameState, itemId: string): string | undefined {
+  return (state.items[itemId]!.truth.dependsOn ?? []).find((d) => {
+    const dep = state.items[d];
+    return dep !== undefined && dep.status !== 'done' && dep.status !== 'split';
+  });
+}
+
+/** Adds a Done item's estimate to the Sprint: velocity counts only work that met the Definition of Done. */
+function markDone(draft: Draft<GameState>, id: string): void {
+  const item = draft.items[id]!;
+  const sprint = currentSprint(draft);
+  item.status = 'done';
+  item.meetsDoD = true;
+  item.doneInSprint = draft.sprint;
+  item.blockedBy = null;
+  sprint.done.push(id);
+  sprint.velocity = round2(sprint.velocity + item.estimate);
+}
+
+/** The Developers work through the Sprint Backlog in their own order, one day's capacity at a time. */
 function work(draft: Draft<GameState>, ctx: RuleContext, capacity: number): void {
   let left = capacity;
   const sprint = currentSprint(draft);
   let k = 0;
   while (left > 0) {
     if (k >= sprint.committed.length) {
-      // Finished early: the Developers pull the next ready item from the top of the Product Backlog.
+      // Nothing in the Sprint Backlog they can work on: they pull the next ready item.
       if (!pullNext(draft, ctx)) break;
     }
     const item = draft.items[sprint.committed[k++]!]!;
     if (item.status !== 'sprint') continue;
     // Work waiting on an unfinished dependency is blocked, whatever its place in the Sprint.
-    const blocker = (item.truth.dependsOn ?? []).find((d) => {
-      const dep = draft.items[d];
-      return dep !== undefined && dep.status !== 'accepted' && dep.status !== 'done';
-    });
+    const blocker = openDependency(draft as GameState, item.id);
     if (blocker) {
-      if (!item.dependenciesKnown) {
+      const title = draft.items[blocker]!.title;
+      if (item.blockedBy !== title) {
+        item.blockedBy = title;
         item.dependenciesKnown = true;
-        say(draft, `"${item.title}" is blocked: it needs "${draft.items[blocker]!.title}" first.`);
+        say(draft, `"${item.title}" is blocked: it needs "${title}" to be Done first.`);
       }
       continue;
+    }
+    if (item.blockedBy) {
+      say(draft, `"${item.title}" is no longer blocked: "${item.blockedBy}" is Done.`);
+      item.blockedBy = null;
     }
     if (item.hiddenRework > 0) {
       item.remaining += item.hiddenRework;
       sprint.clarifications += 1;
-      say(draft, `The Developers found gaps in the acceptance criteria of "${item.title}": ${item.hiddenRework} points of rework and a clarification request.`);
+      say(draft, `The Developers found gaps in the acceptance criteria of "${item.title}": ${item.hiddenRework} ${item.hiddenRework === 1 ? 'point' : 'points'} of rework and a question for you.`);
       item.hiddenRework = 0;
     }
     const used = Math.min(left, item.remaining);
     item.remaining = round2(item.remaining - used);
     left = round2(left - used);
-    sprint.velocity = round2(sprint.velocity + used);
     if (item.remaining <= 0) {
-      item.status = 'done';
-      item.meetsDoD = ctx.rng.next('quality') < doneQuality(draft.team.dodStrength, draft.team.techDebt);
-      say(draft, `"${item.title}" is finished${item.meetsDoD ? '' : ', but the Developers say it does not yet meet the Definition of Done'}.`);
+      if (ctx.rng.next('quality') < doneQuality(draft.team.dodStrength, draft.team.techDebt)) {
+        markDone(draft, item.id);
+        say(draft, `"${item.title}" is Done: it meets the Definition of Done.`);
+      } else {
+        // Not Done is not Done: the Developers keep working until it meets the Definition of Done.
+        const rework = dodRework(item.truth.effort);
+        item.meetsDoD = false;
+        item.remaining = rework;
+        say(draft, `"${item.title}" does not meet the Definition of Done yet: about ${rework} more ${rework === 1 ? 'point' : 'points'} of work before it is Done.`);
+      }
     }
   }
 }
@@ -51,26 +81,103 @@ function work(draft: Draft<GameState>, ctx: RuleContext, capacity: number): void
 function pullNext(draft: Draft<GameState>, ctx: RuleContext): boolean {
   const next = draft.backlogOrder.find((id) => {
     const item = draft.items[id]!;
-    const waiting = (item.truth.dependsOn ?? []).some((d) => draft.items[d] !== undefined && draft.items[d]!.status !== 'accepted' && draft.items[d]!.status !== 'done');
-    return item.type !== 'epic' && !(item.dependenciesKnown && waiting) && isReady(draft as GameState, id, ctx.scenario, draft.readiness);
+    return item.type !== 'epic' && !(item.dependenciesKnown && openDependency(draft as GameState, id)) && isReady(draft as GameState, id, ctx.scenario, draft.readiness);
   });
   if (next === undefined) return false;
+  const sprint = currentSprint(draft);
+  const blocked = sprint.committed.filter((id) => draft.items[id]!.status === 'sprint');
   draft.backlogOrder = draft.backlogOrder.filter((id) => id !== next);
-  draft.items[next]!.status = 'sprint';
-  currentSprint(draft).committed.push(next);
-  say(draft, `The Developers finished early and pulled "${draft.items[next]!.title}" into the Sprint.`);
+  const item = draft.items[next]!;
+  item.status = 'sprint';
+  item.returnedInSprint = null;
+  sprint.committed.push(next);
+  // Say why, truthfully: everything finished, or the rest is waiting on other work.
+  say(
+    draft,
+    blocked.length === 0
+      ? `The Developers finished the Sprint Backlog early and pulled "${item.title}" into the Sprint.`
+      : `The rest of the Sprint Backlog is blocked, so the Developers pulled "${item.title}" into the Sprint to keep working.`,
+  );
   return true;
 }
 
+/** Points in the Sprint Backlog and points not yet Done, from the visible estimates. */
+function sprintPoints(draft: Draft<GameState>): { scope: number; open: number } {
+  let scope = 0;
+  let open = 0;
+  for (const id of currentSprint(draft).committed) {
+    const item = draft.items[id]!;
+    scope += item.estimate;
+    if (item.status !== 'done') open += item.estimate;
+  }
+  return { scope: round2(scope), open: round2(open) };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The Sprint's time-box is over. The Sprint Goal is met only when the Done work achieves it;
+ * what is not Done goes back to the Product Backlog for the PO to order; the stakeholders who
+ * asked for Done work will see it at the Review.
+ */
 function endSprint(draft: Draft<GameState>, ctx: RuleContext): void {
   const sprint = currentSprint(draft);
-  const goalItem = sprint.goalItemId ? draft.items[sprint.goalItemId] : undefined;
-  sprint.goalMet =
-    sprint.goalKind === 'outcome'
-      ? goalItem?.status === 'done'
-      : sprint.committed.every((id) => draft.items[id]!.status === 'done');
-  say(draft, `Sprint ${draft.sprint} ends: ${sprint.goalMet ? 'the Sprint Goal was met' : 'the Sprint Goal was not met'}.`);
+  // A goal with no items is about quality: the Developers spend the Sprint on debt, and meet it.
+  if (sprint.goalItemIds.length === 0) draft.team.techDebt = clamp(draft.team.techDebt - 5);
+  sprint.goalMet = sprint.goalItemIds.every((id) => draft.items[id]!.status === 'done');
+  const notDone = sprint.committed.filter((id) => draft.items[id]!.status === 'sprint');
+  for (let i = notDone.length - 1; i >= 0; i--) {
+    const item = draft.items[notDone[i]!]!;
+    item.status = 'backlog';
+    item.blockedBy = null;
+    item.returnedInSprint = draft.sprint;
+    draft.backlogOrder.unshift(item.id);
+  }
+  sprint.notDone = notDone;
+  say(
+    draft,
+    `Sprint ${draft.sprint} ends: the Sprint Goal was ${sprint.goalMet ? 'met' : 'not met'}. ` +
+      `${plural(sprint.done.length, 'item', 'items')} Done (${plural(sprint.velocity, 'point', 'points')})` +
+      (notDone.length ? `; not Done and back in the Product Backlog: ${notDone.map((id) => `"${draft.items[id]!.title}"`).join(', ')}.` : '.'),
+  );
+  settleDeadlines(draft, ctx);
+  // Stakeholders react at the Review to what the Increment now does for them.
+  for (const id of sprint.done) {
+    const item = draft.items[id]!;
+    if (item.requestedBy && draft.trust[item.requestedBy] !== undefined) draft.trust[item.requestedBy] = clamp(draft.trust[item.requestedBy]! + 4);
+  }
+  if (draft.sprint < ctx.scenario.sprints) closeRefinementWindow(draft, ctx, draft.sprint + 1);
   ctx.emit('sys.sprintOver');
+}
+
+/**
+ * Fixed dates fall due at the end of their Sprint. A missed date is flagged on the item, costs the
+ * trust of whoever depends on it (and the item most of its value), and is tied back to the order.
+ */
+function settleDeadlines(draft: Draft<GameState>, ctx: RuleContext): void {
+  const sprint = currentSprint(draft);
+  for (const item of Object.values(draft.items)) {
+    if (item.truth.costOfDelay !== 'fixedDate' || item.truth.deadlineSprint !== draft.sprint || item.status === 'split') continue;
+    const who = item.requestedBy ?? ctx.scenario.stakeholders.reduce((a, b) => (b.influence > a.influence ? b : a)).id;
+    const name = ctx.scenario.stakeholders.find((s) => s.id === who)?.name ?? 'The stakeholders';
+    const decisionId = `deadline-${item.id}`;
+    if (item.status === 'done') {
+      judge(draft, { goalId: 'D1.2.2', score: 1, decisionId, rationale: `"${item.title}" had to be Done by Sprint ${draft.sprint} and was: its fixed date was ordered for.` });
+      continue;
+    }
+    item.deadlineMissed = true;
+    if (draft.trust[who] !== undefined) draft.trust[who] = clamp(draft.trust[who]! - 15);
+    const inSprint = sprint.committed.includes(item.id);
+    judge(draft, {
+      goalId: 'D1.2.2',
+      score: 0,
+      decisionId,
+      rationale: inSprint
+        ? `"${item.title}" had to be Done by Sprint ${draft.sprint}; it entered that Sprint but was not Done in time. Fixed-date work needs to be ordered early enough to absorb surprises.`
+        : `"${item.title}" had to be Done by Sprint ${draft.sprint}, but the Product Backlog was ordered so that it was not taken into any Sprint in time.`,
+    });
+    say(draft, `Missed date: "${item.title}" had to be Done by Sprint ${draft.sprint} and is not. ${name} loses trust, and most of its value is gone.`);
+  }
 }
 
 export const nextDay: Rule<'nextDay'> = {
@@ -89,13 +196,9 @@ export const nextDay: Rule<'nextDay'> = {
     }
     work(draft, ctx, round2(daily - lost));
     const sprint = currentSprint(draft);
-    let open = 0;
-    for (const id of sprint.committed) {
-      const item = draft.items[id]!;
-      // Visible figures only: an unfinished item counts at its estimate.
-      if (item.status === 'sprint') open += item.estimate;
-    }
-    sprint.burndown.push(round2(open));
+    const { scope, open } = sprintPoints(draft);
+    sprint.burndown.push(open);
+    sprint.scope.push(scope);
     if (draft.day >= days) {
       endSprint(draft, ctx);
       return;

@@ -28,11 +28,13 @@ export function monteCarloForecast(scope: number, history: readonly number[], tr
     return { trials, p10: v, p50: v, p85: v, p90: v, p95: v, histogram };
   }
   const n = usable.length;
+  // Few Sprints of history say little about the next ones: the fewer, the wider each draw.
+  const spread = Math.max(0.2, 0.6 / Math.sqrt(n));
   for (let t = 0; t < trials; t++) {
     let left = scope;
     let sprints = 0;
     while (left > 0 && sprints < MAX_SPRINTS) {
-      left -= usable[Math.floor(draw() * n)]! * (0.8 + 0.4 * draw());
+      left -= usable[Math.floor(draw() * n)]! * (1 - spread + 2 * spread * draw());
       sprints++;
     }
     histogram[sprints - 1]!++;

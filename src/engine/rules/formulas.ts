@@ -5,7 +5,10 @@ import type { ItemTruth } from '../model/scenario';
  * balance change shows up as a reviewable diff.
  */
 
-/** Share of an item's value still available when it reaches users in `sprint` (1-based). */
+/**
+ * Share of an item's value still available when it reaches users in `sprint` (1-based). A release
+ * during a Sprint passes a fraction: day 3 of 5 of Sprint 2 is 1.6, the Sprint's end is 2.
+ */
 export function costOfDelayFactor(truth: ItemTruth, sprint: number): number {
   const late = Math.max(0, sprint - 1);
   switch (truth.costOfDelay) {
@@ -20,9 +23,14 @@ export function costOfDelayFactor(truth: ItemTruth, sprint: number): number {
   }
 }
 
-/** Value an accepted item realises; undone work that is accepted anyway realises half. */
-export function realisedValue(truth: ItemTruth, sprint: number, meetsDoD: boolean): number {
-  return round2(truth.value * costOfDelayFactor(truth, sprint) * (meetsDoD ? 1 : 0.5));
+/** Value a Done item realises when it reaches users in `sprint`. Only Done work is ever released. */
+export function realisedValue(truth: ItemTruth, sprint: number): number {
+  return round2(truth.value * costOfDelayFactor(truth, sprint));
+}
+
+/** Points of rework the Developers find when work they thought finished falls short of the Definition of Done. */
+export function dodRework(effort: number): number {
+  return Math.max(1, Math.round(effort * 0.2));
 }
 
 export interface VelocityInputs {

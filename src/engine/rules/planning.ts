@@ -2,9 +2,9 @@ import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { GameState, Item } from '../model/state';
 import type { Rule } from './context';
-import { judge, say } from './context';
+import { judge, say, unknownId } from './context';
 import { expectedVelocity, reworkChance, round2, velocitySpread } from './formulas';
-import { criteriaCoverage, isReady, scenarioItem } from './story';
+import { criteriaCoverage, isReady, scenarioItem, setAside } from './story';
 import { judgeBuyerAndUser, judgeMarketUse } from './discovery';
 
 export function currentSprint(draft: Draft<GameState>) {
@@ -54,28 +54,145 @@ export function visibleWsjfOrder(state: GameState): string[] {
   return candidates(state).sort((a, b) => score(state.items[b]!) - score(state.items[a]!) || byId(a, b));
 }
 
+/** Sprint Planning opens the Sprint: a fresh record for its goal, forecast and results. */
+export function openSprint(draft: Draft<GameState>): void {
+  draft.sprints.push({
+    number: draft.sprint,
+    goalText: '',
+    goalItemIds: [],
+    negotiation: null,
+    goalSettled: null,
+    forecast: 0,
+    committed: [],
+    stretch: false,
+    velocity: 0,
+    done: [],
+    notDone: [],
+    goalMet: null,
+    forecastAnswered: false,
+    clarifications: 0,
+    reviewFormat: null,
+    released: false,
+    reflections: [],
+    progressSharing: null,
+    burndown: [],
+    scope: [],
+  });
+}
+
+/** Items a Sprint Goal may rest on: Product Backlog items small enough for a Sprint. */
+export function goalCandidates(state: GameState): string[] {
+  return state.backlogOrder.filter((id) => state.items[id]!.type !== 'epic');
+}
+
+const quoted = (state: GameState, ids: readonly string[]) => {
+  const t = ids.map((id) => `"${state.items[id]!.title}"`);
+  return t.length <= 1 ? (t[0] ?? '') : `${t.slice(0, -1).join(', ')} and ${t[t.length - 1]}`;
+};
+
+/** The Sprint Goal's wording: one objective, tied to the Product Goal, whatever items it rests on. */
+export function goalText(state: GameState, ids: readonly string[], productGoal: string | null): string {
+  if (ids.length === 0) return 'Strengthen what the Increment already does: fewer defects, less technical debt';
+  const what = `Get ${quoted(state, ids)} Done${ids.length > 1 ? ' together' : ''}`;
+  return productGoal ? `${what}, as this Sprint's step toward the Product Goal` : what;
+}
+
+/**
+ * The Developers answer a proposed Sprint Goal from what they know: their forecast, the
+ * dependencies they have found and whether they understand the items. They may agree, offer a
+ * smaller goal, put a dependency first, or ask for a clarification.
+ */
+export function developersAnswer(state: GameState, proposed: readonly string[]): GameState['sprints'][number]['negotiation'] & object {
+  const forecast = developersForecast(state);
+  const ids = [...proposed];
+  if (ids.length === 0)
+    return { proposed: [], answer: 'agree', counter: null, message: 'The Developers agree: with no item worth taking, they will spend the Sprint on the quality of what is there.' };
+  // A dependency the Developers know about and that is not Done must come first, inside the goal.
+  for (const id of proposed) {
+    const item = state.items[id]!;
+    if (!item.dependenciesKnown) continue;
+    const dep = (item.truth.dependsOn ?? []).find((d) => state.items[d] && state.items[d]!.status !== 'done' && state.items[d]!.status !== 'split' && !ids.includes(d));
+    if (dep && state.backlogOrder.includes(dep)) {
+      const counter = [dep, ...ids.filter((x) => x !== id)];
+      const fits = counter.reduce((a, x) => a + state.items[x]!.estimate, 0) <= forecast ? counter : [dep];
+      return {
+        proposed: [...proposed],
+        answer: 'blocked',
+        counter: fits,
+        message: `"${item.title}" needs "${state.items[dep]!.title}" to be Done first. The Developers propose a goal around ${quoted(state, fits)} instead.`,
+      };
+    }
+  }
+  const points = ids.reduce((a, id) => a + state.items[id]!.estimate, 0);
+  if (points > forecast && ids.length > 1) {
+    const counter: string[] = [];
+    let sum = 0;
+    for (const id of ids) {
+      if (counter.length && sum + state.items[id]!.estimate > forecast) break;
+      counter.push(id);
+      sum += state.items[id]!.estimate;
+    }
+    return {
+      proposed: [...proposed],
+      answer: 'tooBig',
+      counter,
+      message: `That is ${points} points and the Developers forecast ${forecast}. They propose a smaller goal: ${quoted(state, counter)}.`,
+    };
+  }
+  const unclear = ids.find((id) => !state.items[id]!.refined);
+  if (unclear)
+    return {
+      proposed: [...proposed],
+      answer: 'unclear',
+      counter: null,
+      message: `The Developers are not sure what "${state.items[unclear]!.title}" needs: they ask you to clarify it (refine it with them) before they commit to the goal.`,
+    };
+  if (points > forecast) {
+    // One item too big for a Sprint: the Developers suggest the first that fits, or try it if none does.
+    const only = state.items[ids[0]!]!;
+    const alternative = goalCandidates(state).find((id) => !setAside(state.items[id]!) && state.items[id]!.estimate <= forecast && !ids.includes(id));
+    if (!alternative)
+      return { proposed: [...proposed], answer: 'agree', counter: null, message: `"${only.title}" is ${points} points against a forecast of ${forecast}; nothing smaller is ready, so the Developers will try, and it may not be Done this Sprint.` };
+    return {
+      proposed: [...proposed],
+      answer: 'tooBig',
+      counter: [alternative],
+      message: `"${only.title}" is ${points} points and the Developers forecast ${forecast}: too big to be Done in one Sprint (you could split it). They propose a goal built on "${state.items[alternative]!.title}" instead.`,
+    };
+  }
+  return { proposed: [...proposed], answer: 'agree', counter: null, message: `The Developers agree: ${points} points fits their forecast of ${forecast}.` };
+}
+
 export const proposeSprintGoal: Rule<'proposeSprintGoal'> = {
-  apply(draft, a) {
+  check(s, a) {
+    if (new Set(a.itemIds).size !== a.itemIds.length) return { code: 'invalidParams', message: 'itemIds lists an item more than once' };
+    for (const id of a.itemIds) {
+      const item = s.items[id];
+      if (!item || !s.backlogOrder.includes(id)) return unknownId('Product Backlog item', id);
+      if (item.type === 'epic') return { code: 'invalidParams', message: `"${item.title}" is an epic: too big for one Sprint; split it first` };
+    }
+    return null;
+  },
+  apply(draft, a, ctx) {
     const sprint = currentSprint(draft);
-    const topId = draft.backlogOrder[0];
-    const top = topId === undefined ? undefined : draft.items[topId];
-    sprint.goalKind = a.kind;
-    sprint.goalItemId = top?.id ?? null;
-    sprint.goalText = !top
-      ? 'Improve what the Increment already does'
-      : a.kind === 'outcome'
-        ? `Deliver the outcome behind "${top.title}"`
-        : `Finish: ${draft.backlogOrder.slice(0, 3).map((id) => draft.items[id]!.title).join('; ')}`;
-    say(draft, `Proposed Sprint Goal: ${sprint.goalText}`);
+    const base = ctx.base;
+    const negotiation = developersAnswer(base, a.itemIds);
+    const goal = ctx.scenario.productGoals.find((g) => g.id === base.productGoalId);
+    sprint.negotiation = negotiation;
+    sprint.goalItemIds = [...a.itemIds];
+    sprint.goalText = goalText(base, a.itemIds, goal?.text ?? null);
+    say(draft, `You proposed a Sprint Goal: ${sprint.goalText}. ${negotiation.message}`);
   },
 };
 
 /** The Developers take ready items from the top until their forecast is used up; epics never fit a Sprint. */
-export function selectForSprint(state: GameState, scenario: Scenario, target: number): { selected: string[]; skipped: string[]; planned: number } {
-  const selected: string[] = [];
+export function selectForSprint(state: GameState, scenario: Scenario, target: number, goal: readonly string[] = []): { selected: string[]; skipped: string[]; planned: number } {
+  // The Sprint Goal's items come first, whatever their readiness: the Scrum Team agreed on them.
+  const selected: string[] = goal.filter((id) => state.backlogOrder.includes(id));
   const skipped: string[] = [];
-  let planned = 0;
+  let planned = selected.reduce((a, id) => a + state.items[id]!.estimate, 0);
   for (const id of state.backlogOrder) {
+    if (selected.includes(id)) continue;
     const item = state.items[id]!;
     if (item.type === 'epic' || !isReady(state, id, scenario, state.readiness)) {
       skipped.push(id);
@@ -122,7 +239,7 @@ function judgeOrdering(draft: Draft<GameState>, base: GameState, n: number): voi
     for (const dep of item.truth.dependsOn ?? []) {
       known++;
       const depIndex = base.backlogOrder.indexOf(dep);
-      if (base.items[dep]?.status !== 'accepted' && (depIndex < 0 || depIndex > i)) conflicts++;
+      if (base.items[dep]?.status !== 'done' && (depIndex < 0 || depIndex > i)) conflicts++;
     }
   }
   if (known > 0)
@@ -195,43 +312,81 @@ function judgeCriteria(draft: Draft<GameState>, base: GameState, scenario: Scena
   });
 }
 
+/** Value per point of the goal's items against the best the visible order offered for as many items. */
+function goalValueShare(state: GameState, goal: readonly string[]): { share: number; best: string[] } {
+  const density = (id: string) => state.items[id]!.statedValue * visibleDelayWeight(state.items[id]!, state.sprint) / Math.max(1, state.items[id]!.estimate);
+  const mean = (ids: readonly string[]) => ids.reduce((a, id) => a + density(id), 0) / Math.max(1, ids.length);
+  const best = visibleWsjfOrder(state).slice(0, Math.max(1, goal.length));
+  const top = mean(best);
+  return { share: top > 0 ? Math.min(1, mean(goal) / top) : 1, best };
+}
+
 export const commitSprint: Rule<'commitSprint'> = {
+  check(s, a) {
+    const n = s.sprints[s.sprints.length - 1]?.negotiation;
+    if (!n) return { code: 'notAllowedNow', message: 'propose a Sprint Goal to the Developers first' };
+    if (a.scope === 'agreed' && n.answer === 'tooBig' && !n.counter)
+      return { code: 'notAllowedNow', message: 'the Developers doubt this goal fits one Sprint: propose a smaller one, or insist' };
+    return null;
+  },
   apply(draft, a, ctx) {
     const base = ctx.base;
     const sprint = currentSprint(draft);
     const n = base.sprint;
+    const negotiation = base.sprints[base.sprints.length - 1]!.negotiation!;
     const forecast = developersForecast(base);
-    const stretch = a.scope === 'stretch';
-    const target = stretch ? Math.round(forecast * 1.3) : forecast;
+    const stretch = a.scope === 'insist';
+    const target = stretch ? Math.max(Math.round(forecast * 1.3), negotiation.proposed.reduce((x, id) => x + base.items[id]!.estimate, 0)) : forecast;
+    const goalIds = stretch ? negotiation.proposed : (negotiation.counter ?? negotiation.proposed);
+    const goal = ctx.scenario.productGoals.find((g) => g.id === base.productGoalId);
+    sprint.goalItemIds = [...goalIds];
+    sprint.goalText = goalText(base, goalIds, goal?.text ?? null);
+    sprint.goalSettled = stretch ? 'insisted' : 'agreed';
 
     judgeOrdering(draft, base, n);
     judgeMarketUse(draft, ctx);
     judgeBuyerAndUser(draft, ctx);
+    const value = goalValueShare(base, goalIds);
+    const names = (ids: readonly string[]) => ids.map((id) => `"${base.items[id]!.title}"`).join(', ');
+    const valueWords =
+      value.share >= 0.99
+        ? 'The Sprint Goal rests on the work with the most visible value per point toward the Product Goal'
+        : `The Sprint Goal rests on ${names(goalIds)}, while ${names(value.best)} offered more visible value per point toward the Product Goal`;
     judge(draft, {
       goalId: 'D7.2.1',
-      score: sprint.goalKind === 'outcome' ? 1 : 0.2,
+      score: (stretch ? 0.2 : 0.5) + (stretch ? 0.3 : 0.5) * value.share,
       decisionId: `sprintGoal-s${n}`,
-      rationale:
-        sprint.goalKind === 'outcome'
-          ? 'A Sprint Goal that names one objective gives the Developers room to negotiate scope.'
-          : 'A list of items is not a Sprint Goal: it gives no objective to keep when scope must change.',
+      rationale: stretch
+        ? `${valueWords}; it was imposed on the Developers rather than crafted with them.`
+        : `${valueWords}; the Scrum Team crafted it together from your objective and the Developers' answer.`,
+    });
+    const unclear = !stretch && negotiation.answer === 'unclear';
+    judge(draft, {
+      goalId: 'D7.2.2',
+      score: stretch ? 0.1 : unclear ? 0.5 : 1,
+      decisionId: `sprintGoal-s${n}`,
+      rationale: stretch
+        ? negotiation.answer === 'agree'
+          ? 'The Developers agreed to the goal, and you still pushed more work on them than they forecast.'
+          : `The Developers said: "${negotiation.message}" You overruled them instead of negotiating the scope.`
+        : negotiation.answer === 'agree'
+          ? 'The goal balanced what matters now with what the Developers forecast they can do.'
+          : unclear
+            ? 'The Developers asked what an item needs, and the Sprint started before it was clarified.'
+            : 'When the Developers pushed back, you took their smaller or re-ordered goal: urgency was met by negotiating scope.',
     });
     judge(draft, {
       goalId: 'D1.3.2',
-      score: stretch ? 0 : 1,
+      score: stretch ? 0 : unclear ? 0.4 : 1,
       decisionId: `forecast-s${n}`,
       rationale: stretch
-        ? 'The Developers own the Sprint forecast; pushing more work on them overrides their judgement.'
-        : 'The PO proposed value and let the Developers decide how much they could take on.',
-    });
-    judge(draft, {
-      goalId: 'D7.2.2',
-      score: stretch ? 0.1 : 1,
-      decisionId: `forecast-s${n}`,
-      rationale: stretch ? 'Urgency was met by overloading the team instead of negotiating scope.' : 'The goal balanced urgency with what the team could achieve.',
+        ? 'The Developers own the Sprint forecast and how they work; pushing more on them overrides their judgement.'
+        : unclear
+          ? 'In Sprint Planning the PO answers the Developers\u2019 questions; this one was left open.'
+          : 'You brought the objective, answered the Developers and let them decide how much they could take on.',
     });
 
-    const { selected, skipped, planned } = selectForSprint(base, ctx.scenario, target);
+    const { selected, skipped, planned } = selectForSprint(base, ctx.scenario, target, goalIds);
     judgeCriteria(draft, base, ctx.scenario, selected, n);
     for (const id of selected) {
       if (!scenarioItem(ctx.scenario, id)?.assumption || base.items[id]!.assumptionHolds !== null) continue;
@@ -254,6 +409,7 @@ export const commitSprint: Rule<'commitSprint'> = {
       if (unfixed.includes('testable') || unfixed.includes('estimable')) p += 0.2;
       const item = draft.items[id]!;
       item.status = 'sprint';
+      item.returnedInSprint = null;
       if (ctx.rng.next('quality') < Math.min(0.95, p)) item.hiddenRework = Math.max(1, Math.round(seen.remaining * (unfixed.includes('small') ? 0.6 : 0.4)));
     }
     sprint.forecast = forecast;
@@ -277,6 +433,11 @@ export const commitSprint: Rule<'commitSprint'> = {
     draft.team.lostThisSprint = 0;
     draft.day = 0;
     const passed = skipped.filter((id) => base.backlogOrder.indexOf(id) < base.backlogOrder.indexOf(selected[selected.length - 1] ?? ''));
-    say(draft, `The Developers forecast ${forecast} points and took ${selected.length} items (${planned} points) into the Sprint.${passed.length ? ` They passed over ${passed.length} item(s) that were not ready or too big.` : ''}`);
+    const items = (k: number) => `${k} ${k === 1 ? 'item' : 'items'}`;
+    say(
+      draft,
+      `Sprint Goal: ${sprint.goalText}. The Developers forecast ${forecast} points and took ${items(selected.length)} (${planned} points) into the Sprint.` +
+        (passed.length ? ` They passed over ${items(passed.length)} that ${passed.length === 1 ? 'was' : 'were'} not ready or too big.` : ''),
+    );
   },
 };

@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { GameState, MapQuadrant } from '../model/state';
 import type { Rule } from './context';
-import { forgetJudgement, judge, say, unknownId } from './context';
+import { forgetJudgement, judge, notDoneNames, say, unknownId } from './context';
 import { clamp } from './execution';
 import { round2 } from './formulas';
 import { currentSprint } from './planning';
@@ -139,7 +139,22 @@ export const shareProgress: Rule<'shareProgress'> = {
         ? 'A burn-up with the forecast range and the known risks lets stakeholders see the same picture as the team.'
         : 'Presenting only good news buys trust now and loses more of it when the risks arrive.',
     });
-    say(draft, transparent ? 'You shared the burn-up, the forecast range and the open risks.' : 'You told stakeholders everything is on track.');
+    const sprint = currentSprint(draft);
+    if (sprint.notDone.length)
+      judge(draft, {
+        goalId: 'D6.2.2',
+        score: transparent ? 1 : 0,
+        decisionId: `undone-s${draft.sprint}`,
+        rationale: transparent
+          ? `You told stakeholders that ${notDoneNames(draft, sprint.notDone)} did not meet the Definition of Done: it is not part of the Increment and is back in the Product Backlog.`
+          : `${notDoneNames(draft, sprint.notDone)} did not meet the Definition of Done, yet stakeholders heard that everything is on track: undone work was presented as progress.`,
+      });
+    say(
+      draft,
+      transparent
+        ? `You shared the burn-up, the forecast range and the open risks${sprint.notDone.length ? `, and said plainly what is not Done` : ''}.`
+        : 'You told stakeholders everything is on track.',
+    );
   },
 };
 
@@ -152,7 +167,7 @@ export function settleProgressClaims(draft: Draft<GameState>): void {
   const sprint = currentSprint(draft);
   const previous = draft.sprints[draft.sprints.length - 2];
   if (previous?.progressSharing !== 'optimistic') return;
-  const returned = sprint.committed.some((id) => draft.items[id]?.status === 'backlog');
+  const returned = sprint.notDone.length > 0;
   const setback = sprint.goalMet === false || sprint.velocity < sprint.forecast || sprint.clarifications > 0 || returned;
   if (!setback) return;
   for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! - 8);
@@ -163,7 +178,7 @@ export function settleProgressClaims(draft: Draft<GameState>): void {
 export function settleRoadmap(draft: Draft<GameState>): void {
   for (const p of draft.roadmap.promises) {
     if (p.sprint !== draft.sprint) continue;
-    if (draft.items[p.itemId]?.status === 'accepted') continue;
+    if (draft.items[p.itemId]?.status === 'done') continue;
     draft.roadmap.misses += 1;
     for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! - 6);
     say(draft, `The roadmap promised "${draft.items[p.itemId]?.title ?? p.itemId}" by Sprint ${p.sprint}; it is not Done, and stakeholders noticed.`);

@@ -4,23 +4,22 @@ import type { GameState } from '../model/state';
 import type { Rule, RuleContext } from './context';
 import { judge, say } from './context';
 
-/** Which question phase a lifecycle phase opens, if any. */
-export function questionPhaseOf(phase: string): QuestionPhase | null {
+/** Which question phases a lifecycle phase opens, in asking order. */
+export function questionPhaseOf(phase: string): readonly QuestionPhase[] {
   switch (phase) {
     case 'briefing.choosingGoal':
-      return 'briefing';
-    case 'sprint.refinement':
-      return 'refinement';
+      return ['briefing'];
+    // Refinement is ongoing rather than a phase: its questions come as Sprint Planning opens.
     case 'sprint.planning.proposing':
-      return 'planning';
+      return ['refinement', 'planning'];
     case 'sprint.review':
-      return 'review';
+      return ['review'];
     case 'sprint.retrospective':
-      return 'retrospective';
+      return ['retrospective'];
     case 'release':
-      return 'release';
+      return ['release'];
     default:
-      return null;
+      return [];
   }
 }
 
@@ -30,9 +29,12 @@ function due(card: QuestionCard, phase: QuestionPhase, sprint: number): boolean 
 
 /** Opens the next unasked question of this phase and Sprint, if there is one. */
 export function openNextQuestion(draft: Draft<GameState>, phase: string, questions: readonly QuestionCard[]): void {
-  const qp = questionPhaseOf(phase);
-  if (!qp || draft.pendingQuestion) return;
-  const card = questions.find((q) => due(q, qp, draft.sprint) && !draft.askedQuestions.includes(q.id));
+  if (draft.pendingQuestion) return;
+  let card: QuestionCard | undefined;
+  for (const qp of questionPhaseOf(phase)) {
+    card = questions.find((q) => due(q, qp, draft.sprint) && !draft.askedQuestions.includes(q.id));
+    if (card) break;
+  }
   if (!card) return;
   draft.pendingQuestion = card.id;
   draft.askedQuestions.push(card.id);

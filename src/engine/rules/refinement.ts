@@ -1,4 +1,6 @@
-import type { Rule } from './context';
+import type { Draft } from 'immer';
+import type { GameState } from '../model/state';
+import type { RuleContext } from './context';
 import { judge, say } from './context';
 import { refine, refinementBudget, refinementCost } from './backlog';
 import { developersForecast } from './planning';
@@ -11,72 +13,59 @@ export function refinementShareScore(percent: number): number {
   return 0.2;
 }
 
-export const endRefinement: Rule<'endRefinement'> = {
-  apply(draft, _a, ctx) {
-    // The Developers spend what is left of the refinement time on the top of the backlog.
-    let left = refinementBudget(draft) - draft.refinementUsed;
-    for (const id of draft.backlogOrder) {
-      const item = draft.items[id]!;
-      if (item.refined) continue;
-      const cost = refinementCost(item.estimate);
-      if (cost > left) break;
-      left -= cost;
-      refine(draft, id, ctx.rng.normal('estimates'));
-    }
-    // Facilitation: did refinement prepare what the next Sprint will most likely take?
-    const forecast = developersForecast(ctx.base);
-    let points = 0;
-    let prepared = 0;
-    let considered = 0;
-    for (const id of draft.backlogOrder) {
-      if (points >= forecast) break;
-      const item = draft.items[id]!;
-      points += item.estimate;
-      considered++;
-      if (item.refined) prepared++;
-    }
-    if (considered > 0) {
-      const share = prepared / considered;
-      judge(draft, {
-        goalId: 'D3.3.2',
-        score: share,
-        decisionId: `refinement-s${draft.sprint}`,
-        rationale:
-          share >= 0.99
-            ? 'Everything the Developers are likely to take next was understood and sized before Sprint Planning.'
-            : `Only ${prepared} of the ${considered} items likely to be taken next were refined; the rest arrive unclear.`,
-      });
-    }
-    const score = refinementShareScore(draft.refinementShare);
+/**
+ * Refinement is ongoing: the Developers spend the refinement time agreed with the PO during the
+ * Sprint (or before the first one). When that time runs out, before Sprint Planning of
+ * `nextSprint`, they spend what is left on the top of the Product Backlog, and the rules judge
+ * whether it prepared what that Sprint will most likely take.
+ */
+export function closeRefinementWindow(draft: Draft<GameState>, ctx: RuleContext, nextSprint: number): void {
+  let left = refinementBudget(draft) - draft.refinementUsed;
+  let refined = 0;
+  for (const id of draft.backlogOrder) {
+    const item = draft.items[id]!;
+    if (item.refined) continue;
+    const cost = refinementCost(item.estimate);
+    if (cost > left) break;
+    left -= cost;
+    refine(draft, id, ctx.rng.normal('estimates'));
+    refined++;
+  }
+  draft.refinementUsed = refinementBudget(draft);
+  if (refined) say(draft, `The Developers used the rest of their refinement time on the top of the Product Backlog: ${refined} more ${refined === 1 ? 'item is' : 'items are'} refined.`);
+  const forecast = developersForecast(draft as GameState);
+  let points = 0;
+  let prepared = 0;
+  let considered = 0;
+  for (const id of draft.backlogOrder) {
+    if (points >= forecast) break;
+    const item = draft.items[id]!;
+    points += item.estimate;
+    considered++;
+    if (item.refined) prepared++;
+  }
+  if (considered > 0) {
+    const share = prepared / considered;
     judge(draft, {
-      goalId: 'D3.3.1',
-      score,
-      decisionId: `refinement-s${draft.sprint}`,
+      goalId: 'D3.3.2',
+      score: share,
+      decisionId: `refinement-s${nextSprint}`,
       rationale:
-        score === 1
-          ? 'About 5-10% of capacity on refinement keeps items ready without starving delivery.'
-          : draft.refinementShare < 5
-            ? 'With almost no refinement, unclear items surprise the Developers mid-Sprint.'
-            : 'Spending this much capacity on refinement leaves too little for delivering the Increment.',
+        share >= 0.99
+          ? `Everything the Developers are likely to take in Sprint ${nextSprint} was understood and sized before its Sprint Planning.`
+          : `Only ${prepared} of the ${considered} items likely to be taken in Sprint ${nextSprint} were refined; the rest arrive at Sprint Planning unclear.`,
     });
-    draft.sprints.push({
-      number: draft.sprint,
-      goalKind: null,
-      goalText: '',
-      goalItemId: null,
-      forecast: 0,
-      committed: [],
-      stretch: false,
-      velocity: 0,
-      goalMet: null,
-      forecastAnswered: false,
-      clarifications: 0,
-      reviewFormat: null,
-      released: false,
-      reflections: [],
-      progressSharing: null,
-      burndown: [],
-    });
-    say(draft, `Sprint ${draft.sprint} Planning: propose the value this Sprint can deliver.`);
-  },
-};
+  }
+  const score = refinementShareScore(draft.refinementShare);
+  judge(draft, {
+    goalId: 'D3.3.1',
+    score,
+    decisionId: `refinement-s${nextSprint}`,
+    rationale:
+      score === 1
+        ? `${draft.refinementShare}% of the Developers' capacity for refinement kept items ready without starving delivery.`
+        : draft.refinementShare < 5
+          ? `With ${draft.refinementShare}% of capacity for refinement, unclear items surprise the Developers mid-Sprint.`
+          : `${draft.refinementShare}% of capacity for refinement leaves too little for delivering the Increment.`,
+  });
+}

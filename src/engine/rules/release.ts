@@ -1,10 +1,11 @@
 import type { Rule } from './context';
-import { judge, say } from './context';
+import { judge, notDoneNames, say } from './context';
 import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { GameState } from '../model/state';
 import { valueAvailable } from '../report';
-import { release } from './review';
+import { forecastAsker, unreleasedDone } from './review';
+import { clamp } from './execution';
 import { round2 } from './formulas';
 
 /**
@@ -58,12 +59,12 @@ function judgeOutcomes(draft: Draft<GameState>, scenario: Scenario): void {
     rationale: `You realised ${Math.round(share * 100)}% of the value a well-informed ordering could have delivered with the same effort.`,
   });
   // Were the most-used features the ones delivered first?
-  const released = Object.values(draft.items).filter((i) => i.releasedInSprint !== null && i.acceptedInSprint !== null);
+  const released = Object.values(draft.items).filter((i) => i.releasedInSprint !== null && i.doneInSprint !== null);
   if (released.length >= 2) {
     // Use per point of effort: the most valuable delivery is the one that bought the most use per point.
     const use = (id: string) => (draft.releases.find((r) => r.featureUse[id] !== undefined)?.featureUse[id] ?? 0) / Math.max(0.5, draft.items[id]!.truth.effort);
     const byUse = [...released].sort((a, b) => use(b.id) - use(a.id) || (a.id < b.id ? -1 : 1));
-    const byDelivery = [...released].sort((a, b) => a.acceptedInSprint! - b.acceptedInSprint! || (a.id < b.id ? -1 : 1));
+    const byDelivery = [...released].sort((a, b) => a.doneInSprint! - b.doneInSprint! || (a.id < b.id ? -1 : 1));
     const half = Math.ceil(released.length / 2);
     const early = new Set(byDelivery.slice(0, half).map((i) => i.id));
     const hits = byUse.slice(0, half).filter((i) => early.has(i.id)).length;
@@ -79,27 +80,73 @@ function judgeOutcomes(draft: Draft<GameState>, scenario: Scenario): void {
   }
 }
 
-export const decideRelease: Rule<'decideRelease'> = {
+/** Points the Developers can be expected to deliver in the Sprints after this one, from Done work so far. */
+export function remainingCapacity(state: GameState, sprints: number): { capacity: number; scope: number; left: number } {
+  const history = state.sprints.filter((s) => s.goalMet !== null).map((s) => s.velocity);
+  const mean = history.length ? history.reduce((a, b) => a + b, 0) / history.length : 0;
+  const left = Math.max(0, sprints - state.sprint);
+  const scope = state.backlogOrder.reduce((a, id) => {
+    const i = state.items[id]!;
+    return i.offVision || i.moscow === 'wont' || i.assumptionHolds === false ? a : a + i.estimate;
+  }, 0);
+  return { capacity: round2(mean * left), scope, left };
+}
+
+/**
+ * Release planning: which subset of the Product Backlog ships by the date. Judged on what the PO
+ * could see at the Review: the velocity of Done work so far, the Sprints left and the scope.
+ */
+export const planRelease: Rule<'planRelease'> = {
+  check: (s) => (s.releasePlan ? { code: 'notAllowedNow', message: 'the release plan is already made' } : null),
   apply(draft, a, ctx) {
-    const accepted = Object.values(draft.items).filter((i) => i.status === 'accepted');
-    const ship = a.decision === 'ship';
+    const { capacity, scope, left } = remainingCapacity(ctx.base, ctx.scenario.sprints);
+    const fits = scope <= capacity;
+    draft.releasePlan = a.plan;
+    const date = `the end of Sprint ${ctx.scenario.sprints}`;
+    const seen = `About ${Math.round(capacity)} points of Done work can be expected in the ${left} ${left === 1 ? 'Sprint' : 'Sprints'} left, against ${scope} points in the Product Backlog`;
+    const score = a.plan === 'dateWithFlexibleScope' ? 1 : a.plan === 'everythingByDate' ? (fits ? 0.6 : 0.1) : 0.4;
     judge(draft, {
       goalId: 'D6.1.1',
-      score: accepted.length === 0 ? (ship ? 0.2 : 1) : ship ? 1 : 0.2,
-      decisionId: 'release',
+      score,
+      decisionId: 'release-plan',
       rationale:
-        accepted.length === 0
-          ? 'There was nothing Done to release.'
-          : ship
-            ? 'Releasing the Done Increment puts value in users\u2019 hands and starts real feedback.'
-            : 'Holding back a Done Increment delays both value and the feedback that steers the next Product Goal.',
+        a.plan === 'dateWithFlexibleScope'
+          ? `${seen}: fixing the date and letting scope follow the order means the most valuable Done work ships by ${date}.`
+          : a.plan === 'everythingByDate'
+            ? fits
+              ? `${seen}: it may fit, but promising every item by a date leaves no room for what the Sprints will teach.`
+              : `${seen}: promising all of it by ${date} sets a promise the velocity says will break.`
+            : `${seen}: a release with no date gives stakeholders nothing to plan by; release planning picks what ships by a date.`,
     });
-    draft.released = ship;
-    if (ship && accepted.some((i) => i.releasedInSprint === null)) {
-      release(draft, draft.sprint, ctx.scenario);
-      say(draft, `Released. Adoption ${draft.metrics!.adoption}%, satisfaction ${draft.metrics!.satisfaction}/100.`);
-    } else if (!ship) {
-      say(draft, 'The last Increment was not released.');
+    say(
+      draft,
+      a.plan === 'dateWithFlexibleScope'
+        ? `Release plan: release by ${date}; what ships is the top of the Product Backlog that is Done by then.`
+        : a.plan === 'everythingByDate'
+          ? `Release plan: every item in the Product Backlog by ${date}.`
+          : 'Release plan: the whole scope, with a date once it is Done.',
+    );
+  },
+};
+
+/** Closes the scenario: Done work never released is value that never reached users. */
+export const finishScenario: Rule<'finishScenario'> = {
+  apply(draft, _a, ctx) {
+    const waiting = unreleasedDone(draft as GameState);
+    if (waiting.length) {
+      judge(draft, {
+        goalId: 'D6.3.2',
+        score: 0.2,
+        decisionId: 'release-final',
+        rationale: `${notDoneNames(draft, waiting)} ${waiting.length === 1 ? 'was' : 'were'} Done but never released: value that never reached users, and no usage figures came back.`,
+      });
+      say(draft, `${waiting.length} Done ${waiting.length === 1 ? 'item was' : 'items were'} never released.`);
+    }
+    draft.released = draft.releases.some((r) => r.itemIds.length > 0);
+    if (draft.releasePlan === 'everythingByDate' && draft.backlogOrder.some((id) => !draft.items[id]!.offVision && draft.items[id]!.moscow !== 'wont')) {
+      const asker = forecastAsker(draft, ctx.scenario.stakeholders);
+      if (asker) draft.trust[asker] = clamp(draft.trust[asker]! - 10);
+      say(draft, 'The release plan promised the whole Product Backlog by the last Sprint, and it is not all Done: the promise is broken.');
     }
     judgeOutcomes(draft, ctx.scenario);
   },

@@ -4,6 +4,7 @@ import { judge, say } from './context';
 import { clamp } from './execution';
 import { requiredReflections } from './reflection';
 import { PO_TIME_PER_SPRINT } from '../model/initial';
+import { openSprint } from './planning';
 
 /** Whether an improvement fits the team's situation: invest in quality when it hurts, not by habit. */
 export function improvementScore(state: GameState, improvement: 'strengthenDoD' | 'payDownDebt' | 'keepAsIs'): number {
@@ -60,10 +61,11 @@ export const chooseImprovement: Rule<'chooseImprovement'> = {
       draft.day = 0;
       draft.refinementUsed = 0;
       draft.poTime = PO_TIME_PER_SPRINT;
-      say(draft, `Sprint ${draft.sprint} begins with Product Backlog refinement.`);
+      openSprint(draft);
+      say(draft, `Sprint ${draft.sprint} begins with Sprint Planning.`);
       ctx.emit('sys.nextSprint');
     } else {
-      say(draft, 'The last Sprint is over: decide on the release.');
+      say(draft, 'The last Sprint is over. Release any Done work that has not reached users, then see how you did.');
       ctx.emit('sys.lastSprintDone');
     }
   },

@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { ForecastDistribution, GameState } from '../model/state';
 import type { Rule } from './context';
-import { judge, say, unknownId } from './context';
+import { judge, notDoneNames, say } from './context';
 import { clamp } from './execution';
 import { monteCarloForecast, optimisticSprints } from './forecast';
 import { realisedValue, round2 } from './formulas';
@@ -19,49 +19,6 @@ export function forecastAsker(draft: GameState, stakeholders: { id: string; infl
   let best: { id: string; influence: number } | null = null;
   for (const s of stakeholders) if (!best || s.influence > best.influence) best = s;
   return best && draft.trust[best.id] !== undefined ? best.id : null;
-}
-
-export const reviewItem: Rule<'reviewItem'> = {
-  check(s, a) {
-    const item = s.items[a.itemId];
-    if (!item || item.status !== 'done') return unknownId('finished item awaiting review', a.itemId);
-    return null;
-  },
-  apply(draft, a) {
-    const item = draft.items[a.itemId]!;
-    const meets = item.meetsDoD === true;
-    const accept = a.decision === 'accept';
-    judge(draft, {
-      goalId: 'D6.2.2',
-      score: accept === meets ? 1 : accept ? 0 : 0.3,
-      decisionId: `review-${item.id}-s${draft.sprint}`,
-      rationale: meets
-        ? accept
-          ? 'The item met the Definition of Done, so it belongs in the Increment.'
-          : 'The item met the Definition of Done; sending it back wasted finished work.'
-        : accept
-          ? 'Work that does not meet the Definition of Done is not part of the Increment; accepting it hides debt.'
-          : 'The item did not meet the Definition of Done, so it went back to the Product Backlog.',
-    });
-    if (accept) {
-      item.status = 'accepted';
-      item.acceptedInSprint = draft.sprint;
-      if (!meets) draft.team.techDebt = clamp(draft.team.techDebt + 8);
-      if (item.requestedBy && draft.trust[item.requestedBy] !== undefined) draft.trust[item.requestedBy] = clamp(draft.trust[item.requestedBy]! + 4);
-      say(draft, `Accepted "${item.title}" into the Increment.`);
-    } else {
-      returnToBacklog(draft, item.id, meets ? 0 : Math.max(1, Math.round(item.truth.effort * 0.2)));
-      say(draft, `Returned "${item.title}" to the top of the Product Backlog.`);
-    }
-  },
-};
-
-function returnToBacklog(draft: Draft<GameState>, id: string, remaining: number): void {
-  const item = draft.items[id]!;
-  item.status = 'backlog';
-  item.meetsDoD = null;
-  item.remaining = remaining;
-  draft.backlogOrder.unshift(id);
 }
 
 export const answerForecast: Rule<'answerForecast'> = {
@@ -128,26 +85,21 @@ export const answerForecast: Rule<'answerForecast'> = {
 };
 
 export const endReview: Rule<'endReview'> = {
-  check(s) {
-    const waiting = Object.values(s.items).filter((i) => i.status === 'done');
-    return waiting.length
-      ? { code: 'notAllowedNow', message: `decide on every finished item first: ${waiting.map((i) => i.id).join(', ')}` }
-      : null;
-  },
   apply(draft, _a, ctx) {
-    // Unfinished work goes back to the top of the Product Backlog, keeping what was done.
-    const unfinished = currentSprint(draft).committed.filter((id) => draft.items[id]!.status === 'sprint');
-    for (let i = unfinished.length - 1; i >= 0; i--) {
-      const item = draft.items[unfinished[i]!]!;
-      item.status = 'backlog';
-      draft.backlogOrder.unshift(item.id);
-    }
     const sprint = currentSprint(draft);
     if (!sprint.forecastAnswered && ctx.base.backlogOrder.length > 0) {
       const rationale = 'Stakeholders asked when the next items would be done and left without an answer.';
       judge(draft, { goalId: 'D6.1.2', score: 0.1, decisionId: `forecast-answer-s${draft.sprint}`, rationale });
       judge(draft, { goalId: 'D5.2.1', score: 0.1, decisionId: `forecast-answer-s${draft.sprint}`, rationale });
     }
+    // Work that is not Done is not shown as progress: silence about it is judged like spin.
+    if (sprint.notDone.length && !sprint.progressSharing)
+      judge(draft, {
+        goalId: 'D6.2.2',
+        score: 0.3,
+        decisionId: `undone-s${draft.sprint}`,
+        rationale: `${notDoneNames(draft, sprint.notDone)} did not meet the Definition of Done, and stakeholders left the Review without hearing it.`,
+      });
     judgeForecasts(draft, draft.sprint, ctx.scenario);
     settleRoadmap(draft);
     settleProgressClaims(draft);
@@ -217,25 +169,35 @@ export const setReviewFormat: Rule<'setReviewFormat'> = {
   },
 };
 
-/** Puts accepted, unreleased items in users' hands; their value is realised now, at this Sprint's cost of delay. */
-function scenarioItemAssumptionHolds(draft: Draft<GameState>, id: string, scenario: Scenario): boolean {
+function scenarioItemAssumptionHolds(id: string, scenario: Scenario): boolean {
   const source = scenarioItem(scenario, id);
   return source?.assumption ? source.assumption.holds : true;
 }
 
-export function release(draft: Draft<GameState>, sprintNumber: number, scenario: Scenario): number {
-  const ids = Object.values(draft.items).filter((i) => i.status === 'accepted' && i.releasedInSprint === null).map((i) => i.id);
+/** Done items not yet in users' hands. Only Done work can ever be released. */
+export function unreleasedDone(state: GameState): string[] {
+  const out: string[] = [];
+  for (const id in state.items) {
+    const i = state.items[id]!;
+    if (i.status === 'done' && i.releasedInSprint === null) out.push(id);
+  }
+  return out.sort();
+}
+
+/**
+ * Puts Done, unreleased items in users' hands; their value is realised now, at the cost of delay
+ * of `when` (a Sprint number, fractional during a Sprint's days).
+ */
+export function release(draft: Draft<GameState>, sprintNumber: number, scenario: Scenario, when: number = sprintNumber): number {
+  const ids = unreleasedDone(draft as GameState);
   let value = 0;
   const featureUse: Record<string, number> = {};
-  let clean = 0;
   for (const id of ids) {
     const item = draft.items[id]!;
-    const meets = item.meetsDoD !== false;
     // Built on a belief that was false: users get nothing from it, tested or not.
-    const holds = scenarioItemAssumptionHolds(draft, item.id, scenario);
-    const v = holds ? round2(realisedValue(item.truth, sprintNumber, meets) * draft.valueFactor) : 0;
+    const holds = scenarioItemAssumptionHolds(item.id, scenario);
+    const v = holds ? round2(realisedValue(item.truth, when) * draft.valueFactor) : 0;
     value += v;
-    if (meets) clean++;
     featureUse[id] = round2(Math.min(100, v * 1.5));
     item.releasedInSprint = sprintNumber;
   }
@@ -246,7 +208,8 @@ export function release(draft: Draft<GameState>, sprintNumber: number, scenario:
     itemIds: ids,
     value,
     adoption: round2(Math.min(100, draft.valueRealised / 4)),
-    satisfaction: round2(40 + (55 * clean) / Math.max(1, ids.length)),
+    // Done work that does what users need pleases them; a feature nobody needed does not.
+    satisfaction: round2(40 + (55 * ids.filter((id) => featureUse[id]! > 0).length) / Math.max(1, ids.length)),
     revenue: round2(value * 120),
     featureUse,
   };
@@ -255,22 +218,32 @@ export function release(draft: Draft<GameState>, sprintNumber: number, scenario:
   return ids.length;
 }
 
+/** What a release during the Sprint costs the Developers: deploying takes time from the Sprint's work. */
+export const MID_SPRINT_RELEASE_COST = 1;
+
 export const releaseIncrement: Rule<'releaseIncrement'> = {
   check(s) {
-    if (s.sprints[s.sprints.length - 1]?.released) return { code: 'notAllowedNow', message: 'the Increment was already released this Sprint' };
-    const waiting = Object.values(s.items).some((i) => i.status === 'accepted' && i.releasedInSprint === null);
-    return waiting ? null : { code: 'notAllowedNow', message: 'nothing accepted is waiting to be released' };
+    return unreleasedDone(s).length ? null : { code: 'notAllowedNow', message: 'no Done work is waiting to be released' };
   },
   apply(draft, _a, ctx) {
-    const n = release(draft, draft.sprint, ctx.scenario);
-    currentSprint(draft).released = true;
+    const during = ctx.base.phase.startsWith('sprint.execution');
+    // Mid-Sprint, users get the work days earlier than at the Review: urgent value decays less.
+    const when = during ? round2(draft.sprint - 1 + draft.day / ctx.scenario.daysPerSprint) : draft.sprint;
+    const n = release(draft, draft.sprint, ctx.scenario, when);
+    const sprint = currentSprint(draft);
+    sprint.released = true;
+    if (during) draft.team.lostThisSprint = round2(draft.team.lostThisSprint + MID_SPRINT_RELEASE_COST);
     judge(draft, {
       goalId: 'D6.3.2',
       score: 1,
       decisionId: `release-s${draft.sprint}`,
-      rationale: 'Releasing a Done Increment early realises its value sooner and brings back real usage figures to steer the order.',
+      rationale: 'Releasing Done work as soon as it makes sense realises its value sooner and brings back real usage figures to steer the order.',
     });
     const r = draft.releases[draft.releases.length - 1]!;
-    say(draft, `Released ${n} item(s). Adoption ${r.adoption}%, satisfaction ${r.satisfaction}/100, revenue ${r.revenue}.`);
+    say(
+      draft,
+      `Released ${n} Done ${n === 1 ? 'item' : 'items'} to users${during ? ` (the release took about ${MID_SPRINT_RELEASE_COST} point of the Developers' time)` : ''}. ` +
+        `Adoption ${r.adoption}%, satisfaction ${r.satisfaction} out of 100, revenue ${r.revenue}.`,
+    );
   },
 };

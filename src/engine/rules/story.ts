@@ -153,7 +153,7 @@ export function isReady(state: GameState, itemId: string, scenario: Scenario, le
   if (level === 'none') return true;
   if (level === 'light') return item.refined || item.estimate <= 5;
   const deps = item.dependenciesKnown ? (item.truth.dependsOn ?? []) : [];
-  const depsDone = deps.every((d) => state.items[d]?.status === 'accepted');
+  const depsDone = deps.every((d) => state.items[d]?.status === 'done');
   const hasCriteria = criteriaCoverage(item, scenarioItem(scenario, itemId)).covered >= 1 || !scenarioItem(scenario, itemId)?.criteria;
   return item.refined && depsDone && hasCriteria;
 }

@@ -23,7 +23,7 @@ const CHANGE_WORDS: Record<GoalChange, string> = {
 
 function value(row: OutcomeRow, v: number | boolean | null): string {
   if (v === null) return '—';
-  if (typeof v === 'boolean') return v ? 'Released' : 'Held back';
+  if (typeof v === 'boolean') return v ? 'Released' : 'Nothing released';
   if (row.key === 'valuePercent') return `${Math.round(v)}%`;
   if (row.key === 'forecastAccuracy') return `${Math.round(v * 100)}%`;
   return String(Math.round(v * 10) / 10);

@@ -1,14 +1,17 @@
-import type { ListedAction } from '../../engine';
+import type { ListedAction, Observation } from '../../engine';
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, costNote, listedOf, otherActions, paramOf } from '../ui/actions';
 import { backlogBoard } from '../ui/backlog-board';
 import { itemTags, stakeholderName, typeBadge } from '../ui/items';
-import { block, facts, screen } from '../ui/screen';
-import { RunScene } from './run-scene';
+import { block, facts, poTimeText, screen } from '../ui/screen';
+import { ViewScene } from './view-scene';
 import { SceneKey } from './keys';
 
-const HANDLED = new Set(['setRefinementShare', 'refineItem', 'moveItem', 'orderBacklog', 'endRefinement', 'setReadiness', 'splitItem', 'fixFlaw', 'addCriterion', 'tagMoscow']);
+/** What this board lays out itself; the rest of an item's decisions are listed under it. */
+const HANDLED = new Set(['setRefinementShare', 'refineItem', 'moveItem', 'orderBacklog', 'setReadiness', 'splitItem', 'fixFlaw', 'addCriterion', 'tagMoscow']);
+/** Types that only ever concern the Product Backlog: their presence means refinement is open now. */
+const REFINING = ['setRefinementShare', 'refineItem', 'setReadiness', 'splitItem', 'fixFlaw', 'addCriterion', 'tagMoscow'];
 
 const FLAW_WORDS: Record<string, string> = {
   independent: 'Independent',
@@ -21,12 +24,23 @@ const FLAW_WORDS: Record<string, string> = {
 const MOSCOW_WORDS: Record<string, string> = { must: 'Must', should: 'Should', could: 'Could', wont: 'Won’t' };
 const READINESS_WORDS: Record<string, string> = { none: 'None', light: 'Light', strict: 'Strict' };
 
+/** What the board is for in this phase, in one sentence. */
+function leadFor(phase: string, refining: boolean, reorder: boolean): string {
+  if (!refining && !reorder) return 'The Product Backlog, most important first. Nothing can be changed here now: refinement is open before Sprint 1, in Sprint Planning and during the Sprint’s days.';
+  if (phase.startsWith('briefing')) return 'Before Sprint 1, prepare the Product Backlog with the Developers: order it by value and get the top items clear and sized for the first Sprint Planning.';
+  if (phase.startsWith('sprint.planning')) return 'Refine with the Developers while you plan: the items your Sprint Goal rests on should be clear and sized.';
+  if (phase.startsWith('sprint.execution')) return 'Refinement goes on during the Sprint: get the next items ready for the next Sprint Planning.';
+  if (!refining) return 'Adapt the Product Backlog to what you learned: order it by value.';
+  return 'Order the Product Backlog by value, and get the top items ready for the next Sprints.';
+}
+
 /**
- * Backlog refinement: the Product Backlog board (order by drag or keyboard), the selected item
- * with everything the PO can do to it (refine, split, INVEST rework, acceptance criteria,
- * MoSCoW), refinement time and the Definition of Ready.
+ * The Product Backlog board: order by drag or keyboard, the selected item with everything the PO
+ * can do to it (refine, split, INVEST rework, acceptance criteria, MoSCoW), refinement time and
+ * the Definition of Ready. Refinement is ongoing, so this is a view the phase screens open (in
+ * the briefing, Sprint Planning and the Sprint's days), and it leads back to the phase's screen.
  */
-export class Backlog extends RunScene {
+export class Backlog extends ViewScene {
   private selectedId: string | null = null;
 
   constructor() {
@@ -34,13 +48,29 @@ export class Backlog extends RunScene {
   }
 
   protected override focusFallbacks(): string[] {
-    return this.selectedId ? [`card:${this.selectedId}`] : [];
+    return this.selectedId ? [`card:${this.selectedId}`, 'view:back'] : ['view:back'];
   }
 
-  protected render(run: RunView): HTMLElement {
+  protected describeChange(before: Observation, after: Observation): string | null {
+    const was = before.backlog.map((i) => i.id);
+    const now = after.backlog.map((i) => i.id);
+    if (was.length !== now.length || was.every((id, i) => now[i] === id)) return null;
+    // The moved card is the one whose place changed most.
+    let moved = now[0]!;
+    let most = -1;
+    for (const [i, id] of now.entries()) {
+      const shift = Math.abs(was.indexOf(id) - i);
+      if (shift > most) [moved, most] = [id, shift];
+    }
+    const item = after.backlog.find((i) => i.id === moved);
+    return item ? `${item.title} is now at position ${now.indexOf(moved) + 1} of ${now.length}.` : null;
+  }
+
+  protected renderView(run: RunView): HTMLElement {
     const { step } = run;
     const o = step.observation;
     const canReorder = step.actions.some((a) => a.type === 'moveItem' || a.type === 'orderBacklog');
+    const refining = step.actions.some((a) => REFINING.includes(a.type));
     if (!o.backlog.some((i) => i.id === this.selectedId)) this.selectedId = o.backlog[0]?.id ?? null;
 
     const board = backlogBoard({
@@ -62,23 +92,24 @@ export class Backlog extends RunScene {
     const onBoard = new Set(o.backlog.map((i) => i.id));
     const main = [
       o.productGoal ? el('p', { class: 'goal-line' }, el('span', { class: 'goal-line__label' }, 'Product Goal: '), o.productGoal) : null,
+      this.resultLine(),
+      !refining && !canReorder ? el('p', { class: 'notice', role: 'note' }, el('strong', {}, 'Read only now. '), 'You can look at every item; refining and ordering open again in Sprint Planning.') : null,
       board,
     ];
 
-    const end = listedOf(step, 'endRefinement')[0];
     const side = [
-      this.selectedItem(run),
-      this.refinementTime(run),
+      this.selectedItem(run, refining),
+      refining ? this.refinementTime(run) : null,
       o.insights?.length ? block('What you have learned', 'insights-title', el('ul', { class: 'bullets' }, ...o.insights.map((i) => el('li', {}, i)))) : null,
-      otherActions(step, HANDLED, this.dispatch, { filter: (a) => !onBoard.has(String(paramOf(a, 'itemId'))) }),
-      el('div', { class: 'primary-bar' }, end ? actionButton(end, this.dispatch, { variant: 'primary', text: 'End refinement: go to Sprint Planning →' }) : null),
+      otherActions(step, HANDLED, this.dispatch, { filter: (a) => !onBoard.has(String(paramOf(a, 'itemId'))), here: SceneKey.Backlog }),
+      this.backBar(run),
     ];
 
     return screen({
       key: 'backlog',
       run,
-      title: `Sprint ${o.sprint}: Product Backlog refinement`,
-      lead: 'Order the Product Backlog by value, and get the top items ready for the next Sprints.',
+      title: 'Product Backlog',
+      lead: leadFor(step.phase, refining, canReorder),
       main,
       side,
       sideLabel: 'Selected item and refinement',
@@ -90,7 +121,7 @@ export class Backlog extends RunScene {
     return listedOf(run.step, type).filter((a) => paramOf(a, 'itemId') === itemId);
   }
 
-  private selectedItem(run: RunView): HTMLElement {
+  private selectedItem(run: RunView, refining: boolean): HTMLElement {
     const o = run.step.observation;
     const item = o.backlog.find((i) => i.id === this.selectedId);
     if (!item) return block('Selected item', 'item-title', el('p', {}, 'The Product Backlog is empty.'));
@@ -177,18 +208,26 @@ export class Backlog extends RunScene {
         itemTags(item, o),
         facts([
           ['Position', `${o.backlog.indexOf(item) + 1} of ${o.backlog.length}`],
-          ['Estimate', `${item.estimate} points${item.refined ? '' : ' (before refinement)'}`],
+          ['Estimate', `${item.estimate} ${item.estimate === 1 ? 'point' : 'points'}${item.refined ? '' : ' (before refinement)'}`],
           ['Stated value', `${item.statedValue}${item.requestedBy ? `, as ${stakeholderName(o, item.requestedBy)} sees it` : ''}`],
         ]),
       ),
       refine
         ? actionButton(refine, this.dispatch, { variant: 'secondary', text: 'Refine with the Developers', focusKey: 'refine-selected' })
-        : el('p', { class: 'block__hint' }, item.refined ? 'Refined: the estimate is now close to the truth.' : `Refining is not possible now (refinement time left: ${left} points). Set aside more time below.`),
+        : el(
+            'p',
+            { class: 'block__hint' },
+            item.refined
+              ? 'Refined: the estimate is now close to the truth.'
+              : refining
+                ? `Refining is not possible now (refinement time left: ${left} ${left === 1 ? 'point' : 'points'}). Set aside more time below.`
+                : 'Not refined yet. Refinement is open before Sprint 1, in Sprint Planning and during the Sprint’s days.',
+          ),
       splitRow,
       invest,
       criteriaList,
       moscowRow,
-      otherActions(run.step, HANDLED, this.dispatch, { heading: 'More for this item', id: 'item-more-title', filter: (a) => paramOf(a, 'itemId') === item.id }),
+      otherActions(run.step, HANDLED, this.dispatch, { heading: 'More for this item', id: 'item-more-title', filter: (a) => paramOf(a, 'itemId') === item.id, here: SceneKey.Backlog }),
     );
   }
 
@@ -202,10 +241,11 @@ export class Backlog extends RunScene {
     const readiness = listedOf(run.step, 'setReadiness');
     const used = o.refinement.used;
     const budget = o.refinement.budget;
+    const before = o.sprint === 0;
     return block(
-      'Refinement time this Sprint',
+      before ? 'Refinement time before Sprint 1' : 'Refinement time this Sprint',
       'share-title',
-      typeof o.poTime === 'number' ? el('p', { class: 'block__hint' }, el('strong', {}, `Your own time left this Sprint: ${o.poTime} half-day${o.poTime === 1 ? '' : 's'}.`)) : null,
+      typeof o.poTime === 'number' ? el('p', { class: 'block__hint' }, el('strong', {}, poTimeText(o))) : null,
       el('p', { class: 'block__hint' }, 'Share of the Developers’ capacity set aside to refine items. It makes estimates trustworthy and avoids surprises, but it is time not spent delivering.'),
       this.segmented('share-title', options.map((x) => ({ ...x, text: `${x.value}%` })), 'share'),
       shares[0]?.cost ? el('p', { class: 'block__hint' }, costNote(`each share is that much less capacity for delivery (now ${o.refinement.share}%).`)) : null,
@@ -213,7 +253,7 @@ export class Backlog extends RunScene {
         'div',
         { class: 'meter' },
         el('span', { class: 'meter__label' }, 'Refinement time used'),
-        el('span', { class: 'meter__value' }, `${used} of ${budget} points`),
+        el('span', { class: 'meter__value' }, `${used} of ${budget} ${budget === 1 ? 'point' : 'points'}`),
         el('span', { class: 'meter__track', role: 'presentation' }, el('span', { class: 'meter__fill', style: `width:${budget > 0 ? Math.min(100, (100 * used) / budget) : 0}%` })),
       ),
       readiness.length

@@ -4,10 +4,13 @@ import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
 import { humanize } from '../ui/grouped-actions';
 import { initials } from '../ui/people';
 import { block, facts, meter, screen } from '../ui/screen';
+import { viewLink } from '../ui/view-links';
+import { BACKLOG_TYPES, viewSummary } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
-const HANDLED = new Set(['chooseProductGoal', 'startSprints']);
+/** Laid out here; the Product Backlog's own decisions are taken on its board, linked from here. */
+const HANDLED = new Set(['chooseProductGoal', 'startSprints', ...BACKLOG_TYPES]);
 
 /** The briefing: the product, its vision, the people, and the choice of a Product Goal. */
 export class Briefing extends RunScene {
@@ -63,6 +66,7 @@ export class Briefing extends RunScene {
         el('p', { class: 'block__hint' }, 'The Product Goal is the one objective the Scrum Team plans against for the next Sprints. You can change your mind until the first Sprint starts.'),
         goalChoices,
       ),
+      this.prepareBacklog(run),
       otherActions(step, HANDLED, this.dispatch),
     ];
 
@@ -113,11 +117,28 @@ export class Briefing extends RunScene {
       key: 'briefing',
       run,
       title: o.scenario.title,
-      lead: 'Read the brief, meet the people, and set the Product Goal.',
+      lead: 'Read the brief, meet the people, set the Product Goal, and prepare the Product Backlog with the Developers.',
       main,
       side,
       sideLabel: 'People and team',
       tools: this.tools(run),
     });
+  }
+
+  /** Before Sprint 1 the PO and the Developers prepare the Product Backlog together: the way to its board. */
+  private prepareBacklog(run: RunView): HTMLElement {
+    const open = run.step.actions.some((a) => BACKLOG_TYPES.includes(a.type));
+    return block(
+      'Prepare the Product Backlog with the Developers',
+      'prepare-title',
+      el(
+        'p',
+        { class: 'block__hint' },
+        open
+          ? 'Before Sprint 1 starts, you and the Developers can get the Product Backlog ready: order it by value, refine the top items so they are clear and sized, split what is too big. Refinement goes on in every Sprint, so the board stays open in Sprint Planning and during the Sprint’s days too.'
+          : 'Once the Product Goal is chosen, you and the Developers can prepare the Product Backlog before Sprint 1: order it, refine the top items, split what is too big.',
+      ),
+      viewLink(viewSummary(run.step, SceneKey.Backlog), open ? 'Prepare the Product Backlog →' : 'Look at the Product Backlog →'),
+    );
   }
 }

@@ -4,7 +4,7 @@ import { el } from '../dom/el';
 import { actionButton, listedOf, paramOf } from '../ui/actions';
 import { humanize } from '../ui/grouped-actions';
 import { quadrantBoard, type BoardToken, type Quadrant } from '../ui/quadrant-board';
-import { block, screen } from '../ui/screen';
+import { block, poTimeText, screen } from '../ui/screen';
 import { ViewScene } from './view-scene';
 import { SceneKey } from './keys';
 
@@ -76,10 +76,10 @@ export class Customers extends ViewScene {
       block(
         'Learn from customers and users',
         'learn-title',
-        el('p', { class: 'block__hint' }, el('strong', {}, `Your time left this Sprint: ${o.poTime} half-day${o.poTime === 1 ? '' : 's'}.`)),
+        el('p', { class: 'block__hint' }, el('strong', {}, poTimeText(o))),
         feedback.length
           ? el('div', { class: 'choice-list' }, ...feedback.map((a) => actionButton(a, this.dispatch, { variant: 'choice', focusKey: `feedback:${String(paramOf(a, 'method'))}` })))
-          : el('p', { class: 'block__hint' }, 'No research method is open now: they are offered at Backlog refinement, while your time lasts.'),
+          : el('p', { class: 'block__hint' }, 'No research method is open now. Research is open before Sprint 1, in Sprint Planning and during the Sprint’s days, while your time lasts.'),
       ),
       o.insights.length ? block('What you have learned', 'insights-title', el('ul', { class: 'bullets' }, ...o.insights.map((i) => el('li', {}, i)))) : null,
       this.backBar(run),
@@ -166,7 +166,7 @@ export class Customers extends ViewScene {
       'Empathy map',
       'empathy-title',
       el('p', { class: 'block__hint' }, `Sort each interview note by what it tells you: what they say, think, do or feel. ${sorted} of ${o.empathyNotes.length} sorted; a sorted note stays where you put it.`),
-      sorts.length ? null : el('p', { class: 'notice', role: 'note' }, el('strong', {}, 'Read only now. '), 'Notes are sorted at Backlog refinement.'),
+      sorts.length ? null : el('p', { class: 'notice', role: 'note' }, el('strong', {}, 'Read only now. '), 'Notes are sorted before Sprint 1, in Sprint Planning and during the Sprint’s days.'),
       quadrantBoard({
         key: 'empathy',
         label: 'Empathy map: says, thinks, does, feels',

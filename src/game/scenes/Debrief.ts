@@ -63,7 +63,7 @@ export class Debrief extends RunScene {
           tile('stakeholder trust', `${Math.round(out.stakeholderTrust)}`, 'out of 100'),
           tile('team health', `${Math.round(out.teamHealth)}`, 'out of 100'),
           tile('technical debt', `${Math.round(out.techDebt)}`, 'out of 100, lower is better'),
-          tile('release', out.released === null ? 'not decided' : out.released ? 'Released' : 'Held back', o.metrics ? `adoption ${points(o.metrics.adoption)}%, satisfaction ${points(o.metrics.satisfaction)}/100` : undefined),
+          tile('release to users', out.released === null ? '—' : out.released ? 'Released' : 'Nothing released', o.metrics ? `adoption ${points(o.metrics.adoption)}%, satisfaction ${points(o.metrics.satisfaction)}/100` : undefined),
         )
       : el('p', {}, inClass ? 'Your debrief is kept on the classroom server: your facilitator will go through it with the class.' : 'The report is not available.');
 

@@ -3,7 +3,7 @@ import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf } from '../ui/actions';
 import { typeBadge } from '../ui/items';
-import { block, screen } from '../ui/screen';
+import { block, poTimeText, screen } from '../ui/screen';
 import { marketRows, marketSummary, POSITIONS, type MarketRow, type Position } from '../view/market';
 import { ViewScene } from './view-scene';
 import { SceneKey } from './keys';
@@ -55,10 +55,10 @@ export class Market extends ViewScene {
       block(
         'Run a market analysis',
         'analyse-title',
-        el('p', { class: 'block__hint' }, el('strong', {}, `Your time left this Sprint: ${o.poTime} half-day${o.poTime === 1 ? '' : 's'}.`)),
+        el('p', { class: 'block__hint' }, el('strong', {}, poTimeText(o))),
         analyses.length
           ? el('div', { class: 'choice-list' }, ...analyses.map((a) => actionButton(a, this.dispatch, { variant: 'choice', focusKey: `market:${a.id}` })))
-          : el('p', { class: 'block__hint' }, 'No analysis is open now. Each takes half a day of your time at Backlog refinement, only where the product has competitors to compare, and each technique runs once.'),
+          : el('p', { class: 'block__hint' }, 'No analysis is open now. Each takes half a day of your time, before Sprint 1, in Sprint Planning or during the Sprint’s days, only where the product has competitors to compare, and each technique runs once.'),
         el(
           'p',
           { class: 'block__hint' },

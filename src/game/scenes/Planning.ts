@@ -1,21 +1,46 @@
+import type { ListedAction, Observation } from '../../engine';
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
 import { backlogBoard } from '../ui/backlog-board';
 import { velocityChart } from '../ui/charts';
 import { sprintHistoryTable } from '../ui/history';
+import { titleOf } from '../ui/items';
 import { block, facts, screen } from '../ui/screen';
+import { viewLink } from '../ui/view-links';
+import { viewSummary } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
 const HANDLED = new Set(['proposeSprintGoal', 'commitSprint', 'moveItem', 'orderBacklog']);
 
-const GOAL_KIND_TEXT: Record<string, { text: string; detail: string }> = {
-  outcome: { text: 'An outcome for users', detail: 'One objective: what the top item should achieve for its users' },
-  itemList: { text: 'A list of items', detail: 'Finish the top three items of the Product Backlog' },
+/** The Developers' answer in a few words, beside what they said. */
+const ANSWER_WORDS: Record<string, string> = {
+  agree: 'They agree',
+  tooBig: 'Too big for one Sprint',
+  blocked: 'Another item must come first',
+  unclear: 'They need you to clarify an item',
 };
 
-/** Sprint Planning: capacity and velocity, the Sprint Goal, the Developers' forecast, the commitment. */
+function pointsText(n: number): string {
+  return `${n} ${n === 1 ? 'point' : 'points'}`;
+}
+
+/** “A”, “A and B”, “A, B and C”. */
+export function titlesText(o: Observation, ids: readonly string[]): string {
+  const t = ids.map((id) => `“${titleOf(o, id)}”`);
+  return t.length <= 1 ? (t[0] ?? '') : `${t.slice(0, -1).join(', ')} and ${t[t.length - 1]}`;
+}
+
+function estimateOf(o: Observation, id: string): number {
+  return [...o.backlog, ...o.sprintBacklog].find((i) => i.id === id)?.estimate ?? 0;
+}
+
+/**
+ * Sprint Planning: the PO proposes what this Sprint should achieve, the Developers answer from
+ * their forecast and what they know, and the Scrum Team settles the Sprint Goal together (or the
+ * PO overrules them). The Product Backlog stays in view, with what the Developers would likely take.
+ */
 export class Planning extends RunScene {
   private selectedId: string | null = null;
 
@@ -27,17 +52,28 @@ export class Planning extends RunScene {
     return this.palette.green;
   }
 
-  protected override focusFallbacks(): string[] {
-    return ['commit:forecast', 'commit:stretch', 'goal:outcome'];
+  /**
+   * A new answer from the Developers takes focus (and so scrolls into view): the proposal buttons'
+   * keys name the proposal on the table, so the one just pressed is gone after it is answered.
+   */
+  protected override focusFallbacks(run: RunView): string[] {
+    const first = listedOf(run.step, 'proposeSprintGoal')[0];
+    return ['dev-answer', 'commit:agreed', 'commit:insist', first ? `goal:${this.onTable(run.step.observation)}:${first.id}` : ''];
+  }
+
+  /** The proposal the Developers last answered, as a key ("none" before the first). */
+  private onTable(o: Observation): string {
+    return o.currentSprint?.negotiation?.proposed.join('+') || 'none';
   }
 
   protected render(run: RunView): HTMLElement {
     const { step } = run;
     const o = step.observation;
     const canReorder = step.actions.some((a) => a.type === 'moveItem' || a.type === 'orderBacklog');
-    const proposals = listedOf(step, 'proposeSprintGoal');
+    const proposals = [...listedOf(step, 'proposeSprintGoal')].sort((a, b) => this.goalIds(a).length - this.goalIds(b).length);
     const commits = listedOf(step, 'commitSprint');
-    const negotiating = commits.length > 0;
+    const negotiation = o.currentSprint?.negotiation ?? null;
+    const likely = new Set(o.likelySelection);
 
     const board = backlogBoard({
       items: o.backlog,
@@ -45,6 +81,7 @@ export class Planning extends RunScene {
       reorder: canReorder,
       selectedId: this.selectedId,
       forecast: o.team.developersForecast,
+      likely,
       label: 'Product Backlog, most important first',
       onSelect: (id) => {
         this.selectedId = id;
@@ -56,70 +93,132 @@ export class Planning extends RunScene {
       },
     });
 
-    const goalBlock = block(
-      negotiating ? 'Sprint Goal (proposed)' : 'Propose a Sprint Goal',
-      'sprint-goal-title',
-      negotiating && o.currentSprint?.goal ? el('p', { class: 'goal-card' }, o.currentSprint.goal) : null,
-      el('p', { class: 'block__hint' }, negotiating ? 'You may still propose another kind of goal:' : 'You bring the value the Sprint could deliver; the whole Scrum Team crafts the Sprint Goal.'),
-      el(
-        'div',
-        { class: 'choice-list choice-list--row' },
-        ...proposals.map((a) => {
-          const kind = String(paramOf(a, 'kind'));
-          const words = GOAL_KIND_TEXT[kind];
-          return actionButton(a, this.dispatch, { variant: negotiating ? 'quiet' : 'choice', text: words?.text ?? a.label, detail: negotiating ? undefined : words?.detail, focusKey: `goal:${kind}` });
-        }),
-      ),
-    );
-
-    const commitBlock = negotiating
-      ? block(
-          'Start the Sprint',
-          'commit-title',
-          el('p', { class: 'block__hint' }, `The Developers forecast ${o.team.developersForecast} points. They own that forecast and the plan for how to build it.`),
-          el(
-            'div',
-            { class: 'choice-list' },
-            ...commits.map((a) => {
-              const scope = String(paramOf(a, 'scope'));
-              // Judged choices look alike: the screen must not hint at the better one.
-              return actionButton(a, this.dispatch, { variant: 'choice', focusKey: `commit:${scope}` });
-            }),
-          ),
-        )
-      : null;
-
     const main = [
       o.productGoal ? el('p', { class: 'goal-line' }, el('span', { class: 'goal-line__label' }, 'Product Goal: '), o.productGoal) : null,
       board,
     ];
 
     const side = [
-      goalBlock,
-      commitBlock,
-      block(
-        'Capacity and forecast',
-        'capacity-title',
-        facts([
-          ['Capacity', `${o.team.capacity} points a Sprint`],
-          ['Refinement time', `${o.refinement.share}% of capacity`],
-          ['Developers’ forecast', `${o.team.developersForecast} points`],
-        ]),
-        velocityChart(o.team.velocityHistory, o.team.developersForecast),
-        sprintHistoryTable(o),
-      ),
+      negotiation ? this.negotiationBlock(run, negotiation, commits, proposals) : this.proposeBlock(o, proposals),
+      this.forecastBlock(o),
+      block('Velocity', 'velocity-title', velocityChart(o.team.velocityHistory, o.team.developersForecast, true), sprintHistoryTable(o)),
       otherActions(step, HANDLED, this.dispatch),
     ];
 
+    // The Developers' answer is on screen in its own block: "What happened" need not repeat it.
+    const shown: RunView =
+      negotiation && run.last ? { ...run, last: { ...run.last, messages: run.last.messages.filter((m) => !m.includes(negotiation.message)) } } : run;
+
     return screen({
       key: 'planning',
-      run,
+      run: shown,
       title: `Sprint ${o.sprint}: Sprint Planning`,
-      lead: negotiating ? 'Agree the Sprint with the Developers, then start it.' : 'Check the order of the top items, then propose the value of this Sprint.',
+      lead: negotiation
+        ? 'The Developers have answered. Settle the Sprint Goal with them, then start the Sprint.'
+        : 'Why is this Sprint valuable? Propose an objective: the whole Scrum Team crafts the Sprint Goal from it.',
       main,
       side,
-      sideLabel: 'Capacity, Sprint Goal and forecast',
+      sideLabel: 'Sprint Goal, forecast and velocity',
       tools: this.tools(run),
     });
+  }
+
+  private goalIds(a: ListedAction): string[] {
+    const ids = paramOf(a, 'itemIds');
+    return Array.isArray(ids) ? ids.map(String) : [];
+  }
+
+  /** One proposal as a choice: the items it rests on, their count and size. */
+  private proposalButton(o: Observation, a: ListedAction, quiet: boolean): HTMLButtonElement {
+    const ids = this.goalIds(a);
+    const points = ids.reduce((sum, id) => sum + estimateOf(o, id), 0);
+    const text = ids.length ? `Get ${titlesText(o, ids)} Done` : 'Strengthen what the Increment already does';
+    const detail = ids.length ? `${ids.length} ${ids.length === 1 ? 'item' : 'items'}, ${pointsText(points)}` : 'No new items: fewer defects, less technical debt';
+    return actionButton(a, this.dispatch, { variant: quiet ? 'quiet' : 'choice', text, detail: quiet ? null : detail, focusKey: `goal:${this.onTable(o)}:${a.id}` });
+  }
+
+  private proposeBlock(o: Observation, proposals: ListedAction[]): HTMLElement {
+    return block(
+      'Propose a Sprint Goal',
+      'sprint-goal-title',
+      el(
+        'p',
+        { class: 'block__hint' },
+        'You bring the objective: what this Sprint should achieve toward the Product Goal. The whole Scrum Team crafts the Sprint Goal: the Developers answer from their forecast and what they know, and you settle it together.',
+      ),
+      proposals.length
+        ? el('div', { class: 'choice-list', role: 'group', 'aria-labelledby': 'sprint-goal-title' }, ...proposals.map((a) => this.proposalButton(o, a, false)))
+        : el('p', { class: 'block__hint' }, 'Nothing can be proposed right now.'),
+    );
+  }
+
+  private negotiationBlock(run: RunView, n: NonNullable<NonNullable<Observation['currentSprint']>['negotiation']>, commits: ListedAction[], proposals: ListedAction[]): HTMLElement {
+    const o = run.step.observation;
+    const proposed = n.proposed.length ? `Get ${titlesText(o, n.proposed)} Done` : 'Strengthen what the Increment already does';
+    return block(
+      'Craft the Sprint Goal together',
+      'sprint-goal-title',
+      el('p', { class: 'goal-card' }, el('span', { class: 'goal-card__label' }, 'You proposed: '), proposed),
+      el(
+        'div',
+        { class: `dev-answer dev-answer--${n.answer}`, role: 'group', 'aria-labelledby': 'dev-answer-title', tabindex: '-1', 'data-focus': 'dev-answer' },
+        el('p', { class: 'dev-answer__who', id: 'dev-answer-title' }, 'The Developers answer', el('span', { class: 'dev-answer__word' }, ANSWER_WORDS[n.answer] ?? '')),
+        el('p', { class: 'dev-answer__text' }, n.message),
+        n.counter && n.counter.length ? el('p', { class: 'dev-answer__counter' }, el('strong', {}, 'Their version: '), `Get ${titlesText(o, n.counter)} Done`) : null,
+      ),
+      n.answer === 'unclear'
+        ? el(
+            'div',
+            { class: 'sub' },
+            el('p', { class: 'block__hint' }, 'Refine the item with them on the Product Backlog board, then propose the goal again to hear their new answer.'),
+            viewLink(viewSummary(run.step, SceneKey.Backlog), 'Refine on the Product Backlog board →'),
+          )
+        : null,
+      commits.length
+        ? el(
+            'div',
+            { class: 'sub' },
+            el('h3', { class: 'sub__title', id: 'commit-title' }, 'Start the Sprint'),
+            el(
+              'div',
+              { class: 'choice-list', role: 'group', 'aria-labelledby': 'commit-title' },
+              // Judged choices look alike: the screen must not hint at the better one.
+              ...commits.map((a) => actionButton(a, this.dispatch, { variant: 'choice', focusKey: `commit:${String(paramOf(a, 'scope'))}` })),
+            ),
+          )
+        : null,
+      proposals.length
+        ? el(
+            'div',
+            { class: 'sub' },
+            el('h3', { class: 'sub__title', id: 'repropose-title' }, 'Or propose another goal'),
+            el('div', { class: 'choice-list', role: 'group', 'aria-labelledby': 'repropose-title' }, ...proposals.map((a) => this.proposalButton(o, a, true))),
+          )
+        : null,
+    );
+  }
+
+  /** The Developers' forecast and the items they would likely take at it, in their order. */
+  private forecastBlock(o: Observation): HTMLElement {
+    const likely = o.likelySelection;
+    const total = likely.reduce((sum, id) => sum + estimateOf(o, id), 0);
+    return block(
+      'The Developers’ forecast',
+      'capacity-title',
+      facts([
+        ['Capacity', `${pointsText(o.team.capacity)} a Sprint`],
+        ['Refinement time', `${o.refinement.share}% of capacity`],
+        ['Forecast', pointsText(o.team.developersForecast)],
+      ]),
+      el('p', { class: 'block__hint' }, 'The Developers own the forecast and decide how to do the work. At this forecast they would likely take:'),
+      likely.length
+        ? el(
+            'ol',
+            { class: 'likely-list' },
+            ...likely.map((id) => el('li', {}, el('span', {}, titleOf(o, id)), el('span', { class: 'likely-list__points' }, pointsText(estimateOf(o, id))))),
+          )
+        : el('p', {}, 'Nothing: no item in the Product Backlog is ready for a Sprint.'),
+      likely.length ? el('p', { class: 'block__hint' }, `${pointsText(total)} in all, against a forecast of ${pointsText(o.team.developersForecast)}.`) : null,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
-import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
+import { actionButton, listedOf, otherActions } from '../ui/actions';
 import { burnupChart, forecastHistogram } from '../ui/forecast-charts';
 import { releasesList } from '../ui/history';
 import { burnup, latestDistribution } from '../view/forecast';
@@ -9,14 +9,9 @@ import { block, facts, screen } from '../ui/screen';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
-const HANDLED = new Set(['decideRelease']);
+const HANDLED = new Set(['releaseIncrement', 'finishScenario']);
 
-const MEANING: Record<string, string> = {
-  ship: 'Users get the Increment now; real adoption and feedback follow.',
-  hold: 'Keep the Increment back; nothing reaches users yet.',
-};
-
-/** The release decision, with the Increment it concerns. */
+/** The end of the last Sprint: release any Done work not yet in users' hands, then finish. */
 export class Release extends RunScene {
   constructor() {
     super(SceneKey.Release);
@@ -29,8 +24,10 @@ export class Release extends RunScene {
   protected render(run: RunView): HTMLElement {
     const { step } = run;
     const o = step.observation;
-    const decisions = listedOf(step, 'decideRelease');
-    const clean = o.increment.filter((i) => i.meetsDoD !== false).length;
+    const release = listedOf(step, 'releaseIncrement')[0];
+    const finish = listedOf(step, 'finishScenario')[0];
+    const released = o.increment.filter((i) => i.released).length;
+    const waiting = o.increment.length - released;
     const open = o.forecasts.filter((f) => !f.judged);
     const simulated = latestDistribution(o);
     const lastForecast = simulated ?? o.forecasts[o.forecasts.length - 1] ?? null;
@@ -53,7 +50,7 @@ export class Release extends RunScene {
         'increment-title',
         o.increment.length
           ? el('ul', { class: 'item-rows' }, ...o.increment.map((i) => itemRow(i, o)))
-          : el('p', {}, 'Nothing was accepted into the Increment in these Sprints.'),
+          : el('p', {}, 'Nothing met the Definition of Done in these Sprints, so the Increment is empty.'),
       ),
       o.releases.length ? block('Releases so far', 'releases-title', releasesList(o)) : null,
       otherActions(step, HANDLED, this.dispatch),
@@ -64,36 +61,35 @@ export class Release extends RunScene {
         'In numbers',
         'numbers-title',
         facts([
-          ['Items in the Increment', String(o.increment.length)],
-          ['Meeting the Definition of Done', `${clean} of ${o.increment.length}`],
+          ['Done items in the Increment', String(o.increment.length)],
+          ['Released to users', `${released} of ${o.increment.length}`],
           ['Sprints played', `${o.sprint} of ${o.sprints}`],
           ['Forecasts still to be judged', String(open.length)],
         ]),
       ),
       block(
-        'Release decision',
+        'Release',
         'release-title',
-        el('p', { class: 'block__hint' }, 'This is the last decision of the scenario. It cannot be undone.'),
-        el(
-          'div',
-          { class: 'choice-list' },
-          ...decisions.map((a) => {
-            const d = String(paramOf(a, 'decision'));
-            // Judged choices look alike: the screen must not hint at the better one.
-            return actionButton(a, this.dispatch, { variant: 'choice', detail: MEANING[d], focusKey: `release:${d}` });
-          }),
-        ),
+        release
+          ? el(
+              'div',
+              {},
+              el('p', { class: 'block__hint' }, `${waiting} Done ${waiting === 1 ? 'item has' : 'items have'} not reached users yet. Released work realises its value and brings back usage figures.`),
+              actionButton(release, this.dispatch, { variant: 'secondary', text: 'Release the Done work now', focusKey: 'action:releaseIncrement' }),
+            )
+          : el('p', { class: 'block__hint' }, o.increment.length ? 'Every Done item is in users’ hands.' : 'There is no Done work to release.'),
       ),
+      el('div', { class: 'primary-bar' }, finish ? actionButton(finish, this.dispatch, { variant: 'primary', text: 'Finish and see the debrief →' }) : null),
     ];
 
     return screen({
       key: 'release',
       run,
       title: 'Release',
-      lead: 'The last Sprint is over. Decide whether the Increment goes to users.',
+      lead: 'The last Sprint is over. Release any Done work that has not reached users, then see how you did.',
       main,
       side,
-      sideLabel: 'Release decision',
+      sideLabel: 'Release and finish',
       tools: this.tools(run),
     });
   }

@@ -4,6 +4,7 @@ import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
 import { velocityChart } from '../ui/charts';
 import { releasesList, sprintHistoryTable } from '../ui/history';
 import { block, meter, screen } from '../ui/screen';
+import { humanize } from '../ui/grouped-actions';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
@@ -13,6 +14,8 @@ const REFLECTION_QUESTIONS: Record<string, string> = {
   sprintGoals: 'Looking at the Sprints so far, how ambitious have your Sprint Goals been?',
   refinement: 'And how much refinement have you done?',
   metrics: 'Which released item did users use most?',
+  roadmap: 'Has what the roadmap told stakeholders matched what the Sprints delivered?',
+  stakeholders: 'How well have the stakeholders been kept informed?',
 };
 
 const NOTES_PREFIX = 'sprintwise.notes.';
@@ -75,7 +78,7 @@ export class Retrospective extends RunScene {
               el(
                 'div',
                 { class: 'reflection', role: 'group', 'aria-labelledby': `reflect-${topic}` },
-                el('h3', { class: 'reflection__question', id: `reflect-${topic}` }, REFLECTION_QUESTIONS[topic] ?? topic),
+                el('h3', { class: 'reflection__question', id: `reflect-${topic}` }, REFLECTION_QUESTIONS[topic] ?? humanize(topic)),
                 el('div', { class: 'choice-list' }, ...reflections.filter((a) => paramOf(a, 'topic') === topic).map((a) => actionButton(a, this.dispatch, { variant: 'choice' }))),
               ),
             ),

@@ -1,4 +1,4 @@
-import type { VisibleItem } from '../../engine';
+import type { ListedAction, Observation, VisibleItem } from '../../engine';
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
@@ -6,10 +6,12 @@ import { points, velocityChart } from '../ui/charts';
 import { forecastHistogram } from '../ui/forecast-charts';
 import { itemRow } from '../ui/items';
 import { block, screen } from '../ui/screen';
+import { viewLink } from '../ui/view-links';
+import { viewSummary } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
-const HANDLED = new Set(['reviewItem', 'answerForecast', 'endReview', 'setReviewFormat', 'releaseIncrement']);
+const HANDLED = new Set(['answerForecast', 'endReview', 'setReviewFormat', 'releaseIncrement', 'planRelease', 'moveItem', 'orderBacklog']);
 
 const FORMAT_WORDS: Record<string, { text: string; detail: string }> = {
   workingSession: { text: 'Working session', detail: 'Stakeholders try the Increment and shape what comes next' },
@@ -17,14 +19,25 @@ const FORMAT_WORDS: Record<string, { text: string; detail: string }> = {
   statusReport: { text: 'Status report', detail: 'Send a report instead of meeting' },
 };
 
-const STATUS_WORDS: Record<string, string> = {
-  done: 'Finished: accept it into the Increment or return it',
-  accepted: 'Accepted into the Increment',
-  backlog: 'Back in the Product Backlog',
-  sprint: 'Not finished in this Sprint',
+const PLAN_WORDS: Record<string, string> = {
+  dateWithFlexibleScope: 'Release by a date; what ships is the top of the Product Backlog that is Done by then',
+  everythingByDate: 'Every item in the Product Backlog, by a date',
+  scopeWithoutDate: 'The whole scope, with a date once it is Done',
 };
 
-/** The Sprint Review: the finished work with its Done status, accept or return, and "when?". */
+const pointsText = (n: number) => `${points(n)} ${points(n) === '1' ? 'point' : 'points'}`;
+
+/** An item anywhere the player can see it. */
+function itemOf(o: Observation, id: string): VisibleItem | undefined {
+  return [...o.increment, ...o.backlog, ...o.sprintBacklog].find((i) => i.id === id);
+}
+
+/**
+ * The Sprint Review: what is Done this Sprint (the Increment), what is not Done and went back to
+ * the Product Backlog, the Sprint Goal, and the conversation with stakeholders: "when?", release
+ * planning, releasing Done work, and how progress is shared. Nothing here accepts or approves
+ * work: Done is the Developers' Definition of Done, met or not.
+ */
 export class Review extends RunScene {
   constructor() {
     super(SceneKey.Review);
@@ -35,43 +48,25 @@ export class Review extends RunScene {
   }
 
   protected override focusFallbacks(run: RunView): string[] {
-    const firstReview = listedOf(run.step, 'reviewItem')[0];
-    return [firstReview ? `action:${firstReview.id}` : '', 'forecast:range', 'action:endReview'];
+    const first = listedOf(run.step, 'setReviewFormat')[0];
+    return [first ? `format:${String(paramOf(first, 'format'))}` : '', 'forecast:range', 'action:endReview'];
   }
 
   protected render(run: RunView): HTMLElement {
     const { step } = run;
     const o = step.observation;
-    const reviews = listedOf(step, 'reviewItem');
     const forecasts = listedOf(step, 'answerForecast');
     const end = listedOf(step, 'endReview')[0];
     const formats = listedOf(step, 'setReviewFormat');
-    const release = listedOf(step, 'releaseIncrement')[0];
     const history = o.sprintHistory.find((h) => h.number === o.sprint);
-
-    const rowFor = (item: VisibleItem) => {
-      const mine = reviews.filter((a) => paramOf(a, 'itemId') === item.id);
-      const buttons = mine.length
-        ? el(
-            'div',
-            { class: 'row-actions' },
-            ...mine.map((a) => {
-              const decision = String(paramOf(a, 'decision'));
-              return actionButton(a, this.dispatch, {
-                variant: 'secondary',
-                text: decision === 'accept' ? '✓ Accept' : decision === 'returnToBacklog' ? '↩ Return to backlog' : a.label,
-                focusKey: `action:${a.id}`,
-              });
-            }),
-          )
-        : null;
-      return itemRow(item, o, el('p', { class: `item-row__status status--${item.status}` }, STATUS_WORDS[item.status] ?? item.status), buttons);
-    };
-
-    const reviewed = o.sprintBacklog;
-    const increment = o.increment.filter((i) => !reviewed.some((r) => r.id === i.id));
     const sprint = o.currentSprint;
+    const doneIds = sprint?.done ?? history?.done ?? [];
+    const notDoneIds = sprint?.notDone ?? history?.notDone ?? [];
+    const done = doneIds.map((id) => itemOf(o, id)).filter((i): i is VisibleItem => i !== undefined);
+    const notDone = notDoneIds.map((id) => itemOf(o, id)).filter((i): i is VisibleItem => i !== undefined);
+    const earlier = o.increment.filter((i) => !doneIds.includes(i.id));
     const lastForecast = o.forecasts.filter((f) => f.sprint === o.sprint).pop();
+    const canOrder = step.actions.some((a) => a.type === 'moveItem' || a.type === 'orderBacklog');
 
     const main = [
       sprint
@@ -96,14 +91,27 @@ export class Review extends RunScene {
           )
         : null,
       block(
-        'The work of this Sprint',
-        'work-title',
-        el('p', { class: 'block__hint' }, 'Only work that meets the Definition of Done belongs in the Increment. Each item shows the Developers’ verdict.'),
-        reviewed.length ? el('ul', { class: 'item-rows' }, ...reviewed.map(rowFor)) : el('p', {}, 'No item was taken into this Sprint.'),
+        'Done this Sprint: the Increment',
+        'done-title',
+        el('p', { class: 'block__hint' }, 'Each of these met the Definition of Done during the Sprint, so it is part of the Increment and can be released.'),
+        done.length
+          ? el('ul', { class: 'item-rows' }, ...done.map((i) => itemRow(i, o)))
+          : el('p', {}, 'Nothing met the Definition of Done in this Sprint, so nothing was added to the Increment.'),
       ),
-      increment.length
-        ? block('The Increment so far', 'increment-title', el('ul', { class: 'item-rows item-rows--compact' }, ...increment.map((i) => itemRow(i, o))))
+      notDone.length
+        ? block(
+            'Not Done: back in the Product Backlog',
+            'not-done-title',
+            el(
+              'p',
+              { class: 'block__hint' },
+              `Only Done work counts. ${notDone.length === 1 ? 'This item was' : 'These items were'} not Done when the Sprint ended, so ${notDone.length === 1 ? 'it is' : 'they are'} not part of the Increment and not shown as progress. ${notDone.length === 1 ? 'It is' : 'They are'} back in the Product Backlog for you to order against everything else.`,
+            ),
+            el('ul', { class: 'item-rows' }, ...notDone.map((i) => itemRow(i, o))),
+            canOrder ? viewLink(viewSummary(step, SceneKey.Backlog), 'Order the Product Backlog →') : null,
+          )
         : null,
+      earlier.length ? block('Done in earlier Sprints', 'increment-title', el('ul', { class: 'item-rows item-rows--compact' }, ...earlier.map((i) => itemRow(i, o)))) : null,
       otherActions(step, HANDLED, this.dispatch),
     ];
 
@@ -111,7 +119,9 @@ export class Review extends RunScene {
       block(
         'Velocity',
         'velocity-title',
-        history ? el('p', { class: 'block__hint' }, `This Sprint: the Developers forecast ${points(history.forecast)} points and finished ${points(history.velocity)}.`) : null,
+        history
+          ? el('p', { class: 'block__hint' }, `This Sprint: the Developers forecast ${pointsText(history.forecast)}; ${pointsText(history.velocity)} of work met the Definition of Done. Only Done work counts toward velocity.`)
+          : null,
         velocityChart(o.team.velocityHistory, null, true),
       ),
       block(
@@ -133,32 +143,51 @@ export class Review extends RunScene {
               )
             : el('p', {}, 'Nobody is asking right now.'),
       ),
-      release
-        ? block(
-            'Release now?',
-            'release-now-title',
-            el('p', { class: 'block__hint' }, 'Accepted work can reach users at the end of any Sprint, not only at the end.'),
-            actionButton(release, this.dispatch, { variant: 'secondary', focusKey: 'action:releaseIncrement' }),
-          )
-        : null,
-      el(
-        'div',
-        { class: 'primary-bar' },
-        end
-          ? actionButton(end, this.dispatch, { variant: 'primary', text: 'Close the Sprint Review →' })
-          : el('p', { class: 'block__hint' }, 'Decide on every finished item to close the Review.'),
-      ),
+      this.releasePlanning(run),
+      this.releaseNow(run),
+      el('div', { class: 'primary-bar' }, end ? actionButton(end, this.dispatch, { variant: 'primary', text: 'Close the Sprint Review →' }) : null),
     ];
 
     return screen({
       key: 'review',
       run,
       title: `Sprint ${o.sprint}: Sprint Review`,
-      lead: 'Inspect the Increment with the stakeholders and decide what is Done.',
+      lead: 'Inspect the Done Increment with the stakeholders, and adapt the Product Backlog and the release plan to what you learn.',
       main,
       side,
-      sideLabel: 'Velocity and stakeholder questions',
+      sideLabel: 'Velocity, forecasts and releases',
       tools: this.tools(run),
     });
+  }
+
+  /** Release planning by date, once: which part of the Product Backlog ships when. */
+  private releasePlanning(run: RunView): HTMLElement | null {
+    const o = run.step.observation;
+    const plans = listedOf(run.step, 'planRelease');
+    if (!plans.length && !o.releasePlan) return null;
+    return block(
+      'Release planning',
+      'plan-title',
+      plans.length
+        ? el(
+            'div',
+            {},
+            el('p', { class: 'block__hint' }, `The stakeholders want to know what the release at the end of Sprint ${o.sprints} will hold. You plan it once.`),
+            el('div', { class: 'choice-list' }, ...plans.map((a: ListedAction) => actionButton(a, this.dispatch, { variant: 'choice', focusKey: `plan:${String(paramOf(a, 'plan'))}` }))),
+          )
+        : el('p', {}, el('strong', {}, 'Your release plan: '), PLAN_WORDS[o.releasePlan ?? ''] ?? 'made'),
+    );
+  }
+
+  private releaseNow(run: RunView): HTMLElement | null {
+    const release = listedOf(run.step, 'releaseIncrement')[0];
+    if (!release) return null;
+    const waiting = run.step.observation.increment.filter((i) => !i.released).length;
+    return block(
+      'Release now?',
+      'release-now-title',
+      el('p', { class: 'block__hint' }, `${waiting} Done ${waiting === 1 ? 'item is' : 'items are'} not in users’ hands yet. Done work can reach users whenever it makes sense, not only at the end.`),
+      actionButton(release, this.dispatch, { variant: 'secondary', text: 'Release Done work now', focusKey: 'action:releaseIncrement' }),
+    );
   }
 }

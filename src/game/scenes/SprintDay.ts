@@ -3,15 +3,27 @@ import type { RunView } from '../session-store';
 import { drawDayTrack } from '../art/day-track';
 import { el } from '../dom/el';
 import { play } from '../sound';
+import type { VisibleItem } from '../../engine';
 import { actionButton, listedOf, otherActions } from '../ui/actions';
 import { burndownChart } from '../ui/charts';
 import { createDialog, showDialog } from '../ui/dialog';
-import { dodTag, stakeholderName, typeBadge } from '../ui/items';
+import { stakeholderName, typeBadge } from '../ui/items';
 import { block, meter, screen } from '../ui/screen';
+import { viewLink } from '../ui/view-links';
+import { VIEW_OF_TYPE, viewSummaries } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
-const HANDLED = new Set(['nextDay', 'resolveEvent']);
+/** Laid out here; refinement and discovery are taken in their views, linked from "While the Developers work". */
+const HANDLED = new Set(['nextDay', 'resolveEvent', 'releaseIncrement', ...Object.keys(VIEW_OF_TYPE)]);
+
+/** Where an item of the Sprint Backlog stands, in words: a symbol, a state and a class for its colour. */
+export function taskState(item: VisibleItem): { symbol: string; text: string; kind: 'done' | 'blocked' | 'undone' | 'sprint' } {
+  if (item.status === 'done') return { symbol: '●', text: item.released ? 'Done and released' : 'Done', kind: 'done' };
+  if (item.blockedBy) return { symbol: '⊘', text: `Blocked: needs “${item.blockedBy}”`, kind: 'blocked' };
+  if (item.meetsDoD === false) return { symbol: '⚠', text: 'Not Done yet: falls short of the Definition of Done', kind: 'undone' };
+  return { symbol: '◌', text: 'In progress', kind: 'sprint' };
+}
 /** Where the canvas day track runs, in game units; the DOM leaves this band free. */
 const TRACK = { x: 300, y: 104, width: 700 };
 
@@ -42,7 +54,7 @@ export class SprintDay extends RunScene {
     const o = step.observation;
     const next = listedOf(step, 'nextDay')[0];
     const sprint = o.currentSprint;
-    const done = o.sprintBacklog.filter((i) => i.status !== 'sprint').length;
+    const done = o.sprintBacklog.filter((i) => i.status === 'done').length;
 
     const step_ = o.days > 1 ? TRACK.width / (o.days - 1) : 0;
     const days = el(
@@ -65,30 +77,48 @@ export class SprintDay extends RunScene {
     const backlog = block(
       'Sprint Backlog',
       'sprint-backlog-title',
-      el('p', { class: 'block__hint' }, `${done} of ${o.sprintBacklog.length} items finished. The Developers decide how to do the work.`),
+      el('p', { class: 'block__hint' }, `${done} of ${o.sprintBacklog.length} ${o.sprintBacklog.length === 1 ? 'item' : 'items'} Done. The Developers decide how to do the work.`),
       el(
         'ul',
         { class: 'task-list' },
-        ...o.sprintBacklog.map((item) =>
-          el(
+        ...o.sprintBacklog.map((item) => {
+          const state = taskState(item);
+          return el(
             'li',
-            { class: `task task--${item.status}` },
-            el('span', { class: 'task__state' }, el('span', { 'aria-hidden': 'true' }, item.status === 'sprint' ? '◌ ' : '● '), item.status === 'sprint' ? 'In progress' : 'Finished'),
+            { class: `task task--${state.kind}`, 'data-item': item.id },
+            el('span', { class: 'task__state' }, el('span', { 'aria-hidden': 'true' }, `${state.symbol} `), state.text),
             el('span', { class: 'task__title' }, typeBadge(item.type), ' ', item.title),
-            el('span', { class: 'task__points' }, `${item.estimate} pts`),
-            item.meetsDoD !== null ? dodTag(item.meetsDoD) : null,
-          ),
-        ),
+            el('span', { class: 'task__points' }, `${item.estimate} ${item.estimate === 1 ? 'pt' : 'pts'}`),
+          );
+        }),
       ),
     );
+
+    const release = listedOf(step, 'releaseIncrement')[0];
+    const waiting = o.increment.filter((i) => !i.released).length;
+    const releaseBlock = release
+      ? block(
+          'Release Done work now?',
+          'release-now-title',
+          el(
+            'p',
+            { class: 'block__hint' },
+            `${waiting} Done ${waiting === 1 ? 'item is' : 'items are'} not in users’ hands yet. Done work can be released before the Sprint ends: users get its value sooner, and usage figures come back sooner. Deploying takes some of the Developers’ time.`,
+          ),
+          actionButton(release, this.dispatch, { variant: 'secondary', text: 'Release Done work now', focusKey: 'action:releaseIncrement' }),
+        )
+      : null;
 
     const main = [
       sprint ? el('p', { class: 'goal-card' }, el('span', { class: 'goal-card__label' }, 'Sprint Goal: '), sprint.goal) : null,
       el('div', { class: 'two-col' }, backlog, block('Burndown', 'burndown-title', burndownChart(run.track, o.days, true))),
-      otherActions(step, new Set([...HANDLED]), this.dispatch),
+      this.meanwhile(run),
+      otherActions(step, HANDLED, this.dispatch),
     ];
 
     const side = [
+      releaseBlock,
+      block('Latest news', 'news-title', el('ol', { class: 'news' }, ...o.log.slice(-5).reverse().map((line) => el('li', {}, line)))),
       block(
         'The team',
         'team-title',
@@ -97,21 +127,34 @@ export class SprintDay extends RunScene {
         el('p', { class: 'block__hint' }, `Definition of Done: strength ${o.team.dodStrength} of 3.`),
       ),
       block('Stakeholder trust', 'trust-title', ...o.stakeholders.map((s) => meter(s.name, s.trust))),
-      block('Latest news', 'news-title', el('ol', { class: 'news' }, ...o.log.slice(-4).reverse().map((line) => el('li', {}, line)))),
       el('div', { class: 'primary-bar' }, next ? actionButton(next, this.dispatch, { variant: 'primary', text: `${next.label} →` }) : null),
     ];
 
     return screen({
       key: 'sprint-day',
-      run,
+      // The day's news heads the side pane, so the main pane goes straight to the Sprint's work;
+      // a refused choice is still said in the main pane.
+      run: { ...run, last: null },
       title: `Sprint ${o.sprint}: the Sprint`,
       lead: 'The Developers work. Step through the days and answer what comes up.',
       main,
       side,
-      sideLabel: 'Team, stakeholders and news',
+      sideLabel: 'News, team and stakeholders',
       band: days,
       tools: this.tools(run),
     });
+  }
+
+  /** Refinement and discovery go on during the days: one link to each view with something to do now. */
+  private meanwhile(run: RunView): HTMLElement | null {
+    const open = viewSummaries(run.step).filter((v) => v.open > 0);
+    if (!open.length) return null;
+    return block(
+      'While the Developers work',
+      'meanwhile-title',
+      el('p', { class: 'block__hint' }, 'Refinement and discovery go on during the Sprint: get the next items ready with the Developers, and learn from customers and stakeholders while your time lasts.'),
+      el('div', { class: 'view-links-row' }, ...open.map((v) => viewLink(v, `${v.title} →`))),
+    );
   }
 
   protected override afterRender(run: RunView): void {

@@ -106,7 +106,7 @@ export class StakeholderMap extends ViewScene {
       this.resultLine(),
       moves.length
         ? null
-        : el('p', { class: 'notice', role: 'note' }, el('strong', {}, 'Read only now. '), 'You can change the map in the briefing and at Backlog refinement.'),
+        : el('p', { class: 'notice', role: 'note' }, el('strong', {}, 'Read only now. '), 'You can change the map in the briefing, in Sprint Planning and during the Sprint’s days.'),
       board,
     ];
 

@@ -1,7 +1,7 @@
 import type { Observation } from '../../engine';
 import { el } from '../dom/el';
 import { mountPanel } from '../dom/overlay';
-import { phaseName, sceneForPhase } from '../router';
+import { phasePlace, sceneForPhase } from '../router';
 import type { RunView } from '../session-store';
 import { runTools } from '../ui/menus';
 import { viewsTool } from '../ui/view-links';
@@ -73,7 +73,7 @@ export abstract class ViewScene extends RunScene {
 
   /** The screen this view returns to: the one for the engine's phase. */
   protected backTarget(run: RunView): { key: SceneKey; label: string } {
-    return { key: sceneForPhase(run.step.phase), label: `Back to ${phaseName(run.step.phase)}` };
+    return { key: sceneForPhase(run.step.phase), label: `Back to ${phasePlace(run.step.phase)}` };
   }
 
   protected back = (): void => {
@@ -83,7 +83,7 @@ export abstract class ViewScene extends RunScene {
 
   protected override tools(run: RunView): HTMLElement[] {
     const back = this.backTarget(run);
-    const button = el('button', { type: 'button', class: 'btn btn--quiet hud__tool', 'data-focus': 'tool:back' }, el('span', { 'aria-hidden': 'true' }, '← '), 'Back', el('span', { class: 'visually-hidden' }, ` to ${phaseName(run.step.phase)}`));
+    const button = el('button', { type: 'button', class: 'btn btn--quiet hud__tool', 'data-focus': 'tool:back' }, el('span', { 'aria-hidden': 'true' }, '← '), 'Back', el('span', { class: 'visually-hidden' }, ` to ${phasePlace(run.step.phase)}`));
     button.addEventListener('click', this.back);
     return [button, viewsTool(run.step, this.key, (key) => this.goTo(key, { returnFocus: this.returnFocus }), { label: back.label, go: this.back }), ...runTools(this.store, run, this.leave)];
   }

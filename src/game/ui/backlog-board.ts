@@ -17,6 +17,11 @@ export interface BoardOptions {
   pending?: ReadonlySet<string>;
   /** In Sprint Planning: the Developers' forecast, to show how far down the estimates reach. */
   forecast?: number | null;
+  /**
+   * In Sprint Planning: the items the Developers would likely take, marked on their cards. It
+   * replaces the line where the forecast runs out, which cannot know what is not ready.
+   */
+  likely?: ReadonlySet<string>;
   label: string;
 }
 
@@ -34,8 +39,9 @@ export function backlogBoard(options: BoardOptions): HTMLElement {
 
   const cards = items.map((item, index) => {
     running += item.estimate;
-    const fits = options.forecast != null && running <= options.forecast;
-    const isEdge = options.forecast != null && !edgeMarked && (index === items.length - 1 || running + (items[index + 1]?.estimate ?? 0) > options.forecast);
+    const likely = options.likely?.has(item.id) ?? false;
+    const fits = options.likely ? likely : options.forecast != null && running <= options.forecast;
+    const isEdge = !options.likely && options.forecast != null && !edgeMarked && (index === items.length - 1 || running + (items[index + 1]?.estimate ?? 0) > options.forecast);
     if (isEdge) edgeMarked = true;
     const card = el(
       'li',
@@ -59,6 +65,7 @@ export function backlogBoard(options: BoardOptions): HTMLElement {
       options.forecast != null ? el('span', { class: 'card__sum', 'aria-hidden': 'true', title: 'Running total of estimates' }, `Σ ${running}`) : null,
       itemFigures(item),
     );
+    if (likely) card.querySelector('.tags')?.prepend(el('span', { class: 'tag tag--likely' }, el('span', { 'aria-hidden': 'true' }, '▶ '), 'Likely in this Sprint'));
     if (options.pending?.has(item.id)) card.querySelector('.tags')?.prepend(el('span', { class: 'tag tag--pending' }, el('span', { 'aria-hidden': 'true' }, '● '), 'Decision open'));
     if (isEdge) card.append(el('span', { class: 'card__edge-label' }, el('span', { 'aria-hidden': 'true' }, '▲ '), `The Developers' forecast of ${options.forecast} points reaches about this far`));
     return card;

@@ -1,5 +1,5 @@
 import { el, svg } from '../dom/el';
-import { burndownSummary, type SprintTrack } from '../view/burndown';
+import { burndownMax, burndownSummary, type SprintTrack } from '../view/burndown';
 
 let chartCount = 0;
 
@@ -22,39 +22,47 @@ export function figure(title: string, summary: string, chart: SVGSVGElement, cla
   );
 }
 
-/** A Sprint burndown: open points per day against a straight line to zero, event days marked. */
+/**
+ * A Sprint burndown: points not Done per day against a straight line to zero, the points in the
+ * Sprint Backlog when the Developers pulled more in, and event days. The scale runs to the
+ * largest figure of the Sprint, so no line leaves it.
+ */
 export function burndownChart(track: SprintTrack | null, days: number, hideTitle = false): HTMLElement {
   const W = 420;
   const H = 190;
   const pad = { l: 34, r: 12, t: 12, b: 28 };
-  const total = Math.max(1, track?.total ?? 1);
+  const max = track ? burndownMax(track) : 1;
   const x = (day: number) => pad.l + ((W - pad.l - pad.r) * day) / Math.max(1, days);
-  const y = (points: number) => pad.t + (H - pad.t - pad.b) * (1 - points / total);
+  const y = (value: number) => pad.t + (H - pad.t - pad.b) * (1 - value / max);
   const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart__svg', preserveAspectRatio: 'xMidYMid meet' });
 
   for (let d = 0; d <= days; d++) {
     chart.append(svg('line', { x1: x(d), x2: x(d), y1: pad.t, y2: H - pad.b, class: 'chart__grid' }));
     chart.append(svg('text', { x: x(d), y: H - 8, class: 'chart__tick', 'text-anchor': 'middle' }, d === 0 ? 'Start' : `D${d}`));
   }
-  chart.append(svg('text', { x: pad.l - 6, y: y(total) + 4, class: 'chart__tick', 'text-anchor': 'end' }, points(track?.total ?? 0)));
+  chart.append(svg('text', { x: pad.l - 6, y: y(max) + 4, class: 'chart__tick', 'text-anchor': 'end' }, points(track ? max : 0)));
+  // The size at the start gets its own tick when the Sprint Backlog grew past it.
+  if (track && track.start < max && y(track.start) - y(max) > 14) chart.append(svg('text', { x: pad.l - 6, y: y(track.start) + 4, class: 'chart__tick', 'text-anchor': 'end' }, points(track.start)));
   chart.append(svg('text', { x: pad.l - 6, y: y(0) + 4, class: 'chart__tick', 'text-anchor': 'end' }, '0'));
-  chart.append(svg('line', { x1: x(0), y1: y(total), x2: x(days), y2: y(0), class: 'chart__ideal' }));
+  const start = track?.start ?? max;
+  chart.append(svg('line', { x1: x(0), y1: y(start), x2: x(days), y2: y(0), class: 'chart__ideal' }));
 
+  const steps = (values: { day: number; value: number }[]) =>
+    values.reduce((path, p, i) => path + (i === 0 ? `M ${x(p.day)} ${y(p.value)}` : ` H ${x(p.day)} V ${y(p.value)}`), '');
+  const grew = track ? track.points.some((p) => p.scope > track.start) : false;
   if (track) {
     for (const d of track.eventDays) chart.append(svg('path', { d: `M ${x(d)} ${H - pad.b - 7} l 6 6 l -6 6 l -6 -6 z`, class: 'chart__event' }));
+    if (grew) chart.append(svg('path', { d: steps(track.points.map((p) => ({ day: p.day, value: p.scope }))), class: 'chart__sprint-scope' }));
     const pts = track.points;
-    let path = '';
-    pts.forEach((p, i) => {
-      path += i === 0 ? `M ${x(p.day)} ${y(p.remaining)}` : ` H ${x(p.day)} V ${y(p.remaining)}`;
-    });
-    chart.append(svg('path', { d: path, class: 'chart__actual' }));
+    chart.append(svg('path', { d: steps(pts.map((p) => ({ day: p.day, value: p.remaining }))), class: 'chart__actual' }));
     for (const p of pts) chart.append(svg('circle', { cx: x(p.day), cy: y(p.remaining), r: 4, class: 'chart__dot' }));
   }
   const summary = track ? burndownSummary(track, days) : 'The burndown starts when the Sprint starts.';
   const legend = el(
     'p',
     { class: 'chart__legend', 'aria-hidden': 'true' },
-    el('span', { class: 'legend legend--actual' }, 'Open points'),
+    el('span', { class: 'legend legend--actual' }, 'Not Done'),
+    grew ? el('span', { class: 'legend legend--sprint-scope' }, 'In the Sprint Backlog') : null,
     el('span', { class: 'legend legend--ideal' }, 'Straight line to zero'),
     el('span', { class: 'legend legend--event' }, 'Event day'),
   );

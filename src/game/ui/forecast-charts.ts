@@ -57,7 +57,7 @@ export function forecastHistogram(d: Distribution, hideTitle = false): HTMLEleme
 }
 
 /**
- * A release burn-up: points finished by the end of each Sprint, the scope as the backlog
+ * A release burn-up: points Done by the end of each Sprint, the scope as the backlog
  * stands today, and the forecast's range of Sprints as a labelled band.
  */
 export function burnupChart(b: Burnup, sprints: number, forecast: Forecast | null, hideTitle = false): HTMLElement {
@@ -98,7 +98,7 @@ export function burnupChart(b: Burnup, sprints: number, forecast: Forecast | nul
   const legend = el(
     'p',
     { class: 'chart__legend', 'aria-hidden': 'true' },
-    el('span', { class: 'legend legend--done' }, 'Points finished'),
+    el('span', { class: 'legend legend--done' }, 'Points Done'),
     el('span', { class: 'legend legend--scope' }, 'Scope today'),
     forecast ? el('span', { class: 'legend legend--range' }, 'Forecast range') : null,
   );

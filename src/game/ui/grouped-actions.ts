@@ -7,6 +7,7 @@ import { VIEW_OF_TYPE, viewSummary, type ViewKey } from '../view/views';
 
 /** What a view link says in place of the decisions it holds. */
 const VIEW_HINTS: Record<ViewKey, string> = {
+  Backlog: 'Refinement is ongoing: order the items, refine them with the Developers, split them and add acceptance criteria on the board.',
   StakeholderMap: 'Place each stakeholder by influence and interest, as their behaviour shows it.',
   Customers: 'Build the persona from research and sort interview notes into the empathy map.',
   Market: 'See where the product stands against its competitors, and run an analysis.',
@@ -30,6 +31,9 @@ const TYPE_TITLES: Record<string, { title: string; hint?: string }> = {
   analyseMarket: { title: 'Look at the market' },
   shareProgress: { title: 'How do you share progress?' },
   decidePivot: { title: 'Pivot or persist?' },
+  planRelease: { title: 'Release planning', hint: 'Which part of the Product Backlog ships by which date.' },
+  releaseIncrement: { title: 'Release Done work' },
+  finishScenario: { title: 'Finish' },
 };
 
 /** Parameters that name what an action is about; options for one subject form one row. */
@@ -102,13 +106,14 @@ function group(type: string, actions: ListedAction[], o: Observation, dispatch: 
 
 /**
  * Every listed action a screen does not lay out itself, grouped by type under a heading, with
- * the options for one item, stakeholder or note on one row. Returns null when there are none.
+ * the options for one item, stakeholder or note on one row. Types with a view of their own are
+ * one link to that view, except on the view `here`. Returns null when there are none.
  */
 export function groupedActions(
   step: Step,
   handled: ReadonlySet<string>,
   dispatch: Dispatch,
-  options: { heading?: string; filter?: (a: ListedAction) => boolean; id?: string } = {},
+  options: { heading?: string; filter?: (a: ListedAction) => boolean; id?: string; here?: ViewKey } = {},
 ): HTMLElement | null {
   const rest = step.actions.filter((a) => !handled.has(a.type) && a.type !== 'answerQuestion' && (options.filter?.(a) ?? true));
   if (rest.length === 0) return null;
@@ -123,7 +128,7 @@ export function groupedActions(
   const linked = new Set<ViewKey>();
   const groups = [...byType].flatMap(([type, actions]) => {
     const view = VIEW_OF_TYPE[type];
-    if (!view) return [group(type, actions, step.observation, dispatch)];
+    if (!view || view === options.here) return [group(type, actions, step.observation, dispatch)];
     if (linked.has(view)) return [];
     linked.add(view);
     return [viewLinkGroup(viewSummary(step, view), VIEW_HINTS[view])];

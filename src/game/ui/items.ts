@@ -37,34 +37,49 @@ export function stakeholderName(observation: Observation, id: string | null): st
   return observation.stakeholders.find((s) => s.id === id)?.name ?? id;
 }
 
-/** The small tags under an item's title: who asked, cost of delay, refinement, Done status. */
+/**
+ * The small tags under an item's title: where it stands (Done, blocked, not Done, back from a
+ * Sprint), who asked, cost of delay (or a missed date), refinement.
+ */
 export function itemTags(item: VisibleItem, observation: Observation): HTMLElement {
   const tags: HTMLElement[] = [];
+  if (item.status === 'done') tags.push(doneTag());
+  else if (item.blockedBy) tags.push(el('span', { class: 'tag tag--blocked' }, el('span', { 'aria-hidden': 'true' }, '⊘ '), `Blocked: needs ${item.blockedBy}`));
+  if (item.status === 'sprint' && item.meetsDoD === false) tags.push(notDoneTag());
+  if (item.status === 'backlog' && item.returnedInSprint !== null)
+    tags.push(el('span', { class: 'tag tag--returned' }, el('span', { 'aria-hidden': 'true' }, '↩ '), `Back from Sprint ${item.returnedInSprint}, not Done`));
+  if (item.released) tags.push(el('span', { class: 'tag tag--done' }, 'Released'));
   const by = stakeholderName(observation, item.requestedBy);
   if (by) tags.push(el('span', { class: 'tag' }, `Asked by ${by}`));
-  if (item.costOfDelay) {
+  if (item.deadlineMissed) {
+    tags.push(el('span', { class: 'tag tag--missed' }, el('span', { 'aria-hidden': 'true' }, '◷ '), item.deadlineSprint !== null ? `Missed: was due by Sprint ${item.deadlineSprint}` : 'Missed its fixed date'));
+  } else if (item.costOfDelay) {
     const due = item.deadlineSprint !== null ? `, due by Sprint ${item.deadlineSprint}` : '';
     tags.push(el('span', { class: 'tag tag--delay' }, el('span', { 'aria-hidden': 'true' }, '◷ '), `${DELAY[item.costOfDelay] ?? item.costOfDelay}${due}`));
   }
   if (item.moscow) tags.push(el('span', { class: 'tag tag--moscow' }, MOSCOW[item.moscow] ?? item.moscow));
   if (item.parentId) tags.push(el('span', { class: 'tag' }, `Split from ${titleOf(observation, item.parentId)}`));
-  if (item.dependsOn && item.dependsOn.length) tags.push(el('span', { class: 'tag tag--depends' }, el('span', { 'aria-hidden': 'true' }, '↳ '), `Needs ${item.dependsOn.map((id) => titleOf(observation, id)).join(', ')}`));
+  if (item.dependsOn && item.dependsOn.length && item.status !== 'done')
+    tags.push(el('span', { class: 'tag tag--depends' }, el('span', { 'aria-hidden': 'true' }, '↳ '), `Needs ${item.dependsOn.map((id) => titleOf(observation, id)).join(', ')}`));
   const chosen = item.criteria.filter((c) => c.chosen).length;
   if (item.criteria.length) tags.push(el('span', { class: 'tag' }, `${chosen} of ${item.criteria.length} criteria`));
-  if (item.released) tags.push(el('span', { class: 'tag tag--done' }, 'Released'));
-  tags.push(
-    item.refined
-      ? el('span', { class: 'tag tag--refined' }, el('span', { 'aria-hidden': 'true' }, '✓ '), 'Refined')
-      : el('span', { class: 'tag tag--unrefined' }, el('span', { 'aria-hidden': 'true' }, '? '), 'Not refined'),
-  );
-  if (item.meetsDoD !== null) tags.push(dodTag(item.meetsDoD));
+  if (item.status !== 'done')
+    tags.push(
+      item.refined
+        ? el('span', { class: 'tag tag--refined' }, el('span', { 'aria-hidden': 'true' }, '✓ '), 'Refined')
+        : el('span', { class: 'tag tag--unrefined' }, el('span', { 'aria-hidden': 'true' }, '? '), 'Not refined'),
+    );
   return el('span', { class: 'tags' }, ...tags);
 }
 
-export function dodTag(meets: boolean): HTMLElement {
-  return meets
-    ? el('span', { class: 'tag tag--done' }, el('span', { 'aria-hidden': 'true' }, '✓ '), 'Meets the Definition of Done')
-    : el('span', { class: 'tag tag--undone' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), 'Does not meet the Definition of Done');
+/** Done: the item met the Definition of Done and is part of the Increment. */
+export function doneTag(): HTMLElement {
+  return el('span', { class: 'tag tag--done' }, el('span', { 'aria-hidden': 'true' }, '✓ '), 'Done');
+}
+
+/** Work the Developers thought finished that still falls short of the Definition of Done. */
+export function notDoneTag(): HTMLElement {
+  return el('span', { class: 'tag tag--undone' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), 'Not Done: falls short of the Definition of Done');
 }
 
 /** Estimate and stated value as two labelled figures. */

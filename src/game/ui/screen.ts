@@ -123,6 +123,11 @@ export function screen(options: ScreenOptions): HTMLElement {
   );
 }
 
+/** The PO's own time for research, in words; before Sprint 1 it is the time of Sprint 1. */
+export function poTimeText(o: { sprint: number; poTime: number }): string {
+  return `Your own time left ${o.sprint === 0 ? 'until the end of Sprint 1' : 'this Sprint'}: ${o.poTime} half-day${o.poTime === 1 ? '' : 's'}.`;
+}
+
 /** A titled block inside a pane. */
 export function block(title: string, id: string, ...children: OptionalChild[]): HTMLElement {
   return el('section', { class: 'block', 'aria-labelledby': id }, el('h2', { class: 'block__title', id }, title), ...children);

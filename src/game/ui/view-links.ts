@@ -4,9 +4,10 @@ import type { SceneKey } from '../scenes/keys';
 import { viewSummaries, type ViewKey, type ViewSummary } from '../view/views';
 import { closeDialog, createDialog, showDialog } from './dialog';
 
-const ICONS: Record<ViewKey, string> = { StakeholderMap: '◫', Customers: '☺', Market: '⇄' };
+const ICONS: Record<ViewKey, string> = { Backlog: '▤', StakeholderMap: '◫', Customers: '☺', Market: '⇄' };
 
 function openText(v: ViewSummary): string {
+  if (v.open > 0 && v.openText) return v.openText;
   return v.open > 0 ? `${v.open} decision${v.open === 1 ? '' : 's'} open here now` : 'Read only now';
 }
 
@@ -69,7 +70,7 @@ export function viewsTool(step: Step, current: SceneKey, open: (key: SceneKey) =
       className: 'dialog--menu',
       onCancel: close,
       body: [
-        el('p', { class: 'dialog__note' }, 'Look at the people, the customers and the market at any time. Where a view has decisions open, you can take them there.'),
+        el('p', { class: 'dialog__note' }, 'Look at the Product Backlog, the people, the customers and the market at any time. Where a view has decisions open, you can take them there.'),
         el('div', { class: 'choice-list' }, ...entries),
         backButton ? el('div', { class: 'dialog__actions' }, backButton) : null,
       ],

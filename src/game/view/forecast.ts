@@ -32,9 +32,9 @@ export function latestDistribution(o: Observation): (Forecast & { distribution: 
 }
 
 export interface Burnup {
-  /** Points finished by the end of each Sprint, starting with 0 before Sprint 1. */
+  /** Points Done by the end of each Sprint, starting with 0 before Sprint 1. */
   done: number[];
-  /** Finished work plus what the Product Backlog still holds, by today's estimates. */
+  /** Done work plus what the Product Backlog still holds, by today's estimates. */
   scope: number;
 }
 
@@ -42,7 +42,7 @@ export interface Burnup {
 export function burnup(o: Observation): Burnup {
   const done = [0];
   for (const h of o.sprintHistory) done.push(done[done.length - 1]! + h.velocity);
-  const open = [...o.backlog, ...o.sprintBacklog.filter((i) => i.status === 'sprint')].reduce((sum, i) => sum + i.estimate, 0);
+  const open = [...o.backlog, ...o.sprintBacklog.filter((i) => i.status !== 'done')].reduce((sum, i) => sum + i.estimate, 0);
   return { done, scope: done[done.length - 1]! + open };
 }
 
@@ -52,7 +52,7 @@ export function burnupSummary(b: Burnup, forecast: Forecast | null): string {
   const total = b.done[last] ?? 0;
   const r = (n: number) => Math.round(n * 10) / 10;
   const parts = [
-    last === 0 ? 'No Sprint has finished yet.' : `After ${sprints(last)}, ${r(total)} points are finished; the Product Backlog still holds ${r(b.scope - total)} points by today’s estimates.`,
+    last === 0 ? 'No Sprint has finished yet.' : `After ${sprints(last)}, ${r(total)} ${r(total) === 1 ? 'point is' : 'points are'} Done; the Product Backlog still holds ${r(b.scope - total)} ${r(b.scope - total) === 1 ? 'point' : 'points'} by today’s estimates.`,
   ];
   if (forecast) {
     const from = forecast.sprint;

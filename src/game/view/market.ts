@@ -30,8 +30,8 @@ export function marketRows(o: Observation): MarketRow[] {
     rows.push({ item, position: isPosition(item.market) ? item.market : null, where });
   };
   o.backlog.forEach((item, i) => add(item, `Product Backlog, ${i + 1} of ${o.backlog.length}`));
-  for (const item of o.sprintBacklog) add(item, item.status === 'sprint' ? 'In this Sprint' : 'Finished this Sprint');
-  for (const item of o.increment) add(item, item.released ? 'Released' : 'In the Increment');
+  for (const item of o.sprintBacklog) add(item, item.status === 'done' ? 'Done this Sprint' : 'In this Sprint');
+  for (const item of o.increment) add(item, item.released ? 'Released' : 'Done, in the Increment');
   return rows;
 }
 

@@ -2,15 +2,36 @@ import type { Step } from '../../engine';
 import { SceneKey } from '../scenes/keys';
 
 /** The views a run opens beside its phase screens. */
-export type ViewKey = typeof SceneKey.StakeholderMap | typeof SceneKey.Customers | typeof SceneKey.Market;
+export type ViewKey = typeof SceneKey.Backlog | typeof SceneKey.StakeholderMap | typeof SceneKey.Customers | typeof SceneKey.Market;
 
-export const VIEW_KEYS: readonly ViewKey[] = [SceneKey.StakeholderMap, SceneKey.Customers, SceneKey.Market];
+export const VIEW_KEYS: readonly ViewKey[] = [SceneKey.Backlog, SceneKey.StakeholderMap, SceneKey.Customers, SceneKey.Market];
+
+/**
+ * Work on the Product Backlog, laid out by its board. Refinement is ongoing (before Sprint 1, in
+ * Sprint Planning and during the Sprint's days), so the board is a view, not a step of the Sprint.
+ */
+export const BACKLOG_TYPES: readonly string[] = [
+  'setRefinementShare',
+  'refineItem',
+  'setReadiness',
+  'splitItem',
+  'fixFlaw',
+  'addCriterion',
+  'tagMoscow',
+  'flagOffVision',
+  'moveItem',
+  'orderBacklog',
+  'testAssumption',
+  'classifyRequest',
+];
 
 /** Listed action types that a view lays out itself: phase screens link to the view instead. */
 export const VIEW_OF_TYPE: Readonly<Record<string, ViewKey>> = {
+  ...Object.fromEntries(BACKLOG_TYPES.map((t) => [t, SceneKey.Backlog])),
   mapStakeholder: SceneKey.StakeholderMap,
   addPersonaTrait: SceneKey.Customers,
   sortEmpathyNote: SceneKey.Customers,
+  gatherFeedback: SceneKey.Customers,
   analyseMarket: SceneKey.Market,
 };
 
@@ -21,6 +42,8 @@ export interface ViewSummary {
   status: string;
   /** Decisions the engine lists for this view right now; 0 means read-only. */
   open: number;
+  /** What can be done there now, in words, when a count of decisions would mislead. */
+  openText?: string;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -53,6 +76,7 @@ export function viewSummaries(step: Step): ViewSummary[] {
   ].filter((x): x is string => x !== null);
 
   return [
+    backlogSummary(step),
     {
       key: SceneKey.StakeholderMap,
       title: 'Stakeholder map',
@@ -62,7 +86,7 @@ export function viewSummaries(step: Step): ViewSummary[] {
     {
       key: SceneKey.Customers,
       title: 'Customers and users',
-      status: customerParts.length ? customerParts.join(' · ') : 'No customer research in this scenario',
+      status: customerParts.length ? customerParts.join(' · ') : 'No segments, persona or interview notes in this scenario',
       open: openDecisions(step, ['addPersonaTrait', 'sortEmpathyNote', 'gatherFeedback']),
     },
     {
@@ -72,6 +96,41 @@ export function viewSummaries(step: Step): ViewSummary[] {
       open: openDecisions(step, ['analyseMarket']),
     },
   ];
+}
+
+/** The Product Backlog board: how ready the backlog is, and what can be done to it now. */
+function backlogSummary(step: Step): ViewSummary {
+  const o = step.observation;
+  const refined = o.backlog.filter((i) => i.refined).length;
+  const work = new Set<string>();
+  let reorder = false;
+  let other = 0;
+  for (const a of step.actions) {
+    if (!BACKLOG_TYPES.includes(a.type)) continue;
+    if (a.type === 'moveItem' || a.type === 'orderBacklog') {
+      reorder = true;
+      continue;
+    }
+    const item = (a.params as Record<string, unknown>).itemId;
+    if (typeof item === 'string') work.add(item);
+    else other++;
+  }
+  const open = work.size + (reorder ? 1 : 0) + (other ? 1 : 0);
+  const openText =
+    work.size > 0
+      ? `${plural(work.size, 'item')} to refine or rework now`
+      : reorder
+        ? 'You can order it now'
+        : other
+          ? 'Refinement settings open now'
+          : undefined;
+  return {
+    key: SceneKey.Backlog,
+    title: 'Product Backlog',
+    status: `${plural(o.backlog.length, 'item')}, ${refined} refined`,
+    open,
+    ...(openText ? { openText } : {}),
+  };
 }
 
 export function viewSummary(step: Step, key: ViewKey): ViewSummary {

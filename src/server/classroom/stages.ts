@@ -1,12 +1,12 @@
 import type { Scenario } from '../../engine';
 
 /**
- * Lock-step pacing works on stages: the briefing, each Sprint's refinement, planning, execution,
- * review and retrospective, the release decision and the debrief, for every scenario of the class
- * in order. The facilitator releases stages one at a time; a learner may act anywhere up to the
- * released stage and is refused an action that would carry them past it.
+ * Lock-step pacing works on stages: the briefing, each Sprint's parts, the end of the scenario
+ * (release what is Done and finish) and the debrief, for every scenario of the class in order.
+ * The facilitator releases stages one at a time; a learner may act anywhere up to the released
+ * stage and is refused an action that would carry them past it.
  */
-export type StagePart = 'briefing' | 'refinement' | 'planning' | 'execution' | 'review' | 'retrospective' | 'release' | 'debrief';
+export type StagePart = 'briefing' | 'planning' | 'execution' | 'review' | 'retrospective' | 'release' | 'debrief';
 
 export interface Stage {
   index: number;
@@ -18,15 +18,14 @@ export interface Stage {
   label: string;
 }
 
-const SPRINT_PARTS = ['refinement', 'planning', 'execution', 'review', 'retrospective'] as const;
+const SPRINT_PARTS = ['planning', 'execution', 'review', 'retrospective'] as const;
 const PART_LABEL: Record<StagePart, string> = {
   briefing: 'Briefing',
-  refinement: 'Refinement',
   planning: 'Sprint Planning',
   execution: 'Sprint execution',
   review: 'Sprint Review',
   retrospective: 'Retrospective',
-  release: 'Release decision',
+  release: 'Release and finish',
   debrief: 'Debrief',
 };
 
@@ -51,7 +50,7 @@ export function partOf(phase: string): StagePart {
   if (phase === 'release') return 'release';
   if (phase === 'debrief') return 'debrief';
   const part = phase.split('.')[1];
-  if (part === 'refinement' || part === 'planning' || part === 'execution' || part === 'review' || part === 'retrospective') return part;
+  if (part === 'planning' || part === 'execution' || part === 'review' || part === 'retrospective') return part;
   throw new Error(`no lock-step stage for phase "${phase}"`);
 }
 

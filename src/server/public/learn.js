@@ -21,7 +21,7 @@ function show(id, text) {
 function renderObservation(m) {
   const o = m.observation;
   $('#title').textContent = o.scenario.title;
-  const where = o.phase.startsWith('briefing') ? 'Briefing' : o.phase === 'release' ? 'Release decision' : o.phase === 'debrief' ? 'Finished' : `Sprint ${o.sprint} of ${o.sprints} · ${o.phase.replace('sprint.', '')}${o.phase.startsWith('sprint.execution') ? ` · day ${o.day} of ${o.days}` : ''}`;
+  const where = o.phase.startsWith('briefing') ? 'Briefing' : o.phase === 'release' ? 'Release and finish' : o.phase === 'debrief' ? 'Finished' : `Sprint ${o.sprint} of ${o.sprints} · ${o.phase.replace('sprint.', '')}${o.phase.startsWith('sprint.execution') ? ` · day ${o.day} of ${o.days}` : ''}`;
   $('#where').textContent = where;
   const pending = o.pendingQuestion
     ? [el('h2', { text: `${o.pendingQuestion.asker} asks` }), el('p', { text: o.pendingQuestion.text })]
