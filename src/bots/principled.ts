@@ -695,7 +695,8 @@ function refine(step: Step, memory: PoMemory): Choice | null {
     refineTop(step) ??
     fixVisibleFlaw(step) ??
     addCriteria(step) ??
-    tagMoscow(step)
+    // Release categories are set where the release is planned, not re-argued every day.
+    (step.phase.startsWith('sprint.execution') ? null : tagMoscow(step))
   );
 }
 

@@ -115,14 +115,14 @@ describe('buildDebrief', () => {
     const evidence: Evidence[] = [
       { goalId: 'D2.2.2', score: 0.4, weight: 1, decisionId: 'productGoal', rationale: 'a' },
       { goalId: 'D2.2.1', score: 1, weight: 0.5, decisionId: 'productGoal', rationale: 'b' },
-      { goalId: 'D6.2.2', score: 0, weight: 1, decisionId: 'review-gift-cards-s2', rationale: 'c' },
+      { goalId: 'D6.2.2', score: 0, weight: 1, decisionId: 'undone-s2', rationale: 'c' },
     ];
     const d = buildDebrief({ ...base, evidence });
     expect(d.decisions).toHaveLength(2);
     expect(d.decisions[0]!.score).toBeCloseTo(0.6, 10);
     expect(d.decisions[0]!.happened).toEqual(['a', 'b']);
     expect(d.decisions[0]!.goals.map((g) => g.goalId)).toEqual(['D2.2.2', 'D2.2.1']);
-    expect(d.decisions[1]!.title).toBe('Sprint 2 Review: accepting "gift-cards"');
+    expect(d.decisions[1]!.title).toBe('Sprint 2 Review: telling stakeholders what is not Done');
     expect(d.decisions[1]!.sprint).toBe(2);
     expect(d.workOn.map((w) => w.goalId)).toEqual(['D6.2.2', 'D2.2.2']);
     expect(d.toConfirm.map((w) => w.goalId)).toEqual(['D2.2.1']);
@@ -159,7 +159,9 @@ describe('buildDebrief', () => {
     expect(decisionTitle('order-s2')).toBe('Sprint 2: Product Backlog order at planning');
     expect(decisionTitle('event-committee')).toBe('Event: committee');
     expect(decisionTitle('review-format-s1')).toBe('Sprint 1 Review: how it was run');
-    expect(decisionTitle('review-gift-cards-s3')).toBe('Sprint 3 Review: accepting "gift-cards"');
+    expect(decisionTitle('undone-s3')).toBe('Sprint 3 Review: telling stakeholders what is not Done');
+    expect(decisionTitle('deadline-health-permit')).toBe('Fixed date of "health-permit"');
+    expect(decisionTitle('release-plan')).toBe('Release plan');
     expect(decisionTitle('invest-order-ahead-small')).toBe('Reworking "order-ahead" to be small');
     expect(decisionTitle('vision')).toBe('Shaping the product vision');
     expect(decisionTitle('vision-tote-bags')).toBe('Setting "tote-bags" aside as off-vision');

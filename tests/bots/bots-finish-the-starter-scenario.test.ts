@@ -76,10 +76,12 @@ describe('each scripted bot plays its persona', () => {
     expect(by.get('D4.2.1')!.some((e) => e.decisionId.startsWith('feedback-analytics'))).toBe(true);
   });
 
-  it('hippo: stretch commitments, item-list goals, single dates, no refinement time', () => {
+  it('hippo: the Developers overruled, single dates, no refinement time', () => {
     const by = evidenceByGoal('hippo');
     expect(new Set(scores(by.get('D1.3.2')).filter((_, i) => by.get('D1.3.2')![i]!.decisionId.startsWith('forecast-s')))).toEqual(new Set([0]));
-    expect(new Set(scores(by.get('D7.2.1')))).toEqual(new Set([0.2]));
+    // A goal imposed on the Developers never scores above half, whatever items it rests on.
+    expect(Math.max(...scores(by.get('D7.2.1')))).toBeLessThanOrEqual(0.5);
+    expect(new Set(scores(by.get('D7.2.2')).filter((_, i) => by.get('D7.2.2')![i]!.decisionId.startsWith('sprintGoal-s')))).toEqual(new Set([0.1]));
     expect(new Set(scores(by.get('D6.1.2')))).toEqual(new Set([0.2]));
     expect(new Set(scores(by.get('D3.3.1')))).toEqual(new Set([0]));
     // A dated roadmap for the sponsor, good news only, the seniors managed closely and everyone else ignored.
@@ -91,20 +93,21 @@ describe('each scripted bot plays its persona', () => {
   it('hippo: puts the sponsor\u2019s items at the top', () => {
     const session = createSession(scenario, '1', hash);
     const policy = POLICIES.hippo!('1');
-    while (session.observe().phase !== 'sprint.planning.proposing') session.dispatch(policy.choose(session.observe()));
+    // The order stands once the hippo has proposed its Sprint Goal.
+    while (session.observe().phase !== 'sprint.planning.negotiating') session.dispatch(policy.choose(session.observe()));
     const top = session.observe().observation.backlog.slice(0, 3).map((i) => i.requestedBy);
     expect(top).toEqual(['owner', 'owner', 'owner']);
   });
 
-  it('yes: adds work mid-Sprint, stretches, accepts everything, single dates, agrees to the committee', () => {
+  it('yes: adds work mid-Sprint, overrules the Developers, single dates, all on track, agrees to the committee', () => {
     const by = evidenceByGoal('yes');
     // Every item near the top is a Must, so the Musts crowd the release.
     expect(Math.max(...scores(by.get('D3.2.2')))).toBeLessThan(1);
-    expect(new Set(scores(by.get('D7.2.1')))).toEqual(new Set([0.2]));
+    expect(Math.max(...scores(by.get('D7.2.1')))).toBeLessThanOrEqual(0.5);
     expect(new Set(scores(by.get('D6.1.2')))).toEqual(new Set([0.2]));
     expect(new Set(scores(by.get('D1.1.3')))).toEqual(new Set([0]));
-    // Accepting every finished item: only Done items score 1, undone ones 0; never 0.3 (returned).
-    expect(scores(by.get('D6.2.2'))).not.toContain(0.3);
+    // "All on track" while work was not Done: undone work presented as progress, every time.
+    expect(new Set(scores(by.get('D6.2.2')))).toEqual(new Set([0]));
     const midSprint = by.get('D7.2.2')!.filter((e) => e.decisionId === 'event-add-midsprint');
     expect(midSprint.length).toBeGreaterThan(0);
     expect(new Set(midSprint.map((e) => e.score))).toEqual(new Set([0]));

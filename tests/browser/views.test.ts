@@ -17,7 +17,7 @@ const COUNCIL_FILE = `${COUNCIL}.yaml`;
 /** Gets a council run through the briefing's questions to a chosen Product Goal (refinement and discovery open). */
 const TO_READY = ['answerQuestion:', 'resolveEvent:', 'chooseProductGoal:'];
 /** On from there through Sprint Planning into the Sprint's days. */
-const TO_DAYS = [...TO_READY, 'startSprints', 'commitSprint:agreed', 'commitSprint:insist', 'proposeSprintGoal:'];
+const TO_DAYS = ['answerQuestion:', 'resolveEvent:', 'startSprints', 'chooseProductGoal:', 'commitSprint:agreed', 'commitSprint:insist', 'proposeSprintGoal:'];
 
 /** Presses Enter on the control with this focus key, reached by Tab alone. */
 async function press(page: Page, focusKey: string): Promise<void> {
@@ -208,7 +208,8 @@ describe('the stakeholder map, customers and market views', () => {
     await expect(page.locator('#meanwhile-title').count()).resolves.toBe(1);
     await page.click('[data-focus="view:Customers"]');
     await waitForScene(page, 'Customers');
-    await expect(page.locator('#overlay [data-action^="sortEmpathyNote:"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('[data-board="empathy"] .token--movable').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.notice', { hasText: 'Read only now' }).count()).resolves.toBe(0);
     await screens.record('Customers-sprint-days');
     await page.click('[data-focus="view:back"]');
     await waitForScene(page, 'SprintDay');

@@ -35,7 +35,7 @@ export function played(policy: string, seed: string, { scenario, hash }: Loaded 
   return { session, replay: session.replayLog() };
 }
 
-/** A replay that verifies but is long and hard to compress: `orders` random backlog orders in the first refinement. */
+/** A replay that verifies but is long and hard to compress: `orders` random backlog orders before the first Sprint. */
 export function longReplay({ scenario, hash }: Loaded, orders: number): ReplayLog {
   const session = createSession(scenario, 'long', hash);
   const take = (type: string) => {
@@ -45,9 +45,10 @@ export function longReplay({ scenario, hash }: Loaded, orders: number): ReplayLo
     if (!r.ok) throw new Error(r.error.message);
     return true;
   };
-  for (let guard = 0; session.observe().phase !== 'sprint.refinement'; guard++) {
-    if (guard > 100) throw new Error('did not reach refinement');
-    if (!take('answerQuestion') && !take('startSprints') && !take('chooseProductGoal')) throw new Error(`stuck in ${session.observe().phase}`);
+  // Backlog refinement before Sprint 1: the briefing, once the Product Goal is chosen.
+  for (let guard = 0; session.observe().phase !== 'briefing.ready'; guard++) {
+    if (guard > 100) throw new Error('did not reach the end of the briefing');
+    if (!take('answerQuestion') && !take('chooseProductGoal')) throw new Error(`stuck in ${session.observe().phase}`);
   }
   while (take('answerQuestion'));
   const ids = session.observe().observation.backlog.map((i) => i.id);

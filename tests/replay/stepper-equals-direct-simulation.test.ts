@@ -103,8 +103,9 @@ describe('replayStepper', () => {
       const starts = stepper.sprintStarts();
       expect(starts.map((s) => s.sprint)).toEqual(Array.from({ length: cafe.scenario.sprints }, (_, i) => i + 1));
       for (const s of starts) {
-        expect(stepper.at(s.step).phase).toBe('sprint.refinement');
-        expect(stepper.at(s.step - 1).phase).not.toBe('sprint.refinement');
+        // Sprint Planning starts each Sprint.
+        expect(stepper.at(s.step).phase).toBe('sprint.planning.proposing');
+        expect(stepper.at(s.step - 1).phase.startsWith('sprint.planning')).toBe(false);
         expect(stepper.at(s.step).sprint).toBe(s.sprint);
       }
       expect(sprintStarts(replay)).toEqual(starts.map((s) => s.step));

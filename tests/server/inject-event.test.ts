@@ -47,7 +47,7 @@ describe('injecting an event card', () => {
     // A and B are at the start of Sprint 1's execution; C is still before it; Done has finished.
     await playUntil(a, policy('a'), (p) => p === WORKING);
     await playUntil(b, policy('b'), (p) => p === WORKING);
-    await playUntil(c, policy('c'), (p) => p === 'sprint.refinement');
+    await playUntil(c, policy('c'), (p) => p === 'sprint.planning.proposing');
     await done.play(policy('done'));
     expect(done.observation!.done).toBe(true);
 

@@ -28,7 +28,7 @@ describe('killing the server after an injection', () => {
     const joined = await Promise.all(['Xia', 'Yan'].map((n) => joinClass(first.url, cls.code, n)));
     const [x, y] = await Promise.all(joined.map((j) => new Learner(first.url, j.token).connect()));
     await playUntil(x!, POLICIES.first!('x'), (p) => p === 'sprint.execution.working');
-    await playUntil(y!, POLICIES.first!('y'), (p) => p === 'sprint.refinement');
+    await playUntil(y!, POLICIES.first!('y'), (p) => p === 'sprint.planning.proposing');
 
     const r = await api(first.url, 'POST', `/api/classes/${cls.id}/inject`, { key: cls.key, body: { cardId: 'bypass' } });
     expect(r.status).toBe(200);

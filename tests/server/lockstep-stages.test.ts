@@ -12,11 +12,11 @@ async function scenario(): Promise<{ scenario: Scenario; hash: string }> {
 }
 
 describe('lock-step stages', () => {
-  it('lists briefing, five parts per Sprint, release and debrief, for each scenario in order', async () => {
+  it('lists briefing, four parts per Sprint (Sprint Planning first), release and debrief, for each scenario in order', async () => {
     const { scenario: s } = await scenario();
     const stages = stagesOf([s]);
-    expect(stages).toHaveLength(1 + 5 * s.sprints + 2);
-    expect(stages.map((x) => x.label).slice(0, 3)).toEqual(['Briefing', 'Sprint 1 · Refinement', 'Sprint 1 · Sprint Planning']);
+    expect(stages).toHaveLength(1 + 4 * s.sprints + 2);
+    expect(stages.map((x) => x.label).slice(0, 3)).toEqual(['Briefing', 'Sprint 1 · Sprint Planning', 'Sprint 1 · Sprint execution']);
     expect(stages.at(-1)!.part).toBe('debrief');
     const two = stagesOf([s, s]);
     expect(two).toHaveLength(2 * stages.length);

@@ -5,6 +5,7 @@ import { actionButton, costNote, listedOf, otherActions, paramOf } from '../ui/a
 import { backlogBoard } from '../ui/backlog-board';
 import { itemTags, stakeholderName, typeBadge } from '../ui/items';
 import { block, facts, poTimeText, screen } from '../ui/screen';
+import { VIEW_OF_TYPE } from '../view/views';
 import { ViewScene } from './view-scene';
 import { SceneKey } from './keys';
 
@@ -101,7 +102,8 @@ export class Backlog extends ViewScene {
       this.selectedItem(run, refining),
       refining ? this.refinementTime(run) : null,
       o.insights?.length ? block('What you have learned', 'insights-title', el('ul', { class: 'bullets' }, ...o.insights.map((i) => el('li', {}, i)))) : null,
-      otherActions(step, HANDLED, this.dispatch, { filter: (a) => !onBoard.has(String(paramOf(a, 'itemId'))), here: SceneKey.Backlog }),
+      // Links to the other views with decisions open; the phase's own decisions stay on its screen.
+      otherActions(step, HANDLED, this.dispatch, { filter: (a) => VIEW_OF_TYPE[a.type] !== undefined && !onBoard.has(String(paramOf(a, 'itemId'))), here: SceneKey.Backlog }),
       this.backBar(run),
     ];
 
