@@ -43,7 +43,7 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D2.2.2':
     'Choose a goal that names an outcome for users, with a number and a time frame, and that clearly serves the vision. Then every Sprint Goal and every ordering decision can be tested against it.',
   'D2.2.3':
-    'Treat the Product Goal as a hypothesis and weigh the evidence, not the noise: data from many users, consistent across sources and over time, can justify changing it; a handful of remarks cannot. When the evidence says change, pivot promptly and explain why; when it is thin, persevere and say what evidence would change your mind. Low numbers among people who never tried the product point to reach, not to a wrong goal.',
+    'Treat the Product Goal as a hypothesis and weigh the evidence, not the noise: data from many users, consistent across sources and over time, can justify changing it; a handful of remarks cannot. When the evidence says change, pivot promptly and explain why; when it is thin, persevere and say what evidence would change your mind. Low numbers among people who never tried the product point to reach, not to a wrong goal. The same holds inside a Sprint: when evidence makes the Sprint Goal obsolete, only the PO can cancel the Sprint; cancel then, and never to escape a hard Sprint.',
   'D2.3.1':
     'A product roadmap shows where the product is heading: the Product Goal, the outcomes planned next and how confident the team is about them. It is a forecast that changes as the Scrum Team learns, not a contract of features and dates; Sprints are still planned one at a time, at Sprint Planning.',
   'D2.3.2':
@@ -280,6 +280,7 @@ const DECISION_TITLES: readonly (readonly [RegExp, string])[] = [
   [/^forecast-answer-s(\d+)$/, 'Sprint $1 Review: answering "when?"'],
   [/^undone-s(\d+)$/, 'Sprint $1 Review: telling stakeholders what is not Done'],
   [/^deadline-(.+)$/, 'Fixed date of "$1"'],
+  [/^cancel-s(\d+)$/, 'Sprint $1: cancelling the Sprint'],
   [/^retro-s(\d+)$/, 'Sprint $1 Retrospective: improvement'],
   [/^vision$/, 'Shaping the product vision'],
   [/^vision-(.+)$/, 'Setting "$1" aside as off-vision'],

@@ -748,7 +748,15 @@ function plan(step: Step, memory: PoMemory): Choice | null {
 function duringSprint(step: Step, memory: PoMemory): Choice | null {
   const obs = step.observation;
   const urgentDone = obs.increment.some((i) => !i.released && i.costOfDelay === 'urgent');
-  return (urgentDone ? listedType(step, 'releaseIncrement') : null) ?? refine(step, memory) ?? listedType(step, 'nextDay');
+  // A Sprint Goal that rests on a disproved belief or on work set aside no longer makes sense.
+  const goal = new Set(obs.currentSprint?.goalItemIds ?? []);
+  const obsolete = obs.sprintBacklog.some((i) => goal.has(i.id) && i.status !== 'done' && (i.assumption?.holds === false || i.offVision || i.moscow === 'wont'));
+  return (
+    (obsolete ? listedType(step, 'cancelSprint') : null) ??
+    (urgentDone ? listedType(step, 'releaseIncrement') : null) ??
+    refine(step, memory) ??
+    listedType(step, 'nextDay')
+  );
 }
 
 /** Review: pivot or persist on the evidence, a working session, release what is Done, a release plan by date, an honest range, the burn-up, the risks and what is not Done. */

@@ -127,6 +127,7 @@ export interface Observation {
     number: number;
     goal: string;
     goalMet: boolean | null;
+    cancelled: boolean;
     forecast: number;
     velocity: number;
     clarifications: number;
@@ -256,6 +257,7 @@ export function observation(state: GameState, scenario: Scenario): Observation {
         number: s.number,
         goal: s.goalText,
         goalMet: s.goalMet,
+        cancelled: s.cancelled,
         forecast: s.forecast,
         velocity: s.velocity,
         clarifications: s.clarifications,
@@ -414,6 +416,12 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
             'The Developers lose morale when overruled',
           ),
         );
+        break;
+      }
+      case 'cancelSprint': {
+        const sprint = state.sprints[state.sprints.length - 1];
+        if (sprint?.goalItemIds.length)
+          out.push(listed(type, { type }, `Cancel Sprint ${state.sprint}: its Sprint Goal no longer makes sense`, 'The days left are lost; work not Done goes back to the Product Backlog'));
         break;
       }
       case 'nextDay':

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES, playToEnd } from '../../src/bots';
 import { createSession } from '../../src/engine';
 import { replayFileName, serializeReplay } from '../../src/replay';
+import { longReplay, starter } from '../replay/helpers';
 import { formatProblem, loadScenarioText } from '../../src/scenario';
 import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
 import { clickAction, settle, startScenario, status } from './play';
 import { repoRoot } from './paths';
-import { chooseFile, downloaded, longReplay, playUntil, toCampaignMap, verifyInNode, viewerStatus } from './replay-helpers';
+import { chooseFile, downloaded, playUntil, toCampaignMap, verifyInNode, viewerStatus } from './replay-helpers';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -126,7 +127,7 @@ describe('replay files the game refuses', () => {
   });
 
   it('a run too long for a link is offered as a replay file instead, and the player is told why', async () => {
-    const long = longReplay(1000);
+    const long = longReplay(starter(), 1000);
     const page = await openGame(harness);
     await toCampaignMap(page, harness.baseUrl);
     await chooseFile(page, () => page.click('[data-focus="map:watch"]'), 'long.replay.json', serializeReplay(long));

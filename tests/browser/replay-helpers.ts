@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { createSession, verifyReplay, type ReplayLog } from '../../src/engine';
+import { verifyReplay, type ReplayLog } from '../../src/engine';
 import { formatProblem, loadScenarioText } from '../../src/scenario';
 import { waitForScene } from './harness';
 import { clickAction, nextActionId, status, type GameStatus } from './play';
@@ -58,40 +58,6 @@ const starter = (() => {
   if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
   return loaded;
 })();
-
-/**
- * A replay of the starter scenario that verifies but is long and hard to compress: `orders`
- * random Product Backlog orders before Sprint 1, when the PO prepares the Product Backlog.
- */
-export function longReplay(orders: number): ReplayLog {
-  const session = createSession(starter.scenario, 'long', starter.hash);
-  const take = (type: string) => {
-    const found = session.observe().actions.find((a) => a.type === type);
-    if (!found) return false;
-    const r = session.dispatch({ id: found.id });
-    if (!r.ok) throw new Error(r.error.message);
-    return true;
-  };
-  for (let guard = 0; session.observe().phase !== 'briefing.ready'; guard++) {
-    if (guard > 100) throw new Error('did not reach the end of the briefing');
-    if (!take('answerQuestion') && !take('chooseProductGoal')) throw new Error(`stuck in ${session.observe().phase}`);
-  }
-  while (take('answerQuestion'));
-  const ids = session.observe().observation.backlog.map((i) => i.id);
-  let x = 12345;
-  // A small linear congruential generator: enough to make orders that do not compress.
-  for (let i = 0; i < orders; i++) {
-    const order = [...ids];
-    for (let j = order.length - 1; j > 0; j--) {
-      x = (x * 48271) % 2147483647;
-      const k = x % (j + 1);
-      [order[j], order[k]] = [order[k]!, order[j]!];
-    }
-    const r = session.dispatch({ type: 'orderBacklog', itemIds: order });
-    if (!r.ok) throw new Error(r.error.message);
-  }
-  return session.replayLog();
-}
 
 /** Verifies a replay in Node against the shipped starter scenario, with the engine's one verifier. */
 export function verifyInNode(replay: unknown): ReturnType<typeof verifyReplay> {

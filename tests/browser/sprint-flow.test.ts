@@ -126,5 +126,27 @@ describe('a Sprint as the 2020 Scrum Guide runs it', () => {
     await expect(page.locator('[data-action^="endReview"]').count()).resolves.toBe(1);
     await shots(page, 'Flow-Review');
     expect((await status(page)).phase).toBe('sprint.review');
+
+    // A fixed date that passed before the item was Done is said as missed, not as still due.
+    let missed: string[] = [];
+    await playUntil(page, (s) => missed.length > 0 && s.scene === 'Review' && !s.dialog, {
+      onScreen: async () => {
+        const now = await status(page);
+        missed = now.scene === 'Review' ? (await engineObservation(page, CAFE)).backlog.filter((i) => i.deadlineMissed).map((i) => i.id) : [];
+      },
+    });
+    o = await engineObservation(page, CAFE);
+    await page.click('[data-focus="tool:views"]');
+    await page.click('dialog[open] [data-focus="views:Backlog"]');
+    await settle(page);
+    expect((await status(page)).scene).toBe('Backlog');
+    for (const id of missed) {
+      const item = o.backlog.find((i) => i.id === id)!;
+      const tags = (await page.locator(`#card-${id} .tags`).textContent()) ?? '';
+      expect(tags).toContain(`Missed: was due by Sprint ${item.deadlineSprint}`);
+      expect(tags).not.toMatch(/Fixed date, due by/);
+    }
+    await expect(page.locator('.primary-bar').textContent()).resolves.toBe('Back to the Sprint Review →');
+    await shots(page, 'Flow-Backlog-missed-date');
   });
 });

@@ -104,6 +104,7 @@ export const lifecycleMachine = setup({
                 ...REFINEMENT,
                 ...DISCOVERY,
                 nextDay: A,
+                cancelSprint: A,
                 releaseIncrement: A,
                 answerQuestion: A,
                 injectEvent: A,

@@ -127,6 +127,8 @@ export interface SprintRecord {
   /** Items that went back to the Product Backlog not Done at the end of the Sprint. */
   notDone: string[];
   goalMet: boolean | null;
+  /** The PO cancelled the Sprint before its time-box ended. */
+  cancelled: boolean;
   forecastAnswered: boolean;
   /** Times the Developers had to stop and ask what an item meant. Visible. */
   clarifications: number;

@@ -124,7 +124,7 @@ function endSprint(draft: Draft<GameState>, ctx: RuleContext): void {
   const sprint = currentSprint(draft);
   // A goal with no items is about quality: the Developers spend the Sprint on debt, and meet it.
   if (sprint.goalItemIds.length === 0) draft.team.techDebt = clamp(draft.team.techDebt - 5);
-  sprint.goalMet = sprint.goalItemIds.every((id) => draft.items[id]!.status === 'done');
+  sprint.goalMet = !sprint.cancelled && sprint.goalItemIds.every((id) => draft.items[id]!.status === 'done');
   const notDone = sprint.committed.filter((id) => draft.items[id]!.status === 'sprint');
   for (let i = notDone.length - 1; i >= 0; i--) {
     const item = draft.items[notDone[i]!]!;
@@ -136,7 +136,7 @@ function endSprint(draft: Draft<GameState>, ctx: RuleContext): void {
   sprint.notDone = notDone;
   say(
     draft,
-    `Sprint ${draft.sprint} ends: the Sprint Goal was ${sprint.goalMet ? 'met' : 'not met'}. ` +
+    `Sprint ${draft.sprint} ${sprint.cancelled ? 'is cancelled' : 'ends'}: the Sprint Goal was ${sprint.goalMet ? 'met' : 'not met'}. ` +
       `${plural(sprint.done.length, 'item', 'items')} Done (${plural(sprint.velocity, 'point', 'points')})` +
       (notDone.length ? `; not Done and back in the Product Backlog: ${notDone.map((id) => `"${draft.items[id]!.title}"`).join(', ')}.` : '.'),
   );
@@ -144,7 +144,8 @@ function endSprint(draft: Draft<GameState>, ctx: RuleContext): void {
   // Stakeholders react at the Review to what the Increment now does for them.
   for (const id of sprint.done) {
     const item = draft.items[id]!;
-    if (item.requestedBy && draft.trust[item.requestedBy] !== undefined) draft.trust[item.requestedBy] = clamp(draft.trust[item.requestedBy]! + 4);
+    // Work that arrives after its fixed date has passed earns no thanks.
+    if (item.requestedBy && !item.deadlineMissed && draft.trust[item.requestedBy] !== undefined) draft.trust[item.requestedBy] = clamp(draft.trust[item.requestedBy]! + 4);
   }
   if (draft.sprint < ctx.scenario.sprints) closeRefinementWindow(draft, ctx, draft.sprint + 1);
   ctx.emit('sys.sprintOver');
@@ -179,6 +180,42 @@ function settleDeadlines(draft: Draft<GameState>, ctx: RuleContext): void {
     say(draft, `Missed date: "${item.title}" had to be Done by Sprint ${draft.sprint} and is not. ${name} loses trust, and most of its value is gone.`);
   }
 }
+
+/** Why the Sprint Goal no longer makes sense, from what the PO can see; null while it still does. */
+export function goalObsolete(state: GameState): string | null {
+  const sprint = state.sprints[state.sprints.length - 1];
+  for (const id of sprint?.goalItemIds ?? []) {
+    const item = state.items[id]!;
+    if (item.assumptionHolds === false) return `the belief behind "${item.title}" turned out to be false`;
+    if (item.offVision) return `you set "${item.title}" aside as not serving the vision`;
+    if (item.moscow === 'wont') return `you decided "${item.title}" will not be in this release`;
+  }
+  return null;
+}
+
+/**
+ * Only the PO may cancel a Sprint, and only an obsolete Sprint Goal justifies it. The time-box
+ * ends now: Done work stays in the Increment, everything else goes back to the Product Backlog,
+ * and the days left are lost to the Developers' work.
+ */
+export const cancelSprint: Rule<'cancelSprint'> = {
+  apply(draft, _a, ctx) {
+    const why = goalObsolete(ctx.base);
+    const sprint = currentSprint(draft);
+    sprint.cancelled = true;
+    draft.team.morale = clamp(draft.team.morale - 5);
+    judge(draft, {
+      goalId: 'D2.2.3',
+      score: why ? 1 : 0,
+      decisionId: `cancel-s${draft.sprint}`,
+      rationale: why
+        ? `The Sprint Goal had become obsolete (${why}), so cancelling the Sprint freed the Developers for work that still matters.`
+        : 'The Sprint Goal still made sense: cancelling the Sprint threw away the days left and the Developers\u2019 focus for nothing.',
+    });
+    say(draft, `You cancelled Sprint ${draft.sprint} on day ${draft.day} of ${ctx.scenario.daysPerSprint}${why ? `: ${why}` : ''}.`);
+    endSprint(draft, ctx);
+  },
+};
 
 export const nextDay: Rule<'nextDay'> = {
   apply(draft, _a, ctx) {

@@ -2,7 +2,7 @@ import type { RuleBook } from './context';
 import { chooseProductGoal, startSprints } from './briefing';
 import { moveItem, orderBacklog, refineItem, setRefinementShare } from './backlog';
 import { commitSprint, proposeSprintGoal } from './planning';
-import { injectEvent, nextDay, resolveEvent } from './execution';
+import { cancelSprint, injectEvent, nextDay, resolveEvent } from './execution';
 import { answerForecast, endReview, releaseIncrement, setReviewFormat } from './review';
 import { addCriterion, fixFlaw, setReadiness, splitItem, tagMoscow } from './story';
 import { answerQuestion } from './questions';
@@ -39,6 +39,7 @@ export const RULES: RuleBook = {
   proposeSprintGoal,
   commitSprint,
   nextDay,
+  cancelSprint,
   resolveEvent,
   answerForecast,
   endReview,

@@ -69,6 +69,7 @@ export function openSprint(draft: Draft<GameState>): void {
     done: [],
     notDone: [],
     goalMet: null,
+    cancelled: false,
     forecastAnswered: false,
     clarifications: 0,
     reviewFormat: null,

@@ -27,12 +27,19 @@ const READINESS_WORDS: Record<string, string> = { none: 'None', light: 'Light', 
 
 /** What the board is for in this phase, in one sentence. */
 function leadFor(phase: string, refining: boolean, reorder: boolean): string {
-  if (!refining && !reorder) return 'The Product Backlog, most important first. Nothing can be changed here now: refinement is open before Sprint 1, in Sprint Planning and during the Sprint’s days.';
+  if (!refining && !reorder) return 'The Product Backlog, most important first.';
   if (phase.startsWith('briefing')) return 'Before Sprint 1, prepare the Product Backlog with the Developers: order it by value and get the top items clear and sized for the first Sprint Planning.';
   if (phase.startsWith('sprint.planning')) return 'Refine with the Developers while you plan: the items your Sprint Goal rests on should be clear and sized.';
   if (phase.startsWith('sprint.execution')) return 'Refinement goes on during the Sprint: get the next items ready for the next Sprint Planning.';
   if (!refining) return 'Adapt the Product Backlog to what you learned: order it by value.';
   return 'Order the Product Backlog by value, and get the top items ready for the next Sprints.';
+}
+
+/** Why nothing can be changed on the board now, and when it can. */
+function readOnlyText(phase: string, o: Observation): string {
+  if (phase === 'briefing.choosingGoal') return 'Choose the Product Goal first; then you can prepare the Product Backlog with the Developers before Sprint 1.';
+  if (o.sprint >= o.sprints && !phase.startsWith('sprint.planning') && !phase.startsWith('sprint.execution')) return 'The last Sprint is over: the Product Backlog is a record of where the product stands.';
+  return 'You can look at every item; refining and ordering open again in the next Sprint Planning.';
 }
 
 /**
@@ -94,7 +101,7 @@ export class Backlog extends ViewScene {
     const main = [
       o.productGoal ? el('p', { class: 'goal-line' }, el('span', { class: 'goal-line__label' }, 'Product Goal: '), o.productGoal) : null,
       this.resultLine(),
-      !refining && !canReorder ? el('p', { class: 'notice', role: 'note' }, el('strong', {}, 'Read only now. '), 'You can look at every item; refining and ordering open again in Sprint Planning.') : null,
+      !refining && !canReorder ? el('p', { class: 'notice', role: 'note' }, el('strong', {}, 'Read only now. '), readOnlyText(step.phase, o)) : null,
       board,
     ];
 

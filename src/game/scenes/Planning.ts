@@ -7,12 +7,13 @@ import { velocityChart } from '../ui/charts';
 import { sprintHistoryTable } from '../ui/history';
 import { titleOf } from '../ui/items';
 import { block, facts, screen } from '../ui/screen';
-import { viewLink } from '../ui/view-links';
-import { viewSummary } from '../view/views';
+import { inlineViewLink, viewLink } from '../ui/view-links';
+import { BACKLOG_TYPES, viewSummary } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
-const HANDLED = new Set(['proposeSprintGoal', 'commitSprint', 'moveItem', 'orderBacklog']);
+/** Laid out here; the rest of the Product Backlog's work is on its board, linked above the board. */
+const HANDLED = new Set(['proposeSprintGoal', 'commitSprint', ...BACKLOG_TYPES]);
 
 /** The Developers' answer in a few words, beside what they said. */
 const ANSWER_WORDS: Record<string, string> = {
@@ -93,8 +94,12 @@ export class Planning extends RunScene {
       },
     });
 
+    const refining = step.actions.some((a) => BACKLOG_TYPES.includes(a.type) && a.type !== 'moveItem' && a.type !== 'orderBacklog');
     const main = [
       o.productGoal ? el('p', { class: 'goal-line' }, el('span', { class: 'goal-line__label' }, 'Product Goal: '), o.productGoal) : null,
+      refining
+        ? el('p', { class: 'board-tools' }, 'Order the items here. ', inlineViewLink(SceneKey.Backlog, 'Refine, split or add criteria on the Product Backlog board →'))
+        : null,
       board,
     ];
 

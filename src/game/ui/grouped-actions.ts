@@ -34,6 +34,7 @@ const TYPE_TITLES: Record<string, { title: string; hint?: string }> = {
   planRelease: { title: 'Release planning', hint: 'Which part of the Product Backlog ships by which date.' },
   releaseIncrement: { title: 'Release Done work' },
   finishScenario: { title: 'Finish' },
+  cancelSprint: { title: 'Cancel the Sprint?', hint: 'Only the Product Owner can cancel a Sprint, and only when its Sprint Goal becomes obsolete.' },
 };
 
 /** Parameters that name what an action is about; options for one subject form one row. */

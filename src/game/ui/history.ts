@@ -39,7 +39,7 @@ export function releasesList(o: Observation): HTMLElement | null {
       el(
         'li',
         { class: 'item-row' },
-        el('div', {}, el('strong', {}, `Released after Sprint ${r.sprint}: `), r.itemIds.length ? r.itemIds.map(title).join(', ') : 'nothing new'),
+        el('div', {}, el('strong', {}, `Released in Sprint ${r.sprint}: `), r.itemIds.length ? r.itemIds.map(title).join(', ') : 'nothing new'),
         el('div', { class: 'release-figures' }, `Adoption ${r.adoption}% · satisfaction ${r.satisfaction}/100 · revenue ${r.revenue}`),
         r.itemIds.length
           ? el('p', { class: 'block__hint' }, 'Feature use: ', r.itemIds.map((id) => `${title(id)} ${r.featureUse[id] ?? 0}%`).join(', '))

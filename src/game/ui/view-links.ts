@@ -24,6 +24,11 @@ export function viewLink(v: ViewSummary, text = `Open the ${v.title.toLowerCase(
   );
 }
 
+/** A small link to a view inside a screen's text, e.g. above the Product Backlog on the Planning screen. */
+export function inlineViewLink(key: ViewKey, text: string, focusKey = `view:${key}:inline`): HTMLButtonElement {
+  return el('button', { type: 'button', class: 'btn btn--quiet view-link--inline', 'data-view': key, 'data-focus': focusKey }, text);
+}
+
 /** Where the listed decisions of a view would have been: a heading and the way to the view. */
 export function viewLinkGroup(v: ViewSummary, hint: string): HTMLElement {
   const id = `group-view-${v.key}`;
