@@ -10,10 +10,11 @@ import { refinementBudget, refinementCost } from './rules/backlog';
 import { developersForecast, goalCandidates, selectForSprint } from './rules/planning';
 import { remainingCapacity } from './rules/release';
 import { MID_SPRINT_RELEASE_COST, unreleasedDone } from './rules/review';
-import { notDoneNames as quotedTitles } from './rules/context';
+import { quotedTitles } from './rules/context';
 import { pendingQuestionCard } from './rules/questions';
 import { reflectionOptions, requiredReflections } from './rules/reflection';
 import { scenarioItem, setAside } from './rules/story';
+import { reflectionLabel, STRATEGY_LABEL } from './model/labels';
 
 /** One way to act now. Sending `{ "id": ... }` takes it exactly as listed. */
 export interface ListedAction {
@@ -645,14 +646,6 @@ export function assertNever(x: never): never {
   throw new Error(`unexpected value: ${String(x)}`);
 }
 
-const STRATEGY_LABEL: Record<string, string> = {
-  workflowStep: 'workflow step',
-  businessRule: 'business rule',
-  dataVariation: 'data variation',
-  interface: 'interface',
-  spike: 'a time-boxed spike first',
-  horizontalLayer: 'technical layer (database, back end, front end)',
-};
 const MOSCOW_LABEL: Record<string, string> = { must: 'Must have', should: 'Should have', could: 'Could have', wont: "Won't have this time" };
 const REVIEW_LABEL: Record<(typeof REVIEW_FORMATS)[number], string> = {
   workingSession: 'Run the Sprint Review as a working session: stakeholders try the Increment and shape what comes next',
@@ -660,22 +653,6 @@ const REVIEW_LABEL: Record<(typeof REVIEW_FORMATS)[number], string> = {
   statusReport: 'Send stakeholders a status report instead of meeting',
 };
 
-function reflectionLabel(topic: string, finding: string, state: GameState): string {
-  if (topic === 'metrics') return `Users used "${state.items[finding]?.title ?? finding}" most`;
-  const text: Record<string, string> = {
-    tooAmbitious: 'Our Sprint Goals have been too ambitious',
-    aboutRight: topic === 'sprintGoals' ? 'Our Sprint Goals have been about right' : 'Refinement has been about right',
-    tooConservative: 'Our Sprint Goals have been too cautious',
-    tooLittle: 'We refine too little: the Developers keep asking what items mean',
-    tooMuch: 'We spend too much capacity on refinement',
-    aligned: 'What stakeholders expected from the roadmap matches what we delivered',
-    misaligned: 'Stakeholders expected something the roadmap promised and we did not deliver',
-    allGood: 'Our stakeholder communication works: trust is holding',
-    hiddenRisks: 'Trust fell because good news at a Review was contradicted by the next Sprint',
-    noCadence: 'Some stakeholders drifted away: their engagement did not match their influence and interest',
-  };
-  return text[finding] ?? finding;
-}
 
 const VISION_LABEL: Record<(typeof VISION_TECHNIQUES)[number], string> = {
   elevatorPitch: 'an elevator pitch (for whom, what need, unlike what)',

@@ -62,7 +62,7 @@ export function say(draft: Draft<GameState>, message: string): void {
 export const unknownId = (what: string, id: string): RuleError => ({ code: 'unknownId', message: `no ${what} with id "${id}"` });
 
 /** "A", "B" and "C": item titles for a sentence. */
-export function notDoneNames(state: Pick<GameState, 'items'>, ids: readonly string[]): string {
+export function quotedTitles(state: Pick<GameState, 'items'>, ids: readonly string[]): string {
   const t = ids.map((id) => `"${state.items[id]!.title}"`);
   return t.length <= 1 ? (t[0] ?? '') : `${t.slice(0, -1).join(', ')} and ${t[t.length - 1]}`;
 }

@@ -73,7 +73,7 @@ export const gatherFeedback: Rule<'gatherFeedback'> = {
         break;
     }
     judge(draft, { goalId: 'D4.2.1', score, decisionId: `feedback-${a.method}-s${base.sprint}`, rationale });
-    say(draft, draft.insights[draft.insights.length - 1] ?? `You gathered feedback by ${a.method}.`);
+    say(draft, draft.insights[draft.insights.length - 1] ?? `You gathered feedback (${{ interviews: 'interviews', survey: 'a survey', usabilityTest: 'a usability test', analytics: 'usage analytics' }[a.method]}).`);
   },
 };
 

@@ -2,9 +2,10 @@ import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { GameState, Item } from '../model/state';
 import type { Rule } from './context';
-import { judge, say, unknownId } from './context';
+import { judge, quotedTitles, say, unknownId } from './context';
 import { expectedVelocity, reworkChance, round2, velocitySpread } from './formulas';
 import { criteriaCoverage, isReady, scenarioItem, setAside } from './story';
+import { refinementBudget, refinementCost } from './backlog';
 import { judgeBuyerAndUser, judgeMarketUse } from './discovery';
 
 export function currentSprint(draft: Draft<GameState>) {
@@ -86,10 +87,7 @@ export function goalCandidates(state: GameState): string[] {
   return state.backlogOrder.filter((id) => state.items[id]!.type !== 'epic');
 }
 
-const quoted = (state: GameState, ids: readonly string[]) => {
-  const t = ids.map((id) => `"${state.items[id]!.title}"`);
-  return t.length <= 1 ? (t[0] ?? '') : `${t.slice(0, -1).join(', ')} and ${t[t.length - 1]}`;
-};
+const quoted = quotedTitles;
 
 /** The Sprint Goal's wording: one objective, tied to the Product Goal, whatever items it rests on. */
 export function goalText(state: GameState, ids: readonly string[], productGoal: string | null): string {
@@ -146,7 +144,11 @@ export function developersAnswer(state: GameState, proposed: readonly string[]):
       proposed: [...proposed],
       answer: 'unclear',
       counter: null,
-      message: `The Developers are not sure what "${state.items[unclear]!.title}" needs: they ask you to clarify it (refine it with them) before they commit to the goal.`,
+      message:
+        `The Developers are not sure what "${state.items[unclear]!.title}" needs: they ask you to clarify it (refine it with them) before they commit to the goal.` +
+        (refinementBudget(state) - state.refinementUsed < refinementCost(state.items[unclear]!.estimate)
+          ? ' There is not enough refinement time left for it: agree a larger refinement share with them, or propose a goal without it.'
+          : ''),
     };
   if (points > forecast) {
     // One item too big for a Sprint: the Developers suggest the first that fits, or try it if none does.

@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { GameState, MapQuadrant } from '../model/state';
 import type { Rule } from './context';
-import { forgetJudgement, judge, notDoneNames, say, unknownId } from './context';
+import { forgetJudgement, judge, quotedTitles, say, unknownId } from './context';
 import { clamp } from './execution';
 import { round2 } from './formulas';
 import { currentSprint } from './planning';
@@ -146,8 +146,8 @@ export const shareProgress: Rule<'shareProgress'> = {
         score: transparent ? 1 : 0,
         decisionId: `undone-s${draft.sprint}`,
         rationale: transparent
-          ? `You told stakeholders that ${notDoneNames(draft, sprint.notDone)} did not meet the Definition of Done: it is not part of the Increment and is back in the Product Backlog.`
-          : `${notDoneNames(draft, sprint.notDone)} did not meet the Definition of Done, yet stakeholders heard that everything is on track: undone work was presented as progress.`,
+          ? `You told stakeholders that ${quotedTitles(draft, sprint.notDone)} did not meet the Definition of Done: it is not part of the Increment and is back in the Product Backlog.`
+          : `${quotedTitles(draft, sprint.notDone)} did not meet the Definition of Done, yet stakeholders heard that everything is on track: undone work was presented as progress.`,
       });
     say(
       draft,

@@ -3,6 +3,7 @@ import { REFLECTIONS } from '../model/actions';
 import type { GameState } from '../model/state';
 import type { Rule } from './context';
 import { judge, say } from './context';
+import { reflectionLabel } from '../model/labels';
 import { currentSprint } from './planning';
 
 /** Topics the Retrospective asks about before the team picks an improvement. */
@@ -97,6 +98,6 @@ export const reflect: Rule<'reflect'> = {
             : 'Trust held up: the channels and cadence worked.',
     };
     judge(draft, { goalId: GOAL[a.topic], score: right ? 1 : 0, decisionId: `reflect-${a.topic}-s${draft.sprint}`, rationale: rationale[a.topic] });
-    say(draft, `Reflection on ${a.topic}: ${a.finding}.`);
+    say(draft, `Your reflection: ${reflectionLabel(a.topic, a.finding, ctx.base)}.`);
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './context';
-import { judge, notDoneNames, say } from './context';
+import { judge, quotedTitles, say } from './context';
 import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { GameState } from '../model/state';
@@ -138,7 +138,7 @@ export const finishScenario: Rule<'finishScenario'> = {
         goalId: 'D6.3.2',
         score: 0.2,
         decisionId: 'release-final',
-        rationale: `${notDoneNames(draft, waiting)} ${waiting.length === 1 ? 'was' : 'were'} Done but never released: value that never reached users, and no usage figures came back.`,
+        rationale: `${quotedTitles(draft, waiting)} ${waiting.length === 1 ? 'was' : 'were'} Done but never released: value that never reached users, and no usage figures came back.`,
       });
       say(draft, `${waiting.length} Done ${waiting.length === 1 ? 'item was' : 'items were'} never released.`);
     }

@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { ForecastDistribution, GameState } from '../model/state';
 import type { Rule } from './context';
-import { judge, notDoneNames, say } from './context';
+import { judge, quotedTitles, say } from './context';
 import { clamp } from './execution';
 import { monteCarloForecast, optimisticSprints } from './forecast';
 import { realisedValue, round2 } from './formulas';
@@ -98,7 +98,7 @@ export const endReview: Rule<'endReview'> = {
         goalId: 'D6.2.2',
         score: 0.3,
         decisionId: `undone-s${draft.sprint}`,
-        rationale: `${notDoneNames(draft, sprint.notDone)} did not meet the Definition of Done, and stakeholders left the Review without hearing it.`,
+        rationale: `${quotedTitles(draft, sprint.notDone)} did not meet the Definition of Done, and stakeholders left the Review without hearing it.`,
       });
     judgeForecasts(draft, draft.sprint, ctx.scenario);
     settleRoadmap(draft);

@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import { STRATEGY_LABEL } from '../model/labels';
 import { makeItem } from '../model/initial';
 import type { Scenario, ScenarioItem, SplitStrategy } from '../model/scenario';
 import type { GameState } from '../model/state';
@@ -67,7 +68,7 @@ export const splitItem: Rule<'splitItem'> = {
       decisionId: `split-${a.itemId}`,
       rationale: 'Large items near the top are broken down so they fit a Sprint; items further down can stay coarse.',
     });
-    say(draft, `Split "${parent.title}" into ${ids.length} pieces by ${a.strategy}.`);
+    say(draft, `Split "${parent.title}" into ${ids.length} pieces by ${STRATEGY_LABEL[a.strategy] ?? a.strategy}.`);
   },
 };
 

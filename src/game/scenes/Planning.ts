@@ -28,7 +28,7 @@ function pointsText(n: number): string {
 }
 
 /** “A”, “A and B”, “A, B and C”. */
-export function titlesText(o: Observation, ids: readonly string[]): string {
+function titlesText(o: Observation, ids: readonly string[]): string {
   const t = ids.map((id) => `“${titleOf(o, id)}”`);
   return t.length <= 1 ? (t[0] ?? '') : `${t.slice(0, -1).join(', ')} and ${t[t.length - 1]}`;
 }

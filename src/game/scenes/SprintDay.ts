@@ -18,7 +18,7 @@ import { SceneKey } from './keys';
 const HANDLED = new Set(['nextDay', 'resolveEvent', 'releaseIncrement', ...Object.keys(VIEW_OF_TYPE)]);
 
 /** Where an item of the Sprint Backlog stands, in words: a symbol, a state and a class for its colour. */
-export function taskState(item: VisibleItem): { symbol: string; text: string; kind: 'done' | 'blocked' | 'undone' | 'sprint' } {
+function taskState(item: VisibleItem): { symbol: string; text: string; kind: 'done' | 'blocked' | 'undone' | 'sprint' } {
   if (item.status === 'done') return { symbol: '●', text: item.released ? 'Done and released' : 'Done', kind: 'done' };
   if (item.blockedBy) return { symbol: '⊘', text: `Blocked: needs “${item.blockedBy}”`, kind: 'blocked' };
   if (item.meetsDoD === false) return { symbol: '⚠', text: 'Not Done yet: falls short of the Definition of Done', kind: 'undone' };
