@@ -422,7 +422,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
       case 'cancelSprint': {
         const sprint = state.sprints[state.sprints.length - 1];
         if (sprint?.goalItemIds.length)
-          out.push(listed(type, { type }, `Cancel Sprint ${state.sprint}: its Sprint Goal no longer makes sense`, 'The days left are lost; work not Done goes back to the Product Backlog'));
+          out.push(listed(type, { type }, `Cancel Sprint ${state.sprint}`, 'The days left are lost; work not Done goes back to the Product Backlog'));
         break;
       }
       case 'nextDay':
