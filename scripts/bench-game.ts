@@ -13,6 +13,7 @@
  *   4. JS heap after one and after three played scenarios in one tab.
  * Run on a quiet machine: every timing here is sensitive to CPU load.
  */
+import { ensureBrowser } from './browser/ensure';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -309,12 +310,13 @@ async function main(): Promise<void> {
         await build({ root: repoRoot, configFile: viteConfig, logLevel: 'warn', build: { outDir: dragDir, emptyOutDir: true }, plugins: [benchScenarios()] });
       }
     }
-    log(`Sprintwise browser bench (${noBuild ? 'dist/ as is, --no-build' : 'fresh build'}; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'})`);
+    const executablePath = await ensureBrowser(note);
+    log(`Sprintwise browser bench (${noBuild ? 'dist/ as is, --no-build' : 'fresh build'}; Chromium ${executablePath})`);
     if (only.has('sizes')) await bundleSizes(outDir);
 
     const game = await serve(repoRoot, outDir, viteConfig);
     servers.push(game.server);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     log(`   (Chromium ${browser.version()})`);
 
     if (only.has('load')) await loadTimes(browser, game.url, cleanup, servers);

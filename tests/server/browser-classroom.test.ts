@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../browser/chromium';
+import { ensureBrowser } from '../../scripts/browser/ensure';
 import { startTestServer, type TestServer } from './helpers';
 
 /** The default poll gives up after a second, too soon on a busy machine. */
@@ -15,7 +15,7 @@ describe('the classroom in a real browser', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
     await browser?.close();
