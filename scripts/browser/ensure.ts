@@ -67,7 +67,7 @@ function install(method: InstallMethod): { ok: boolean; detail: string } {
   return run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], env, 600_000);
 }
 
-const LABEL: Record<InstallMethod, string> = { playwright: 'Playwright download', 'apt-get': "Debian's chromium package" };
+const LABEL: Record<InstallMethod, string> = { playwright: "Playwright's download", 'apt-get': "Debian's chromium package" };
 
 /** The browser to drive, found or installed; throws the one message naming both fixes otherwise. */
 export async function ensureBrowser(say: (line: string) => void = (l) => console.log(l)): Promise<string> {
@@ -85,19 +85,20 @@ export async function ensureBrowser(say: (line: string) => void = (l) => console
       isDebian: existsSync('/etc/debian_version'),
     });
     for (const method of plan) {
-      say(`browser tests: no Chromium found; installing one with the ${LABEL[method]}...`);
+      say(`browser tests: no Chromium found; installing one with ${LABEL[method]}...`);
       const started = Date.now();
       const result = install(method);
       tried.push(`${LABEL[method]} (${result.detail}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       const after = findBrowser(thisMachine());
-      if (after.ok) return report({ ...after.found }, say, LABEL[method]);
+      if (after.ok) return report(after.found, say, tried.join('; '));
     }
     throw new Error(notFoundMessage(again, tried));
   });
 }
 
-function report(found: Found, say: (line: string) => void, installedWith?: string): string {
+/** One line: which browser, and how it was found or installed (with what each attempt took). */
+function report(found: Found, say: (line: string) => void, installed?: string): string {
   const how = { CHROMIUM_PATH: 'from CHROMIUM_PATH', 'a usual place': 'found where it is usually installed', Playwright: 'the one Playwright installed' }[found.how];
-  say(`browser tests: Chromium at ${found.path} (${installedWith ? `installed with the ${installedWith}` : how})`);
+  say(`browser tests: Chromium at ${found.path} (${installed ? `installed: ${installed}` : how})`);
   return found.path;
 }
