@@ -39,7 +39,7 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D2.1.3':
     'Walk the Product Backlog against the vision and the Product Goal: for each item ask whose need it meets and whether that is someone the vision is for. Work that serves nobody in the vision goes to the bottom or out, and whoever asked for it hears why, openly, with the chance to make their case at the Sprint Review.',
   'D2.2.1':
-    'A Product Goal is a measurable medium-term target that moves the product towards its vision. "Half of weekday morning orders through the app within three months" can be checked Sprint by Sprint; "the best app in town" cannot, and "twelve features" measures output, not value.',
+    'The Product Goal is the Scrum Team\u2019s long-term objective: one future state of the product, made measurable so the team can tell it is getting closer, that moves the product towards its vision. "Half of weekday morning orders through the app within three months" can be checked Sprint by Sprint; "the best app in town" cannot, and "twelve features" measures output, not value.',
   'D2.2.2':
     'Choose a goal that names an outcome for users, with a number and a time frame, and that clearly serves the vision. Then every Sprint Goal and every ordering decision can be tested against it.',
   'D2.2.3':
