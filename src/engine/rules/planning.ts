@@ -87,12 +87,11 @@ export function goalCandidates(state: GameState): string[] {
   return state.backlogOrder.filter((id) => state.items[id]!.type !== 'epic');
 }
 
-const quoted = quotedTitles;
 
 /** The Sprint Goal's wording: one objective, tied to the Product Goal, whatever items it rests on. */
 export function goalText(state: GameState, ids: readonly string[], productGoal: string | null): string {
   if (ids.length === 0) return 'Strengthen what the Increment already does: fewer defects, less technical debt';
-  const what = `Get ${quoted(state, ids)} Done${ids.length > 1 ? ' together' : ''}`;
+  const what = `Get ${quotedTitles(state, ids)} Done${ids.length > 1 ? ' together' : ''}`;
   return productGoal ? `${what}, as this Sprint's step toward the Product Goal` : what;
 }
 
@@ -118,7 +117,7 @@ export function developersAnswer(state: GameState, proposed: readonly string[]):
         proposed: [...proposed],
         answer: 'blocked',
         counter: fits,
-        message: `"${item.title}" needs "${state.items[dep]!.title}" to be Done first. The Developers propose a goal around ${quoted(state, fits)} instead.`,
+        message: `"${item.title}" needs "${state.items[dep]!.title}" to be Done first. The Developers propose a goal around ${quotedTitles(state, fits)} instead.`,
       };
     }
   }
@@ -135,7 +134,7 @@ export function developersAnswer(state: GameState, proposed: readonly string[]):
       proposed: [...proposed],
       answer: 'tooBig',
       counter,
-      message: `That is ${points} points and the Developers forecast ${forecast}. They propose a smaller goal: ${quoted(state, counter)}.`,
+      message: `That is ${points} points and the Developers forecast ${forecast}. They propose a smaller goal: ${quotedTitles(state, counter)}.`,
     };
   }
   const unclear = ids.find((id) => !state.items[id]!.refined);

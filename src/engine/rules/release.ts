@@ -6,6 +6,7 @@ import type { GameState } from '../model/state';
 import { valueAvailable } from '../report';
 import { forecastAsker, unreleasedDone } from './review';
 import { clamp } from './execution';
+import { setAside } from './story';
 import { round2 } from './formulas';
 
 /**
@@ -87,7 +88,7 @@ export function remainingCapacity(state: GameState, sprints: number): { capacity
   const left = Math.max(0, sprints - state.sprint);
   const scope = state.backlogOrder.reduce((a, id) => {
     const i = state.items[id]!;
-    return i.offVision || i.moscow === 'wont' || i.assumptionHolds === false ? a : a + i.estimate;
+    return setAside(i) ? a : a + i.estimate;
   }, 0);
   return { capacity: round2(mean * left), scope, left };
 }
