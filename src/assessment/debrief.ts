@@ -25,7 +25,7 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D1.2.2':
     'Weigh what each item is worth against what it costs to wait: urgent or deadline-bound value goes before work that can wait, and the effort it takes decides how soon that value arrives (cost of delay divided by size).',
   'D1.2.3':
-    'New features, technical debt and quality compete for the same capacity. When debt is high, paying it down keeps later Sprints fast; when the Definition of Done is basic, strengthening it protects the Increment; when neither hurts, keep delivering value.',
+    'New features, technical debt and quality compete for the same capacity. Read what the Sprint showed: when work keeps falling short of the Definition of Done, strengthen it; when the debt is slowing the team and enough Sprints are left to win the time back, pay it down; when neither shows, keep delivering value.',
   'D1.3.1':
     'Each Scrum event serves the PO: Sprint Planning to propose why the Sprint matters and craft the Sprint Goal with the Developers, the Sprint Review to inspect the Increment with stakeholders and adapt the Product Backlog, the Retrospective to improve how value is delivered. Refinement is not an event: it goes on throughout the Sprint.',
   'D1.3.2':
@@ -55,7 +55,7 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D3.1.2':
     'A good story names who needs it, what they need and why, and comes with conditions that say when it is done. Without them the Developers guess, and the guesses surface mid-Sprint.',
   'D3.1.3':
-    'Check each story against INVEST (Independent, Negotiable, Valuable, Estimable, Small, Testable) and fix the quality it actually lacks; reworking a story for a flaw it does not have wastes everyone\u2019s time.',
+    'Check each story against INVEST (Independent, Negotiable, Valuable, Estimable, Small, Testable) with the Developers: their questions in refinement show which quality a story lacks. Answer each one (rework it, split it or set the item aside) before the story enters a Sprint.',
   'D3.1.4':
     'Split large items into thin vertical slices (by workflow step, business rule, data variation or interface) that each give users something. Splitting by technical layer gives pieces that deliver nothing alone.',
   'D3.2.1':
@@ -67,7 +67,7 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D3.2.4':
     'Value per point is a starting order, not the last word: what others depend on comes first, risky or uncertain items come early enough to learn from, and nothing near the top should wait on work below it.',
   'D3.3.1':
-    'Refinement is ongoing work, not a phase: throughout the Sprint the PO and the Developers split items, add detail, size and order them, within a share of the Developers\u2019 capacity they agree together. The Scrum Guide sets no figure; a modest share (around 5-10% here) keeps the next Sprint\u2019s items understood and estimated, none brings mid-Sprint surprises and clarification stops, and much more starves delivery.',
+    'Refinement is ongoing work, not a phase: throughout the Sprint the PO and the Developers split items, add detail, size and order them, within the time the Developers agree to give it. The Scrum Guide sets no share, and none is right for every team: enough refinement shows in the next Sprint\u2019s items arriving understood and estimated; too little shows in mid-Sprint surprises and clarification stops; too much in delivery starved of capacity.',
   'D3.3.2':
     'Before the next Sprint Planning, make sure the items the Developers will most likely take are refined: understood, sized and small enough. Use the refinement time during the Sprint on the top of the Product Backlog; refining far-off items instead leaves the next Sprint unclear.',
   'D3.3.3':
@@ -81,7 +81,7 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D4.2.1':
     'Each feedback method answers its own question: interviews reveal needs and the reasons behind requests; surveys reach many people but record what they say; usability tests show where people struggle; analytics show what real users do, once something has been released for them to use. Pick the method that fits the question and the time it costs.',
   'D4.2.2':
-    'Before building something whose value rests on a belief ("members will pay for delivery"), test the belief with the smallest experiment that shows real behaviour: a trial, a paper version, a fake door. It costs days instead of Sprints, and a false belief found early saves everything that would have been built on it.',
+    'Before building something whose value rests on a belief ("members will pay for delivery"), find the smallest Increment that tests it with real users: one route, one café, one payment method, released to a few people and measured. It costs days instead of Sprints, and a false belief found early saves everything that would have been built on it. A paper trial can test the belief even sooner; the MVP is the least Done, usable work that still shows real behaviour.',
   'D4.2.3':
     'Sort what research found into what people say, think, feel and do: quotations are what they say, beliefs and doubts what they think, emotions what they feel, observed actions what they do. The gaps between the four are the insight, such as a user who says all is well but is anxious, or thinks the product is not meant for them.',
   'D4.2.4':
@@ -117,11 +117,11 @@ export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
   'D6.2.2':
     'Recognise work that is not Done: when it falls short of the Definition of Done it is not part of the Increment, however finished it looks. Do not release it, do not count it toward velocity or the Sprint Goal, and do not present it as progress. Tell stakeholders plainly what is not Done and why, and order it again in the Product Backlog against everything else. Work that meets the Definition of Done needs nobody\u2019s approval: it is part of the Increment the moment it is Done.',
   'D6.2.3':
-    'Strengthening the Definition of Done costs some speed for a Sprint and then makes quality and delivery more predictable. It pays off when quality problems are visible; once the DoD is sound, raising it further only slows delivery.',
+    'Strengthening the Definition of Done costs some speed for a Sprint and then makes quality and delivery more predictable. It pays off when the evidence shows quality problems, such as work that keeps falling short of the Definition of Done; when the Sprint shows none, the slower Sprint buys less.',
   'D6.3.1':
     'Value shows in product metrics (adoption, satisfaction, revenue and how much each feature is used), not in velocity or the number of features shipped.',
   'D6.3.2':
-    'Release Done work as soon as it makes sense, during the Sprint when waiting costs value, and report what users do with it: real usage is the evidence that should steer what comes next in the Product Backlog. Done work that never reaches users earns nothing and teaches nothing.',
+    'Report what users do with each release (adoption, satisfaction, how much each item is used) and let it reorder the Product Backlog: move up the work that builds on what users use most, and question the work behind features nobody uses. Only released work brings these figures back, so release Done work when it makes sense; an order that never changes with usage is not guided by value.',
   'D6.3.3':
     'Compare what was delivered first with what users actually use most. If the most-used features came late, the ordering was not tracking value and should change.',
   'D7.1.1':
@@ -278,6 +278,7 @@ const DECISION_TITLES: readonly (readonly [RegExp, string])[] = [
   [/^sprintGoal-s(\d+)$/, 'Sprint $1: Sprint Goal'],
   [/^forecast-s(\d+)$/, 'Sprint $1: how much work to take on'],
   [/^forecast-answer-s(\d+)$/, 'Sprint $1 Review: answering "when?"'],
+  [/^forecast-calibration$/, 'Forecasts over the run: did they hold as often as they claimed?'],
   [/^undone-s(\d+)$/, 'Sprint $1 Review: telling stakeholders what is not Done'],
   [/^deadline-(.+)$/, 'Fixed date of "$1"'],
   [/^cancel-s(\d+)$/, 'Sprint $1: cancelling the Sprint'],
@@ -296,6 +297,11 @@ const DECISION_TITLES: readonly (readonly [RegExp, string])[] = [
   [/^market-order-s(\d+)$/, 'Sprint $1: competitor insight in the order'],
   [/^market-(.+)$/, 'Market analysis ($1)'],
   [/^segments-s(\d+)$/, 'Sprint $1: buyers and users in the next work'],
+  [/^skipped-feedback$/, 'The whole run: no feedback from users'],
+  [/^skipped-experiments$/, 'The whole run: no assumption tested'],
+  [/^skipped-empathy$/, 'The whole run: interview notes never sorted'],
+  [/^skipped-requests$/, 'The whole run: no request read for what it reflects'],
+  [/^skipped-market$/, 'The whole run: no look at the competition'],
   [/^event-(.+)$/, 'Event: $1'],
 ];
 

@@ -144,13 +144,11 @@ export function productGoalScore(text: string, vision: string): number {
 // ---------------------------------------------------------------------------------------------
 // The principled policy.
 
-/** Refinement share the principled PO keeps: inside the 5-10% band, at its top so more items arrive refined. */
-export const PRINCIPLED_REFINEMENT_SHARE = 10;
+/** Refinement shares the Developers can agree, smallest first. The Scrum Guide sets none: the need decides. */
+export const REFINEMENT_STEPS = [5, 10, 20, 30] as const;
 
-/** Technical debt at or above which the retrospective improvement should pay it down. */
-export const HIGH_TECH_DEBT = 30;
-/** A Definition of Done strength below this is too basic for a releasable Increment. */
-export const SOUND_DOD = 2;
+/** The strongest Definition of Done on screen ("strength 3 of 3"). */
+export const STRONGEST_DOD = 3;
 
 /** How a good PO answers the events: one row per practice, read against each choice's label. */
 export const PRINCIPLED_EVENT_RULES: readonly LabelRule[] = [
@@ -166,6 +164,7 @@ export const PRINCIPLED_EVENT_RULES: readonly LabelRule[] = [
   { phrases: ['what users need', 'leave the how'], weight: 3, why: 'The PO clarifies the what; the Developers own the how.' },
   { phrases: ['exactly which', 'tell them exactly'], weight: -3, why: 'Dictating how to build undermines the Developers.' },
   { phrases: ['think about it', 'next week'], weight: -2, why: 'An open question blocks the Developers; the PO stays available.' },
+  { phrases: ['strengths and weaknesses'], weight: 2, why: 'Where the business goes next is a strategic question: a SWOT weighs strengths and weaknesses against opportunities and threats.' },
 ];
 
 /**
@@ -216,13 +215,57 @@ export function delayWeight(item: VisibleItem, sprint: number): number {
   }
 }
 
+/** Work the PO decided not to do: off the vision, Won't this time, or disproved by a test. */
+const setAsideItem = (i: VisibleItem) => i.offVision || i.moscow === 'wont' || i.assumption?.holds === false;
+
 /**
- * The principled order: visible value per point weighted by cost of delay (WSJF), ties by id; a fixed-date item due this Sprint first; whatever an item visibly
+ * What an item visibly waits on in the backlog, deepest first; null when some of it cannot be
+ * taken (an epic or work set aside). Dependencies out of the backlog are Done or under way.
+ */
+export function visiblePrerequisites(id: string, byKey: ReadonlyMap<string, VisibleItem>): string[] | null {
+  const out: string[] = [];
+  const seen = new Set([id]);
+  const walk = (at: string): boolean => {
+    for (const dep of byKey.get(at)!.dependsOn ?? []) {
+      const d = byKey.get(dep);
+      if (!d || seen.has(dep)) continue;
+      if (d.type === 'epic' || setAsideItem(d)) return false;
+      seen.add(dep);
+      if (!walk(dep)) return false;
+      out.push(dep);
+    }
+    return true;
+  };
+  return walk(id) ? out : null;
+}
+
+/**
+ * WSJF of each item counted as one unit with what it visibly waits on: an enabler scores as well
+ * as the best unit it opens. Epics, set-aside work and work that cannot be taken get no score.
+ */
+export function unitWsjf(obs: Observation): Map<string, number> {
+  const byKey = new Map(obs.backlog.map((i) => [i.id, i]));
+  const scores = new Map<string, number>();
+  for (const item of obs.backlog) {
+    const before = item.type === 'epic' || setAsideItem(item) ? null : visiblePrerequisites(item.id, byKey);
+    if (before === null) continue;
+    const unit = [...before, item.id].map((id) => byKey.get(id)!);
+    const value = unit.reduce((a, i) => a + i.statedValue * delayWeight(i, obs.sprint), 0);
+    const score = value / Math.max(1, unit.reduce((a, i) => a + Math.max(1, i.estimate), 0));
+    for (const i of unit) scores.set(i.id, Math.max(scores.get(i.id) ?? 0, score));
+  }
+  return scores;
+}
+
+/**
+ * The principled order: visible value per point weighted by cost of delay (WSJF), an enabler and
+ * what waits on it counted as one unit, ties by id; a fixed-date item due this Sprint first; whatever an item visibly
  * depends on just above it; epics (which no Sprint can take whole) after everything that can be
  * taken; and, when buyers and users are different people, work for each of them near the top.
  */
 export function principledOrder(obs: Observation): string[] {
-  const score = (i: VisibleItem) => (i.statedValue * delayWeight(i, obs.sprint)) / Math.max(1, i.estimate);
+  const scores = unitWsjf(obs);
+  const score = (i: VisibleItem) => scores.get(i.id) ?? -1;
   const ranked = [...obs.backlog].sort((a, b) => score(b) - score(a) || byId(a, b));
   const dueNow = ranked.filter((i) => i.costOfDelay === 'fixedDate' && i.deadlineSprint === obs.sprint);
   const rest = ranked.filter((i) => !dueNow.includes(i));
@@ -342,13 +385,42 @@ export function readHistory(obs: Observation, topic: string): string | null {
 }
 
 /**
- * The improvement that fits the visible state: a basic Definition of Done first (without it no
- * Increment is releasable, and debt keeps growing), then high debt, else keep going.
+ * The improvement the Sprint's evidence calls for: a stronger Definition of Done when work keeps
+ * falling short of it (two or more items, a third of those finished), debt work when the debt on
+ * screen is large enough to repay 15% of a Sprint in the Sprints left (each point of debt costs
+ * about 1/150 of capacity), else keep delivering.
  */
 export function principledImprovement(obs: Observation): 'payDownDebt' | 'strengthenDoD' | 'keepAsIs' {
-  if (obs.team.dodStrength < SOUND_DOD) return 'strengthenDoD';
-  if (obs.team.techDebt >= HIGH_TECH_DEBT) return 'payDownDebt';
+  const last = obs.sprintHistory[obs.sprintHistory.length - 1];
+  if (!last) return 'keepAsIs';
+  const checked = new Set([...last.done, ...last.shortOfDoD]).size;
+  const short = last.shortOfDoD.length;
+  if (short >= 2 && short * 3 >= checked && obs.team.dodStrength < STRONGEST_DOD) return 'strengthenDoD';
+  if ((Math.min(15, obs.team.techDebt) / 150) * (obs.sprints - last.number) > 0.15) return 'payDownDebt';
   return 'keepAsIs';
+}
+
+/** Points of refinement time an item takes, as the listing states it (an eighth of its estimate, half a point at least). */
+function refinementNeed(item: VisibleItem): number {
+  return item.refined || item.type === 'epic' ? 0 : Math.max(0.5, Math.round((item.estimate / 8) * 100) / 100);
+}
+
+/**
+ * The smallest refinement share that covers what the coming refinement window needs: the unrefined
+ * items the next Sprint or two will draw from. Agreed in the briefing and at Sprint Planning, and
+ * kept through the Sprint, since the share also sets the capacity left for delivery.
+ */
+function refinementShare(obs: Observation, phase: string): number {
+  // At Sprint Planning the top of the backlog is this Sprint's work; during the Sprint it is the next one's.
+  const sprintsAhead = phase.startsWith('sprint.planning') ? 3 : 2;
+  // Before any history the Developers forecast 80% of the capacity the share leaves them, so each share has its own need.
+  // Sprints with nothing Done do not count as history (as the Developers' own forecast has it): otherwise the
+  // forecast the share itself sets would make the need swing with the share.
+  const pace = (p: number) => (obs.team.velocityHistory.some((v) => v > 0) ? obs.team.developersForecast : obs.team.capacity * (1 - p / 100) * 0.8);
+  const need = (p: number) => likelySelection(obs.backlog, sprintsAhead * pace(p)).reduce((a, item) => a + refinementNeed(item), 0);
+  const fits = REFINEMENT_STEPS.find((p) => (obs.team.capacity * p) / 100 - obs.refinement.used >= need(p)) ?? 30;
+  // The share set at Sprint Planning is what delivery pays for; during the Sprint it only grows when the work ahead needs more.
+  return phase.startsWith('sprint.execution') ? Math.max(fits, obs.refinement.share) : fits;
 }
 
 function chooseGoal(step: Step): Choice | null {
@@ -422,7 +494,7 @@ function addCriteria(step: Step): Choice | null {
   return null;
 }
 
-/** One reflection the Retrospective asks for, answered from the visible history. */
+/** One reflection the Review or the Retrospective asks for, answered from the visible history. */
 export function reflectOnHistory(step: Step): Choice | null {
   for (const option of listedOf(step, 'reflect')) {
     if (option.action.type !== 'reflect') continue;
@@ -435,22 +507,19 @@ export function reflectOnHistory(step: Step): Choice | null {
 }
 
 /**
- * The INVEST flaw the PO can see without guessing: a story waiting on another unfinished story
- * is not independent. Other flaws are left alone: whether an 8-point story is small enough is the
- * Developers' call (the PO splits what is clearly too big instead), and judging valuable, testable,
- * estimable or negotiable from a sentence is guesswork; reworking a story for a flaw it does not
- * have wastes the Developers' time.
+ * The INVEST weaknesses the Developers raised while refining an item, answered before it enters a
+ * Sprint. A story that is too big is split where it can be; anything else is reworked as they asked.
  */
 function fixVisibleFlaw(step: Step): Choice | null {
-  const obs = step.observation;
-  // Waiting on a technical enabler or a fix is a matter of ordering, not of how the story is written;
-  // so is waiting on a sibling from the same split, whose pieces follow a workflow by design.
-  const stories = new Map(obs.backlog.filter((i) => i.type === 'story' || i.type === 'feature' || i.type === 'epic').map((i) => [i.id, i]));
-  for (const item of obs.backlog.slice(0, 4)) {
-    if (item.fixedFlaws.includes('independent')) continue;
-    const waitsOnStory = (item.dependsOn ?? []).some((d) => stories.has(d) && (item.parentId === null || stories.get(d)!.parentId !== item.parentId));
-    const listed = waitsOnStory ? findListed(step, 'fixFlaw', (a) => a.itemId === item.id && a.flaw === 'independent') : null;
-    if (listed) return listed;
+  for (const option of listedOf(step, 'fixFlaw')) {
+    if (option.action.type !== 'fixFlaw') continue;
+    const { itemId, flaw } = option.action;
+    if (flaw === 'small')
+      for (const strategy of SPLIT_PREFERENCE) {
+        const split = findListed(step, 'splitItem', (a) => a.itemId === itemId && a.strategy === strategy);
+        if (split) return split;
+      }
+    return { id: option.id };
   }
   return null;
 }
@@ -578,8 +647,8 @@ function remember(memory: PoMemory, obs: Observation): void {
 
 /**
  * The PO's own research time, spent where it teaches most: first a small experiment for each item
- * the next Sprint will likely take that rests on an untested belief; then users: interviews until
- * there is a release, usage analytics after; then, once, a look at the market.
+ * the next Sprint will likely take that rests on an untested belief; then users: interviews, and
+ * usage analytics once there is a release; then, once, a look at the market.
  */
 function research(step: Step, order: readonly string[], memory: PoMemory): Choice | null {
   const obs = step.observation;
@@ -592,22 +661,27 @@ function research(step: Step, order: readonly string[], memory: PoMemory): Choic
     if (listed) return listed;
   }
   const released = obs.releases.some((r) => r.itemIds.length > 0);
-  const method = released ? 'analytics' : 'interviews';
-  if (!memory.done.has(`${obs.sprint}:${method}`)) {
+  // Once users have been heard, the market comes before more interviews: research time is scarce.
+  const market = () => {
+    if (memory.done.has('market')) return null;
+    const listed = findListed(step, 'analyseMarket', (a) => a.technique === 'featureComparison');
+    if (listed) memory.done.add('market');
+    return listed;
+  };
+  if ([...memory.done].some((k) => k.endsWith(':interviews'))) {
+    const listed = market();
+    if (listed) return listed;
+  }
+  // Analytics read only what builds on released work, so interviews still speak for the rest.
+  for (const method of released ? (['interviews', 'analytics'] as const) : (['interviews'] as const)) {
+    if (memory.done.has(`${obs.sprint}:${method}`)) continue;
     const listed = findListed(step, 'gatherFeedback', (a) => a.method === method);
     if (listed) {
       memory.done.add(`${obs.sprint}:${method}`);
       return listed;
     }
   }
-  if (!memory.done.has('market')) {
-    const listed = findListed(step, 'analyseMarket', (a) => a.technique === 'featureComparison');
-    if (listed) {
-      memory.done.add('market');
-      return listed;
-    }
-  }
-  return null;
+  return market();
 }
 
 /** Sorts each interview note into the empathy-map quadrant its words point to. */
@@ -683,7 +757,7 @@ function refine(step: Step, memory: PoMemory): Choice | null {
   const obs = step.observation;
   const order = principledOrder(obs);
   return (
-    (obs.refinement.share < 5 || obs.refinement.share > 10 ? findListed(step, 'setRefinementShare', (a) => a.percent === PRINCIPLED_REFINEMENT_SHARE) : null) ??
+    findListed(step, 'setRefinementShare', (a) => a.percent === refinementShare(obs, step.phase)) ??
     findListed(step, 'setReadiness', (a) => a.level === 'light') ??
     research(step, order, memory) ??
     sortNotes(step) ??
@@ -766,6 +840,7 @@ function reviewSprint(step: Step): Choice | null {
     findListed(step, 'decidePivot', (a) => a.decision === pivotOrPersist(obs)) ??
     findListed(step, 'setReviewFormat', (a) => a.format === 'workingSession') ??
     listedType(step, 'releaseIncrement') ??
+    reflectOnHistory(step) ??
     findListed(step, 'planRelease', (a) => a.plan === 'dateWithFlexibleScope') ??
     findListed(step, 'answerForecast', (a) => a.style === 'rangeWithAssumptions') ??
     findListed(step, 'answerForecast', (a) => a.style === 'range') ??
@@ -785,7 +860,7 @@ export const principledPolicy: PolicyFactory = () => {
   return {
     name: 'principled',
     description:
-      'plays by the Scrum Guide: a vision of customer, need and difference, a measurable Product Goal, a Now-Next-Later roadmap, research before building, 10% refinement, cost-of-delay value order, outcome Sprint Goals, honest ranges and progress, Done only',
+      'plays by the Scrum Guide: a vision of customer, need and difference, a measurable Product Goal, a Now-Next-Later roadmap, research before building, refinement time sized to the coming work, cost-of-delay value order, outcome Sprint Goals, honest ranges and progress, Done only',
     choose(step: Step): Choice {
       const only = onlyChoice(step);
       if (only) return only;

@@ -1,4 +1,4 @@
-import { GOALS } from '../assessment/catalogue';
+import { GOALS, type GoalLevel } from '../assessment/catalogue';
 import { playToEnd, PolicyError, POLICIES, type PolicyFactory } from '../bots';
 import { createSession, type Evidence, type Scenario } from '../engine';
 
@@ -15,13 +15,31 @@ import { createSession, type Evidence, type Scenario } from '../engine';
  *  3. A goal's total is the sum of its per-scenario counts over all scenarios.
  * Events fire by chance and bots choose differently, so more seeds and more bots can only raise
  * a count, never lower it.
+ *
+ * The same rule is applied twice more, separately: to world decisions (choices judged in the
+ * simulated world: ordering, planning, events...) and to knowledge checks (questions, whose
+ * decision ids start with `question-`). A question can only show that a learner knows the answer;
+ * a world decision shows they act on it, so every goal needs world decisions of its own.
  */
 
-/** Distinct decision ids per goal in one run's evidence. */
-export function decisionPoints(evidence: readonly Evidence[]): Map<string, Set<string>> {
+/** Questions asked in the flow of play are judged under decision ids `question-<card id>`. */
+export function isKnowledgeCheck(decisionId: string): boolean {
+  return decisionId.startsWith('question-');
+}
+
+/** Fewest world decisions a goal needs, by the level of its verb: doing needs more than describing. */
+export const WORLD_MINIMUM: Readonly<Record<GoalLevel, number>> = { describe: 1, apply: 2, analyze: 2 };
+
+/** The world minimum scaled for a describe goal needing `describe` (0 turns the check off). */
+export function worldMinimum(level: GoalLevel, describe: number = WORLD_MINIMUM.describe): number {
+  return (WORLD_MINIMUM[level] / WORLD_MINIMUM.describe) * describe;
+}
+
+/** Distinct decision ids per goal in one run's evidence; `keep` picks which decisions count. */
+export function decisionPoints(evidence: readonly Evidence[], keep: (decisionId: string) => boolean = () => true): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const e of evidence) {
-    if (!(e.weight > 0)) continue;
+    if (!(e.weight > 0) || !keep(e.decisionId)) continue;
     let set = out.get(e.goalId);
     if (!set) out.set(e.goalId, (set = new Set()));
     set.add(e.decisionId);
@@ -32,10 +50,21 @@ export function decisionPoints(evidence: readonly Evidence[]): Map<string, Set<s
 export interface GoalCoverage {
   goalId: string;
   title: string;
-  /** Sum over scenarios of the per-scenario counts. */
+  level: GoalLevel;
+  /** Sum over scenarios of the per-scenario counts, world decisions and knowledge checks together. */
   points: number;
+  /** The same count of world decisions only (every decision that is not a question). */
+  worldDecisions: number;
+  /** The same count of knowledge checks only (questions). */
+  knowledgeChecks: number;
+  /** Fewest world decisions this goal needs: WORLD_MINIMUM for its level. */
+  worldMinimum: number;
   /** Per scenario id, the largest number of decision points in one run (0 when none). */
   byScenario: Record<string, number>;
+  /** Per scenario id, the largest number of world decisions in one run. */
+  worldByScenario: Record<string, number>;
+  /** Per scenario id, the largest number of knowledge checks in one run. */
+  checksByScenario: Record<string, number>;
 }
 
 export interface RunFailure {
@@ -55,11 +84,21 @@ export interface CoverageResult {
   failures: RunFailure[];
   min: number;
   max: number;
+  /** Goals with fewer world decisions than their level needs, in catalogue order. */
+  worldBelow: string[];
 }
+
+type Count = 'all' | 'world' | 'checks';
+const COUNTS: readonly [Count, (decisionId: string) => boolean][] = [
+  ['all', () => true],
+  ['world', (id) => !isKnowledgeCheck(id)],
+  ['checks', isKnowledgeCheck],
+];
 
 /** Collects runs one at a time; `result()` applies the counting rule. */
 export class CoverageTally {
-  private readonly best = new Map<string, Map<string, number>>();
+  /** Per scenario, per count, per goal: the best single run. */
+  private readonly best = new Map<string, Record<Count, Map<string, number>>>();
   private readonly order: string[] = [];
   private readonly failures: RunFailure[] = [];
   private readonly policyNames = new Set<string>();
@@ -68,12 +107,15 @@ export class CoverageTally {
 
   /** Adds one finished (or failed part-way) run of `scenarioId`. */
   add(scenarioId: string, policy: string, seed: string, evidence: readonly Evidence[]): void {
-    let perGoal = this.best.get(scenarioId);
-    if (!perGoal) {
-      this.best.set(scenarioId, (perGoal = new Map()));
+    let perCount = this.best.get(scenarioId);
+    if (!perCount) {
+      this.best.set(scenarioId, (perCount = { all: new Map(), world: new Map(), checks: new Map() }));
       this.order.push(scenarioId);
     }
-    for (const [goalId, ids] of decisionPoints(evidence)) perGoal.set(goalId, Math.max(perGoal.get(goalId) ?? 0, ids.size));
+    for (const [count, keep] of COUNTS) {
+      const perGoal = perCount[count];
+      for (const [goalId, ids] of decisionPoints(evidence, keep)) perGoal.set(goalId, Math.max(perGoal.get(goalId) ?? 0, ids.size));
+    }
     this.policyNames.add(policy);
     this.seedNames.add(seed);
     this.runs++;
@@ -83,16 +125,33 @@ export class CoverageTally {
     this.failures.push(failure);
   }
 
-  result(): CoverageResult {
-    const goals = GOALS.map((g) => {
-      const byScenario: Record<string, number> = {};
-      let points = 0;
+  /** `worldMin`: world decisions a describe goal needs; apply and analyze goals need twice as many. */
+  result(worldMin: number = WORLD_MINIMUM.describe): CoverageResult {
+    const perScenario = (count: Count, goalId: string) => {
+      const by: Record<string, number> = {};
+      let sum = 0;
       for (const id of this.order) {
-        const n = this.best.get(id)!.get(g.id) ?? 0;
-        byScenario[id] = n;
-        points += n;
+        by[id] = this.best.get(id)![count].get(goalId) ?? 0;
+        sum += by[id];
       }
-      return { goalId: g.id, title: g.title, points, byScenario };
+      return { by, sum };
+    };
+    const goals: GoalCoverage[] = GOALS.map((g) => {
+      const all = perScenario('all', g.id);
+      const world = perScenario('world', g.id);
+      const checks = perScenario('checks', g.id);
+      return {
+        goalId: g.id,
+        title: g.title,
+        level: g.level,
+        points: all.sum,
+        worldDecisions: world.sum,
+        knowledgeChecks: checks.sum,
+        worldMinimum: worldMinimum(g.level, worldMin),
+        byScenario: all.by,
+        worldByScenario: world.by,
+        checksByScenario: checks.by,
+      };
     });
     const counts = goals.map((g) => g.points);
     return {
@@ -104,6 +163,7 @@ export class CoverageTally {
       failures: [...this.failures],
       min: Math.min(...counts),
       max: Math.max(...counts),
+      worldBelow: goals.filter((g) => g.worldDecisions < g.worldMinimum).map((g) => g.goalId),
     };
   }
 }
@@ -114,6 +174,8 @@ export interface CoverageOptions {
   seeds: number | readonly string[];
   /** Bots by name; default every bot in POLICIES. */
   policies?: Readonly<Record<string, PolicyFactory>>;
+  /** World decisions a describe goal needs (apply and analyze: twice as many); default 1. */
+  worldMin?: number;
   onRun?: (done: number, total: number) => void;
 }
 
@@ -147,5 +209,5 @@ export function runCoverage(options: CoverageOptions): CoverageResult {
       }
     }
   }
-  return tally.result();
+  return tally.result(options.worldMin);
 }

@@ -2,7 +2,7 @@ import type { Action, ActionType } from './model/actions';
 import { REFINEMENT_SHARES, IMPROVEMENTS } from './model/actions';
 import type { Scenario } from './model/scenario';
 import type { GameState, Item } from './model/state';
-import { INVEST_FLAWS, type CriterionKind } from './model/scenario';
+import type { CriterionKind } from './model/scenario';
 import { FEEDBACK_METHODS, MAP_QUADRANTS, MARKET_TECHNIQUES, MOSCOW, READINESS, REVIEW_FORMATS, ROADMAP_FORMATS, VISION_TECHNIQUES } from './model/actions';
 import { EMPATHY_QUADRANTS, REQUEST_KINDS } from './model/scenario';
 import { PO_TIME_COST } from './rules/discovery';
@@ -13,7 +13,9 @@ import { MID_SPRINT_RELEASE_COST, unreleasedDone } from './rules/review';
 import { quotedTitles } from './rules/context';
 import { pendingQuestionCard } from './rules/questions';
 import { reflectionOptions, requiredReflections } from './rules/reflection';
-import { scenarioItem, setAside } from './rules/story';
+import { FLAW_QUESTION, scenarioItem, setAside } from './rules/story';
+import { productGoalProgress, type ProductGoalProgress } from './rules/product-goal';
+import { stakeholderCues } from './rules/product';
 import { reflectionLabel, STRATEGY_LABEL } from './model/labels';
 
 /** One way to act now. Sending `{ "id": ... }` takes it exactly as listed. */
@@ -55,6 +57,8 @@ export interface VisibleItem {
   /** Candidate acceptance criteria, and which ones the PO chose. Kinds stay hidden. */
   criteria: { id: string; text: string; chosen: boolean }[];
   fixedFlaws: string[];
+  /** INVEST weaknesses the Developers raised while refining it (known once it is refined). */
+  raisedFlaws: string[];
   splitOptions: string[];
   released: boolean;
   offVision: boolean;
@@ -74,6 +78,8 @@ export interface Observation {
   days: number;
   productGoal: string | null;
   productGoalOptions: { id: string; text: string }[];
+  /** How far the released product has come toward the Product Goal; `measurable` false when nobody can tell. */
+  productGoalProgress: ProductGoalProgress | null;
   refinement: { share: number; budget: number; used: number; readiness: GameState['readiness'] };
   backlog: VisibleItem[];
   sprintBacklog: VisibleItem[];
@@ -99,7 +105,8 @@ export interface Observation {
   /** In planning: the items the Developers would likely take at their forecast, in order. */
   likelySelection: string[];
   team: { capacity: number; velocityHistory: number[]; dodStrength: number; morale: number; techDebt: number; developersForecast: number };
-  stakeholders: { id: string; name: string; role: string; trust: number; mappedAs: string | null }[];
+  /** `cues`: what the player has seen each stakeholder say and do, to place them on the grid from. */
+  stakeholders: { id: string; name: string; role: string; trust: number; mappedAs: string | null; cues: string[] }[];
   vision: { technique: string | null; fragments: { id: string; text: string }[] };
   visionFragments: { id: string; text: string }[];
   roadmap: { format: string | null; promises: { itemId: string; sprint: number }[]; misses: number };
@@ -132,6 +139,10 @@ export interface Observation {
     forecast: number;
     velocity: number;
     clarifications: number;
+    /** Items the Developers thought finished that fell short of the Definition of Done. */
+    shortOfDoD: string[];
+    /** Technical debt when the Sprint started. */
+    techDebtAtStart: number;
     stretch: boolean;
     reviewFormat: string | null;
     progressSharing: string | null;
@@ -169,6 +180,7 @@ function visible(i: Item, scenario: Scenario): VisibleItem {
     moscow: i.moscow,
     criteria: (source?.criteria ?? []).map((c) => ({ id: c.id, text: c.text, chosen: i.criteria.includes(c.id) })),
     fixedFlaws: [...i.fixedFlaws],
+    raisedFlaws: [...i.raisedFlaws],
     splitOptions: (source?.splits ?? []).map((o) => o.strategy),
     released: i.releasedInSprint !== null,
     offVision: i.offVision,
@@ -197,6 +209,7 @@ export function observation(state: GameState, scenario: Scenario): Observation {
     days: scenario.daysPerSprint,
     productGoal: goal?.text ?? null,
     productGoalOptions: scenario.productGoals.map((g) => ({ id: g.id, text: g.text })),
+    productGoalProgress: productGoalProgress(state, scenario),
     refinement: { share: state.refinementShare, budget: refinementBudget(state), used: state.refinementUsed, readiness: state.readiness },
     backlog: state.backlogOrder.map((id) => visible(state.items[id]!, scenario)),
     sprintBacklog: inSprint ? inSprint.committed.map((id) => visible(state.items[id]!, scenario)).filter((i) => i.status !== 'backlog') : [],
@@ -227,7 +240,7 @@ export function observation(state: GameState, scenario: Scenario): Observation {
       techDebt: state.team.techDebt,
       developersForecast: developersForecast(state),
     },
-    stakeholders: scenario.stakeholders.map((s) => ({ id: s.id, name: s.name, role: s.role, trust: state.trust[s.id] ?? 0, mappedAs: state.stakeholderMap[s.id] ?? null })),
+    stakeholders: scenario.stakeholders.map((s) => ({ id: s.id, name: s.name, role: s.role, trust: state.trust[s.id] ?? 0, mappedAs: state.stakeholderMap[s.id] ?? null, cues: stakeholderCues(state, scenario, s.id) })),
     vision: { technique: state.vision.technique, fragments: state.vision.fragments.map((id) => ({ id, text: scenario.visionFragments?.find((f) => f.id === id)?.text ?? id })) },
     visionFragments: (scenario.visionFragments ?? []).map((f) => ({ id: f.id, text: f.text })),
     roadmap: { format: state.roadmap.format, promises: state.roadmap.promises.map((p) => ({ ...p })), misses: state.roadmap.misses },
@@ -262,6 +275,8 @@ export function observation(state: GameState, scenario: Scenario): Observation {
         forecast: s.forecast,
         velocity: s.velocity,
         clarifications: s.clarifications,
+        shortOfDoD: [...s.shortOfDoD],
+        techDebtAtStart: s.techDebtAtStart,
         stretch: s.stretch,
         reviewFormat: s.reviewFormat,
         progressSharing: s.progressSharing,
@@ -270,7 +285,7 @@ export function observation(state: GameState, scenario: Scenario): Observation {
         notDone: [...s.notDone],
       })),
     pendingQuestion: question ? { id: question.id, asker: question.asker, text: question.text, answers: question.answers.map((a) => ({ id: a.id, label: a.label })) } : null,
-    reflectionsDue: state.phase === 'sprint.retrospective' ? requiredReflections(state) : [],
+    reflectionsDue: reflecting(state) ? requiredReflections(state) : [],
     log: state.log.slice(-10),
   };
 }
@@ -330,6 +345,11 @@ function blockDeps(type: ActionType, s: GameState): readonly unknown[] | null {
   }
 }
 
+/** The events that ask the learner to read what the history shows: the Review and the Retrospective. */
+function reflecting(state: GameState): boolean {
+  return state.phase === 'sprint.review' || state.phase === 'sprint.retrospective';
+}
+
 export function listActions(state: GameState, scenario: Scenario, legal: readonly ActionType[], cache?: ListingCache): ListedAction[] {
   const out: ListedAction[] = [];
   const title = (id: string) => state.items[id]!.title;
@@ -339,7 +359,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
     for (const a of question.answers) out.push(listed(`answerQuestion:${a.id}`, { type: 'answerQuestion', answerId: a.id }, a.label));
     return inSeedOrder(state.seed, out);
   }
-  const reflections = state.phase === 'sprint.retrospective' ? requiredReflections(state) : [];
+  const reflections = reflecting(state) ? requiredReflections(state) : [];
   // Items worth detailed work: what the next Sprint will likely take, and a little more.
   const near = nearItems(state);
   for (const type of legal) {
@@ -441,6 +461,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         }
         break;
       case 'endReview':
+        if (reflections.length) break;
         out.push(listed(type, { type }, 'Close the Sprint Review'));
         break;
       case 'planRelease': {
@@ -477,11 +498,12 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
             out.push(listed(`${type}:${id}:${option.strategy}`, { type, itemId: id, strategy: option.strategy }, `Split "${title(id)}" by ${STRATEGY_LABEL[option.strategy]}`));
         break;
       case 'fixFlaw':
-        for (const id of near) {
+        // Only what the Developers raised in refinement: a story's weaknesses are theirs to find, not the PO's to guess.
+        for (const id of state.backlogOrder) {
           const item = state.items[id]!;
-          if (item.type !== 'story' && item.type !== 'feature') continue;
-          for (const flaw of INVEST_FLAWS)
-            if (!item.fixedFlaws.includes(flaw)) out.push(listed(`${type}:${id}:${flaw}`, { type, itemId: id, flaw }, `Rework "${item.title}" so it is ${flaw}`, 'Some of your time with the Developers'));
+          for (const flaw of item.raisedFlaws)
+            if (!item.fixedFlaws.includes(flaw))
+              out.push(listed(`${type}:${id}:${flaw}`, { type, itemId: id, flaw }, `Rework "${item.title}" so it is ${flaw}: the Developers asked ${FLAW_QUESTION[flaw]}`, 'Some of your time with the Developers'));
         }
         break;
       case 'addCriterion':

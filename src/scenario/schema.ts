@@ -86,7 +86,10 @@ const item = z.strictObject({
   criteria: list(criterion).optional().describe('Candidate acceptance criteria (Given-When-Then) for the learner to choose from.'),
   flaws: list(z.enum(INVEST_FLAWS)).optional().describe('Hidden: the INVEST qualities this story lacks as written.'),
   splits: list(split).optional().describe('Ways this item can be split.'),
-  servesVision: z.boolean().optional().describe('Hidden: false for items that do not advance the product vision. Default true.'),
+  servesVision: z
+    .boolean()
+    .optional()
+    .describe('Hidden: whether the item moves the product towards its vision. Required: setting an item aside as off-vision is judged against it, and no truth defaults. Pieces of a split share their whole item\'s answer.'),
   segments: list(id).optional().describe('Ids of the customer segments the item serves (visible).'),
   assumption: z
     .strictObject({ text, holds: z.boolean().describe('Hidden until tested with an MVP or experiment.') })
@@ -151,6 +154,13 @@ const eventCard = z.strictObject({
   from: id.describe("A stakeholder id, or 'developers'."),
   fromSprint: sprintNumber.describe('Earliest Sprint it may fire in (1-based).'),
   chance: unit.describe('Chance per execution day once eligible, 0..1. Fires at most once.'),
+  premise: z
+    .strictObject({
+      notPlanned: list(id, 1).optional().describe('Item ids the text asks to add: the event does not fire while any of them (or a piece of it) is in the Sprint or Done.'),
+      untested: list(id, 1).optional().describe('Item ids whose assumption the text says nobody has tested: the event does not fire once any of them is tested.'),
+    })
+    .optional()
+    .describe('What the event text takes for granted; while the game state says otherwise, the event does not fire.'),
   choices: list(eventChoice, 1),
 });
 

@@ -92,6 +92,10 @@ function checkBacklog(s: ScenarioFile, stakeholders: Set<string>, out: Out): voi
     if (item.requestedBy !== undefined && !stakeholders.has(item.requestedBy)) {
       out.push({ path: [...at, 'requestedBy'], message: `expected the id of a stakeholder (${oneOf(stakeholders)}), found ${quote(item.requestedBy)}` });
     }
+    // Any item can be set aside as off-vision, and that is judged against this truth.
+    if (item.servesVision === undefined) {
+      out.push({ path: [...at, 'servesVision'], message: `expected servesVision: true or false (setting "${item.title}" aside as off-vision is judged against it, and no hidden truth defaults), found nothing (the field is missing)` });
+    }
     uniqueIds(out, item.criteria ?? [], [...at, 'criteria']);
     onceEach(out, item.flaws ?? [], [...at, 'flaws'], 'flaw');
     const segments = new Set((s.segments ?? []).map((g) => g.id));
@@ -101,6 +105,19 @@ function checkBacklog(s: ScenarioFile, stakeholders: Set<string>, out: Out): voi
   });
   for (const item of items) checkTruth(s, item.truth, item.path, out);
   out.push(...checkDependencies(items));
+}
+
+/** A premise speaks about backlog items: those it names must exist, and an untested one must rest on an assumption. */
+function checkPremise(s: ScenarioFile, premise: ScenarioFile['events'][number]['premise'], at: PathSegment[], out: Out): void {
+  if (!premise) return;
+  const backlog = new Set(s.backlog.map((i) => i.id));
+  (premise.notPlanned ?? []).forEach((id, k) => {
+    if (!backlog.has(id)) out.push({ path: [...at, 'notPlanned', k], message: `expected the id of a backlog item (${oneOf(backlog)}), found ${quote(id)}` });
+  });
+  const assumed = new Set(s.backlog.filter((i) => i.assumption).map((i) => i.id));
+  (premise.untested ?? []).forEach((id, k) => {
+    if (!assumed.has(id)) out.push({ path: [...at, 'untested', k], message: `expected the id of a backlog item with an assumption (${oneOf(assumed)}), found ${quote(id)}` });
+  });
 }
 
 function checkEvents(s: ScenarioFile, stakeholders: Set<string>, out: Out): void {
@@ -116,6 +133,7 @@ function checkEvents(s: ScenarioFile, stakeholders: Set<string>, out: Out): void
     if (event.fromSprint > s.sprints) {
       out.push({ path: [...at, 'fromSprint'], message: `expected ${sprintRange(s)}, found ${event.fromSprint}: the event could never fire` });
     }
+    checkPremise(s, event.premise, [...at, 'premise'], out);
     uniqueIds(out, event.choices, [...at, 'choices']);
     event.choices.forEach((choice, c) => {
       const loss = choice.effects.capacityLoss;

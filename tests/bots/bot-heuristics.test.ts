@@ -62,7 +62,7 @@ describe('principled reading of what a player sees', () => {
   });
 
   it('reads the Sprint history the way the Retrospective asks', () => {
-    const sprint = (goalMet: boolean, forecast: number, velocity: number, clarifications: number) => ({ number: 1, goal: '', goalMet, forecast, velocity, clarifications, stretch: false, reviewFormat: null, progressSharing: null, released: false, cancelled: false, done: [], notDone: [] });
+    const sprint = (goalMet: boolean, forecast: number, velocity: number, clarifications: number) => ({ number: 1, goal: '', goalMet, forecast, velocity, clarifications, shortOfDoD: [], techDebtAtStart: 0, stretch: false, reviewFormat: null, progressSharing: null, released: false, cancelled: false, done: [], notDone: [] });
     const at = (history: Observation['sprintHistory'], share = 10): Observation => ({ ...obs, sprintHistory: history, refinement: { ...obs.refinement, share } });
     expect(readHistory(at([sprint(false, 10, 6, 0), sprint(true, 10, 10, 0)]), 'sprintGoals')).toBe('tooAmbitious');
     expect(readHistory(at([sprint(true, 10, 12, 0), sprint(true, 10, 12, 0)]), 'sprintGoals')).toBe('tooConservative');
@@ -223,7 +223,7 @@ describe('MoSCoW and the Retrospective, from what is visible', () => {
   });
 
   it('reads the roadmap and the stakeholders’ trust', () => {
-    const sprint = (number: number, goalMet: boolean, progressSharing: string | null) => ({ number, goal: '', goalMet, forecast: 10, velocity: 8, clarifications: 0, stretch: false, reviewFormat: 'workingSession', progressSharing, released: true, cancelled: false, done: [], notDone: [] });
+    const sprint = (number: number, goalMet: boolean, progressSharing: string | null) => ({ number, goal: '', goalMet, forecast: 10, velocity: 8, clarifications: 0, shortOfDoD: [], techDebtAtStart: 0, stretch: false, reviewFormat: 'workingSession', progressSharing, released: true, cancelled: false, done: [], notDone: [] });
     const played = [sprint(1, true, 'transparent'), sprint(2, false, 'transparent')];
     const o: Observation = { ...obs, sprintHistory: played, roadmap: { ...obs.roadmap, misses: 0 } };
     expect(readHistory(o, 'roadmap')).toBe('aligned');

@@ -54,17 +54,25 @@ describe('the bots', () => {
 });
 
 describe('each scripted bot plays its persona', () => {
-  it('principled: measurable Product Goal, 5-10% refinement, value order, outcome goals, forecasts, Done only, ranges', () => {
+  it('principled: measurable Product Goal, refinement time that fits the work, value order, outcome goals, forecasts, Done only, ranges', () => {
     const by = evidenceByGoal('principled');
     for (const goal of ['D2.2.2', 'D3.3.1', 'D3.2.3', 'D7.2.1', 'D7.2.2', 'D1.3.2', 'D6.2.2', 'D6.1.2', 'D5.2.1', 'D6.1.1'])
       expect(scores(by.get(goal)), goal).not.toContain(0);
     expect(Math.min(...scores(by.get('D2.2.2')))).toBe(1);
-    expect(Math.min(...scores(by.get('D3.3.1')))).toBe(1);
+    // Refinement time is judged by what it did; the bot lowers its share only between Sprints, so
+    // some Sprints leave a point or two idle ("too much"), never short of ready work.
+    expect(Math.min(...scores(by.get('D3.3.1')))).toBeGreaterThanOrEqual(0.6);
+    const refinement = scores(by.get('D3.3.1'));
+    expect(refinement.reduce((a, b) => a + b, 0) / refinement.length).toBeGreaterThanOrEqual(0.85);
     expect(Math.min(...scores(by.get('D6.2.2')))).toBe(1);
     // Every event the deck raised was answered with its best choice.
     for (const goal of ['D1.1.1', 'D1.1.3', 'D1.1.4', 'D5.1.3']) expect(Math.min(...scores(by.get(goal))), goal).toBe(1);
     // Working-session reviews, ranges with their assumptions, a light Definition of Ready, reading the Sprint history.
-    for (const goal of ['D5.2.3', 'D6.1.3', 'D7.1.3', 'D7.2.3']) expect(Math.min(...scores(by.get(goal))), goal).toBe(1);
+    for (const goal of ['D5.2.3', 'D7.1.3', 'D7.2.3']) expect(Math.min(...scores(by.get(goal))), goal).toBe(1);
+    // How often its ranges held is judged over the run by what happened; the choice itself always scores 1.
+    const forecastAnswers = (by.get('D6.1.3') ?? []).filter((e) => e.decisionId.startsWith('forecast-answer'));
+    expect(forecastAnswers.length).toBeGreaterThan(0);
+    expect(Math.min(...forecastAnswers.map((e) => e.score))).toBe(1);
     // MoSCoW is judged on true value, which the PO sees only as stakeholders state it: nearly always right, and always decided.
     expect(Math.min(...scores(by.get('D3.2.2')))).toBeGreaterThanOrEqual(0.9);
     expect(scores(by.get('D3.2.2')).reduce((a, b) => a + b, 0) / SEEDS.length).toBeGreaterThanOrEqual(0.98);
@@ -87,7 +95,8 @@ describe('each scripted bot plays its persona', () => {
     // A dated roadmap for the sponsor, good news only, the seniors managed closely and everyone else ignored.
     expect(new Set(scores(by.get('D2.3.2')))).toEqual(new Set([0.2]));
     expect(new Set(scores(by.get('D5.2.2')))).toEqual(new Set([0]));
-    expect(Math.min(...scores(by.get('D5.1.2')))).toBe(0);
+    // Reading one axis of the grid right earns part of the credit, never full marks.
+    expect(Math.min(...scores(by.get('D5.1.2')))).toBeLessThanOrEqual(0.4);
   });
 
   it('hippo: puts the sponsor\u2019s items at the top', () => {
@@ -99,7 +108,7 @@ describe('each scripted bot plays its persona', () => {
     expect(top).toEqual(['owner', 'owner', 'owner']);
   });
 
-  it('yes: adds work mid-Sprint, overrules the Developers, single dates, all on track, agrees to the committee', () => {
+  it('yes: takes every request, overrules the Developers, single dates, all on track, agrees to the committee', () => {
     const by = evidenceByGoal('yes');
     // Every item near the top is a Must, so the Musts crowd the release.
     expect(Math.max(...scores(by.get('D3.2.2')))).toBeLessThan(1);
@@ -108,9 +117,8 @@ describe('each scripted bot plays its persona', () => {
     expect(new Set(scores(by.get('D1.1.3')))).toEqual(new Set([0]));
     // "All on track" while work was not Done: undone work presented as progress, every time.
     expect(new Set(scores(by.get('D6.2.2')))).toEqual(new Set([0]));
-    const midSprint = by.get('D7.2.2')!.filter((e) => e.decisionId === 'event-add-midsprint');
-    expect(midSprint.length).toBeGreaterThan(0);
-    expect(new Set(midSprint.map((e) => e.score))).toEqual(new Set([0]));
+    // It puts the loyalty stamps in Sprint 1 itself, so Theo's mid-Sprint request for them never comes.
+    expect(by.get('D7.2.2')!.filter((e) => e.decisionId === 'event-add-midsprint')).toEqual([]);
     // The dated roadmap stakeholders asked for, "all on track", and every stakeholder managed closely.
     expect(new Set(scores(by.get('D2.3.2')))).toEqual(new Set([0.2]));
     expect(new Set(scores(by.get('D5.2.2')))).toEqual(new Set([0]));

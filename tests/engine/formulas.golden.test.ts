@@ -3,7 +3,7 @@ import seedrandom from 'seedrandom';
 import { costOfDelayFactor, doneQuality, expectedVelocity, realisedValue, reworkChance, velocitySpread } from '../../src/engine/rules/formulas';
 import { monteCarloForecast, optimisticSprints } from '../../src/engine/rules/forecast';
 import { improvementScore } from '../../src/engine/rules/retrospective';
-import { refinementShareScore } from '../../src/engine/rules/refinement';
+import { refinementTimeScore } from '../../src/engine/rules/refinement';
 import type { CostOfDelay } from '../../src/engine/model/scenario';
 
 /*
@@ -45,13 +45,21 @@ describe('golden tables', () => {
     expect(rows).toMatchSnapshot();
   });
 
-  it('judgement of refinement shares and retrospective improvements', () => {
-    expect([0, 5, 10, 20, 30].map(refinementShareScore)).toEqual([0, 1, 1, 0.4, 0.2]);
-    const state = (techDebt: number, dodStrength: number) => ({ team: { techDebt, dodStrength } }) as never;
-    const rows = [[10, 1], [10, 2], [40, 2], [40, 1], [20, 3]].map(([d, s]) =>
-      (['strengthenDoD', 'payDownDebt', 'keepAsIs'] as const).map((i) => `${i}=${improvementScore(state(d!, s!), i)}`).join(' '),
+  it('judgement of refinement time and retrospective improvements, by their effects', () => {
+    const effects = { likely: ['a', 'b'], ready: ['a', 'b'], idle: 0, budget: 2, stops: 0 };
+    expect([effects, { ...effects, ready: ['a'] }, { ...effects, stops: 2 }, { ...effects, idle: 2 }, { ...effects, budget: 6, idle: 6 }].map(refinementTimeScore)).toEqual([1, 0.3, 0.6, 0.6, 0.3]);
+    const signals = (short: number, checked: number, debt: number, dodStrength: number, sprintsLeft: number) =>
+      ({ sprint: 2, checked, short, dodStrength, debt, debtChange: 0, velocity: 10, previousVelocity: 10, sprintsLeft });
+    const rows = [[3, 4, 20, 2, 1], [0, 4, 0, 2, 3], [0, 4, 30, 2, 3], [3, 4, 30, 3, 3], [1, 4, 10, 1, 1]].map(([sh, c, d, s, l]) =>
+      (['strengthenDoD', 'payDownDebt', 'keepAsIs'] as const).map((i) => `${i}=${improvementScore(signals(sh!, c!, d!, s!, l!), i)}`).join(' '),
     );
-    expect(rows).toMatchSnapshot();
+    expect(rows).toEqual([
+      'strengthenDoD=1 payDownDebt=0.5 keepAsIs=0.2',
+      'strengthenDoD=0.5 payDownDebt=0.2 keepAsIs=1',
+      'strengthenDoD=0.5 payDownDebt=1 keepAsIs=0.2',
+      'strengthenDoD=0.2 payDownDebt=1 keepAsIs=0.2',
+      'strengthenDoD=0.7 payDownDebt=0.5 keepAsIs=1',
+    ]);
   });
 });
 

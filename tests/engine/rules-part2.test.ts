@@ -49,7 +49,7 @@ describe('golden tables for part 2 judgements', () => {
   });
 
   it('split strategies', () => {
-    expect(['workflowStep', 'businessRule', 'dataVariation', 'interface', 'spike', 'horizontalLayer'].flatMap((s) => [0.2, 0.5].map((r) => `${s}@${r}=${splitScore(s as never, r)}`))).toMatchSnapshot();
+    expect(['workflowStep', 'businessRule', 'dataVariation', 'interface', 'spike', 'horizontalLayer'].flatMap((s) => [false, true].map((u) => `${s}${u ? ' (seen uncertain)' : ''}=${splitScore(s as never, u)}`))).toMatchSnapshot();
   });
 });
 
@@ -82,7 +82,8 @@ describe('part 2 rules', () => {
     expect(s.observe().observation.roadmap.promises.length).toBe(3);
     ok(s, { type: 'chooseRoadmap', format: 'nowNextLater' });
     expect(s.observe().observation.roadmap.promises).toEqual([]);
-    expect(s.report().evidence.filter((e) => e.decisionId === 'roadmap').map((e) => e.score)).toEqual([1]);
+    // Re-choosing replaces the judgement: one score per goal the roadmap shows, the dated list forgotten.
+    expect(s.report().evidence.filter((e) => e.decisionId === 'roadmap').map((e) => `${e.goalId} ${e.score}`)).toEqual(['D2.3.2 1', 'D2.3.1 1']);
   });
 
   it('testing a false assumption shows the item is worth nothing and sets it aside', () => {

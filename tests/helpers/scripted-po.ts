@@ -114,6 +114,8 @@ export function scriptedPo(habits: PoHabits): Policy {
           if (habits.progress !== 'none' && of('shareProgress')) return { id: `shareProgress:${habits.progress}` };
           if (habits.forecast !== 'none' && of('answerForecast')) return { id: `answerForecast:${habits.forecast}` };
           if (habits.releaseEachSprint && of('releaseIncrement')) return { id: 'releaseIncrement' };
+          // After a release the Review asks what users did with it before it closes.
+          if (of('reflect')) return { id: of('reflect')!.id };
           return { id: of('endReview')!.id };
         }
         case 'sprint.retrospective':

@@ -125,6 +125,7 @@ export const lifecycleMachine = setup({
             releaseIncrement: A,
             shareProgress: A,
             decidePivot: A,
+            reflect: A,
             answerQuestion: A,
             moveItem: A,
             orderBacklog: A,

@@ -88,6 +88,7 @@ export function makeItem(it: ScenarioItem | (SplitChild & { type: Item['type']; 
     parentId,
     criteria: [],
     fixedFlaws: [],
+    raisedFlaws: [],
     moscow: null,
     dependenciesKnown: false,
     releasedInSprint: null,

@@ -73,7 +73,10 @@ export interface ScenarioItem {
   flaws?: InvestFlaw[];
   /** Ways this item can be split. */
   splits?: SplitOption[];
-  /** Hidden: false for items that do not advance the product vision. Default true. */
+  /**
+   * Hidden: whether the item advances the product vision. The validator requires it on every
+   * item (no truth defaults); optional here only so that split pieces, which share it, type-check.
+   */
   servesVision?: boolean;
   /** Customer segments the item serves (visible). */
   segments?: string[];
@@ -184,7 +187,16 @@ export interface EventCard {
   fromSprint: number;
   /** Chance per execution day once eligible, 0..1. Fires at most once. */
   chance: number;
+  /** What the event's text takes for granted; while the state says otherwise, it does not fire. */
+  premise?: EventPremise;
   choices: EventChoice[];
+}
+
+export interface EventPremise {
+  /** Items (with their split pieces) that are neither in the Sprint nor Done: a request to add them makes sense. */
+  notPlanned?: string[];
+  /** Items whose assumption nobody has tested yet: doubt about it makes sense. */
+  untested?: string[];
 }
 
 export const QUESTION_PHASES = ['briefing', 'refinement', 'planning', 'review', 'retrospective', 'release'] as const;

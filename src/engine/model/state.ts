@@ -63,6 +63,8 @@ export interface Item {
   criteria: string[];
   /** INVEST flaws the PO found and fixed. */
   fixedFlaws: InvestFlaw[];
+  /** INVEST weaknesses the Developers raised while refining the item, in their questions. Visible. */
+  raisedFlaws: InvestFlaw[];
   moscow: Moscow | null;
   /** Dependencies become known when the Developers refine the item. */
   dependenciesKnown: boolean;
@@ -132,6 +134,10 @@ export interface SprintRecord {
   forecastAnswered: boolean;
   /** Times the Developers had to stop and ask what an item meant. Visible. */
   clarifications: number;
+  /** Items the Developers thought finished that fell short of the Definition of Done this Sprint. Visible. */
+  shortOfDoD: string[];
+  /** Technical debt when the Sprint started, so the Retrospective can see its trend. Visible. */
+  techDebtAtStart: number;
   reviewFormat: ReviewFormat | null;
   released: boolean;
   /** Retrospective reflections already given, by topic. */

@@ -3,6 +3,7 @@ import type { GameState } from '../model/state';
 import type { Rule } from './context';
 import { say, unknownId } from './context';
 import { round2 } from './formulas';
+import { flawQuestions, raiseFlaws } from './story';
 
 /** Points of refinement capacity this Sprint: the share of capacity set aside for it. */
 export function refinementBudget(state: GameState): number {
@@ -47,8 +48,9 @@ export const refineItem: Rule<'refineItem'> = {
   apply(draft, a, ctx) {
     draft.refinementUsed = round2(draft.refinementUsed + refinementCost(draft.items[a.itemId]!.estimate));
     refine(draft, a.itemId, ctx.rng.normal('estimates'));
+    const raised = raiseFlaws(draft, ctx.scenario, a.itemId);
     const item = draft.items[a.itemId]!;
-    say(draft, `Refined "${item.title}": the Developers now estimate ${item.estimate} points.`);
+    say(draft, `Refined "${item.title}": the Developers now estimate ${item.estimate} ${item.estimate === 1 ? 'point' : 'points'}.${raised.length ? ` They asked ${flawQuestions(raised)}.` : ''}`);
   },
 };
 

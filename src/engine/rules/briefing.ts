@@ -1,9 +1,12 @@
+import type { Scenario } from '../model/scenario';
+import type { GameState } from '../model/state';
 import type { Rule } from './context';
 import { forgetJudgement, judge, say, unknownId } from './context';
 import { clamp } from './execution';
 import { personaQuality, visionQuality } from './product';
 import { openSprint } from './planning';
 import { closeRefinementWindow } from './refinement';
+import { judgeBriefingGoals } from './goals-in-the-world';
 
 export const chooseProductGoal: Rule<'chooseProductGoal'> = {
   check: (_s, a, scenario) => (scenario.productGoals.some((g) => g.id === a.goalId) ? null : unknownId('Product Goal option', a.goalId)),
@@ -12,12 +15,13 @@ export const chooseProductGoal: Rule<'chooseProductGoal'> = {
     draft.productGoalId = goal.id;
     const { measurable, servesVision } = goal.truth;
     const score = measurable && servesVision ? 1 : measurable || servesVision ? 0.4 : 0;
+    const chosen = `"${goal.text}"`;
     const rationale =
       score === 1
-        ? 'A Product Goal that can be measured and serves the vision gives every Sprint a target.'
+        ? `${chosen} can be measured and serves the vision ("${ctx.scenario.product.vision}"): it gives every Sprint a target.`
         : !measurable
-          ? 'This goal cannot be measured, so nobody can tell whether the product is getting closer to it.'
-          : 'This goal is measurable but does not move the product towards its vision.';
+          ? `${chosen} names no measure, so nobody can tell whether the product is getting closer to it.`
+          : `${chosen} is measurable but does not move the product towards its vision ("${ctx.scenario.product.vision}").`;
     forgetJudgement(draft, 'productGoal');
     judge(draft, { goalId: 'D2.2.2', score, decisionId: 'productGoal', rationale });
     judge(draft, { goalId: 'D2.2.1', score, weight: 0.5, decisionId: 'productGoal', rationale });
@@ -25,6 +29,17 @@ export const chooseProductGoal: Rule<'chooseProductGoal'> = {
     ctx.emit('sys.goalChosen');
   },
 };
+
+/** The vision the player put together, quoted: the evidence its judgement reads. */
+function visionWords(state: GameState, scenario: Scenario): string {
+  const parts = state.vision.fragments.map((id) => scenario.visionFragments?.find((f) => f.id === id)?.text).filter(Boolean);
+  return parts.length ? `Your vision read: "${parts.join(' ')}".` : 'You put no words into the vision.';
+}
+
+function personaWords(state: GameState, scenario: Scenario): string {
+  const parts = state.persona.map((id) => scenario.personaSnippets?.find((p) => p.id === id)?.text).filter(Boolean);
+  return parts.length ? `Your persona: "${parts.join('; ')}".` : 'Your persona had nothing from the research in it.';
+}
 
 export const startSprints: Rule<'startSprints'> = {
   apply(draft, _a, ctx) {
@@ -35,10 +50,11 @@ export const startSprints: Rule<'startSprints'> = {
         goalId: 'D2.1.2',
         score: ctx.base.vision.technique ? q : 0,
         decisionId: 'vision',
-        rationale:
+        rationale: `${visionWords(ctx.base, scenario)} ${
           q >= 0.99
-            ? 'The vision names the customer, the need and what sets the product apart: it can guide every later choice.'
-            : 'The vision misses who it is for, what they need or why this product, or it is padded with features and slogans.',
+            ? 'It names the customer, the need and what sets the product apart: it can guide every later choice.'
+            : 'It misses who it is for, what they need or why this product, or it is padded with features and slogans.'
+        }`,
       });
       // A shared, complete vision gives the team and stakeholders something to steer by.
       draft.team.morale = clamp(draft.team.morale + 6 * q);
@@ -50,12 +66,14 @@ export const startSprints: Rule<'startSprints'> = {
         goalId: 'D4.1.2',
         score: q,
         decisionId: 'persona',
-        rationale:
+        rationale: `${personaWords(ctx.base, scenario)} ${
           q >= 0.99
-            ? 'The persona rests on goals, pains, behaviour and context seen in research.'
-            : 'The persona leaves out what research showed, or leans on stereotypes and guesses.',
+            ? 'It rests on goals, pains, behaviour and context seen in research.'
+            : 'It leaves out what research showed, or leans on stereotypes and guesses.'
+        }`,
       });
     }
+    judgeBriefingGoals(draft, ctx);
     if (!ctx.base.roadmap.format)
       judge(draft, { goalId: 'D2.3.2', score: 0, decisionId: 'roadmap', rationale: 'Stakeholders got no roadmap at all: nobody knows where the product is heading.' });
     // What the Developers prepared with the PO before the first Sprint is judged as it closes.

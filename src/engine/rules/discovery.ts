@@ -1,9 +1,12 @@
 import type { Draft } from 'immer';
-import type { GameState } from '../model/state';
+import type { Scenario } from '../model/scenario';
+import type { GameState, Item, MarketTechnique } from '../model/state';
 import type { Rule, RuleContext, RuleError } from './context';
 import { judge, say, unknownId } from './context';
 import { round2 } from './formulas';
 import { scenarioItem } from './story';
+import { interviewReach } from './persona';
+import { judgeUsageAsValue } from './goals-in-the-world';
 
 /** PO time each discovery activity takes, in half-days. */
 export const PO_TIME_COST = { interviews: 2, survey: 1, usabilityTest: 1, analytics: 1, market: 1, assumption: 1 } as const;
@@ -34,6 +37,51 @@ function misjudged(state: GameState, n: number): string[] {
     .map((i) => i.id);
 }
 
+/**
+ * Analytics count what users do with released work, so they speak only about the value of the
+ * backlog items that build on it: the rest of a split item whose piece is out, and items that
+ * depend on released work. Nothing unreleased has usage to read.
+ */
+function usageAnalytics(draft: Draft<GameState>, state: GameState): void {
+  const related = misjudged(state, state.backlogOrder.length)
+    .map((id) => ({ id, base: releasedBase(state, id) }))
+    .filter((r) => r.base)
+    .slice(0, 3);
+  for (const r of related) revealValue(draft, r.id, `Usage of "${r.base!.title}" points to what builds on it`);
+  if (!related.length) draft.insights.push('Usage analytics showed how the released work is used; nothing not yet released has usage to read.');
+}
+
+/** The released item whose usage speaks for `id`: a released piece of the same split, or released work it depends on. */
+function releasedBase(state: GameState, id: string): Item | undefined {
+  const item = state.items[id]!;
+  const out = (i: Item | undefined) => !!i && i.releasedInSprint !== null;
+  const dependency = (item.truth.dependsOn ?? []).map((d) => state.items[d]).find(out);
+  if (dependency || item.parentId === null) return dependency;
+  return Object.values(state.items).find((i) => i.parentId === item.parentId && out(i));
+}
+
+/**
+ * A survey counts how many people share a view; it cannot find the reasons. After interviews it
+ * is the standard next step: it measures how widely what they found holds. Before any, it asks
+ * questions nobody has learned to ask yet, and gathers opinions.
+ */
+function surveyJudgement(base: GameState): { score: number; rationale: string; insight: string } {
+  const interviewed = base.feedback.find((f) => f.method === 'interviews');
+  if (interviewed) {
+    const when = interviewed.sprint === base.sprint ? 'this Sprint' : interviewed.sprint === 0 ? 'before the first Sprint' : `in Sprint ${interviewed.sprint}`;
+    return {
+      score: 1,
+      rationale: `You had interviewed users ${when}, so the open question was how many share what they said: a survey measures exactly that, cheaply and at scale.`,
+      insight: 'The survey showed how widely the interview findings are shared.',
+    };
+  }
+  return {
+    score: 0.6,
+    rationale: 'Nobody had been interviewed yet, so the survey could only ask about requests as stated: it counted opinions without knowing the needs behind them. Interviews first, then a survey to measure what they found.',
+    insight: 'The survey hinted at which requests matter, but without interviews it captured opinions, not the needs behind them.',
+  };
+}
+
 export const gatherFeedback: Rule<'gatherFeedback'> = {
   check: (s, a) => needTime(s, PO_TIME_COST[a.method]),
   apply(draft, a, ctx) {
@@ -44,19 +92,25 @@ export const gatherFeedback: Rule<'gatherFeedback'> = {
     let score = 1;
     let rationale = '';
     switch (a.method) {
-      case 'interviews':
-        for (const id of misjudged(base, 2)) revealValue(draft, id, 'Interviews showed what users really need');
+      case 'interviews': {
+        // Whom the PO talks to depends on the persona built at the briefing.
+        const { reach, note } = interviewReach(base, ctx.scenario);
+        for (const id of misjudged(base, reach)) revealValue(draft, id, 'Interviews showed what users really need');
+        if (note) draft.insights.push(note);
         rationale = 'Interviews reveal needs and the reasons behind requests, at the cost of your time.';
         break;
-      case 'survey':
+      }
+      case 'survey': {
         for (const id of misjudged(base, 2)) {
           const item = draft.items[id]!;
           item.statedValue = round2((item.statedValue + item.truth.value) / 2);
         }
-        draft.insights.push('The survey hinted at which requests matter, but surveys capture opinions, not behaviour.');
-        score = 0.6;
-        rationale = 'Surveys are cheap and broad, but they tell you what people say, not what they do.';
+        const judgedSurvey = surveyJudgement(base);
+        draft.insights.push(judgedSurvey.insight);
+        score = judgedSurvey.score;
+        rationale = judgedSurvey.rationale;
         break;
+      }
       case 'usabilityTest':
         draft.team.lostThisSprint = round2(draft.team.lostThisSprint + 2);
         for (const id of base.backlogOrder.slice(0, 2)) {
@@ -66,13 +120,14 @@ export const gatherFeedback: Rule<'gatherFeedback'> = {
         rationale = 'Watching users try the product finds usability problems before they are built in.';
         break;
       case 'analytics':
-        if (released) for (const id of misjudged(base, 3)) revealValue(draft, id, 'Usage analytics showed');
+        if (released) usageAnalytics(draft, base);
         else draft.insights.push('Analytics found nothing yet: no one has used a released Increment.');
         score = released ? 1 : 0;
         rationale = released ? 'Analytics show what real users do with what was released.' : 'Analytics need a released Increment and real users; there was none yet.';
         break;
     }
     judge(draft, { goalId: 'D4.2.1', score, decisionId: `feedback-${a.method}-s${base.sprint}`, rationale });
+    if (a.method === 'analytics') judgeUsageAsValue(draft, base);
     say(draft, draft.insights[draft.insights.length - 1] ?? `You gathered feedback (${{ interviews: 'interviews', survey: 'a survey', usabilityTest: 'a usability test', analytics: 'usage analytics' }[a.method]}).`);
   },
 };
@@ -152,6 +207,27 @@ export const classifyRequest: Rule<'classifyRequest'> = {
   },
 };
 
+/**
+ * What each technique shows about backlog items. A feature comparison places every one (lead,
+ * match, lag); a positioning map only where the product stands apart; a SWOT is a strategy view,
+ * and touches items only as strengths (where it differs) or weaknesses (where it lags).
+ */
+const MARKET_SHOWS: Record<MarketTechnique, readonly string[]> = {
+  featureComparison: ['differentiator', 'parity', 'lagging'],
+  positioning: ['differentiator'],
+  swot: ['differentiator', 'lagging'],
+};
+
+/** How well the technique fits the question the backlog asks: where does each item stand? */
+const MARKET_FIT: Record<MarketTechnique, number> = { featureComparison: 1, positioning: 0.8, swot: 0.5 };
+
+const MARKET_RATIONALE: Record<MarketTechnique, (items: string) => string> = {
+  featureComparison: (items) => `The feature comparison placed ${items}: where the product leads, matches or lags its competitors, which puts each backlog item in its market context.`,
+  positioning: (items) => `The positioning map showed ${items} where the product stands apart, the ground to lead on; where it only matches or lags stayed unseen, which a feature comparison would have shown.`,
+  swot: (items) =>
+    `A SWOT weighs the product\u2019s strengths and weaknesses against the market\u2019s opportunities and threats: a view for strategy. It touched ${items} as strengths or weaknesses; to place each backlog item against competitors, a feature comparison is the tool.`,
+};
+
 export const analyseMarket: Rule<'analyseMarket'> = {
   check: (s, a) => (s.marketAnalysis.includes(a.technique) ? { code: 'invalidParams', message: `you already ran a ${a.technique}` } : needTime(s, PO_TIME_COST.market)),
   apply(draft, a, ctx) {
@@ -160,24 +236,38 @@ export const analyseMarket: Rule<'analyseMarket'> = {
     let found = 0;
     for (const id of ctx.base.backlogOrder) {
       const position = scenarioItem(ctx.scenario, id)?.market;
-      if (!position) continue;
-      // Positioning shows only where the product stands apart; a comparison or SWOT shows all of it.
-      if (a.technique === 'positioning' && position !== 'differentiator') continue;
+      if (!position || !MARKET_SHOWS[a.technique].includes(position)) continue;
       draft.items[id]!.marketKnown = position;
       found++;
     }
-    if (found > 0)
-      judge(draft, {
-        goalId: 'D4.3.1',
-        score: 1,
-        decisionId: `market-${a.technique}`,
-        rationale: 'Knowing where the product leads, matches or lags its competitors puts each backlog item in context.',
-      });
-    const msg = `The ${a.technique === 'swot' ? 'SWOT analysis' : a.technique === 'positioning' ? 'positioning map' : 'feature comparison'} placed ${found} item(s) against the competition.`;
+    const items = `${found} ${found === 1 ? 'item' : 'items'}`;
+    if (found > 0) judge(draft, { goalId: 'D4.3.1', score: MARKET_FIT[a.technique], decisionId: `market-${a.technique}`, rationale: MARKET_RATIONALE[a.technique](items) });
+    const msg =
+      a.technique === 'swot'
+        ? `The SWOT analysis named ${items} in the backlog as the product\u2019s strengths or weaknesses against the competition.`
+        : `The ${a.technique === 'positioning' ? 'positioning map' : 'feature comparison'} placed ${items} against the competition.`;
     draft.insights.push(msg);
     say(draft, msg);
   },
 };
+
+/** Every item states whether it serves the vision; a piece of a split item shares its whole's answer. */
+export function servesVision(scenario: Scenario, id: string, parentId: string | null): boolean {
+  const source = scenarioItem(scenario, id) ?? (parentId ? scenarioItem(scenario, parentId) : undefined);
+  // The validator refuses a scenario without it; a default here would judge an unstated truth.
+  if (source?.servesVision === undefined) throw new Error(`the scenario does not state whether "${id}" serves the vision`);
+  return source.servesVision;
+}
+
+/** What the player had in front of them: the vision, the item's own purpose and its value as far as they knew. */
+function offVisionRationale(item: Item, vision: string, serves: boolean): string {
+  const purpose = item.description.split(/so that /i)[1]?.replace(/\.$/, '');
+  const said = purpose ? `its own story gives its purpose as "${purpose}"` : `its description reads "${item.description}"`;
+  const worth = `it was said to be worth about ${item.statedValue}`;
+  return serves
+    ? `"${item.title}" serves the vision ("${vision}"): ${said}, which is what the vision promises its customers. Setting it aside loses its value (${worth}); if it is worth little, ordering it low says so without calling it off-vision.`
+    : `"${item.title}" does not move the product towards its vision ("${vision}"): ${said}, which is not what the vision promises its customers. Setting it aside keeps the team on what the vision is for, even though ${worth}.`;
+}
 
 export const flagOffVision: Rule<'flagOffVision'> = {
   check(s, a) {
@@ -186,18 +276,12 @@ export const flagOffVision: Rule<'flagOffVision'> = {
     return s.items[a.itemId]!.offVision ? { code: 'invalidParams', message: 'that item is already set aside' } : null;
   },
   apply(draft, a, ctx) {
-    const serves = scenarioItem(ctx.scenario, a.itemId)?.servesVision ?? true;
+    const seen = ctx.base.items[a.itemId]!;
+    const serves = servesVision(ctx.scenario, a.itemId, seen.parentId);
     const item = draft.items[a.itemId]!;
     item.offVision = true;
     draft.backlogOrder = [...ctx.base.backlogOrder.filter((id) => id !== a.itemId), a.itemId];
-    judge(draft, {
-      goalId: 'D2.1.3',
-      score: serves ? 0 : 1,
-      decisionId: `vision-${a.itemId}`,
-      rationale: serves
-        ? `"${item.title}" does serve the vision; setting it aside loses value.`
-        : `"${item.title}" does not move the product towards its vision, so it waits at the bottom.`,
-    });
+    judge(draft, { goalId: 'D2.1.3', score: serves ? 0 : 1, decisionId: `vision-${a.itemId}`, rationale: offVisionRationale(seen, ctx.scenario.product.vision, serves) });
     say(draft, `Set "${item.title}" aside: it does not serve the vision.`);
   },
 };
@@ -245,4 +329,55 @@ export function judgeBuyerAndUser(draft: Draft<GameState>, ctx: RuleContext): vo
         ? 'The next work serves both the people who buy the product and the people who use it.'
         : `The next work serves only the ${forBuyer ? 'buyers' : 'users'}; the ${forBuyer ? 'users' : 'buyers'} decide its fate too.`,
   });
+}
+
+/** Discovery the scenario offered, the goals it shows, and what skipping it all cost. */
+const DISCOVERY_OFFERS: readonly { id: string; goalIds: readonly string[]; offered: (s: Scenario) => boolean; taken: (s: GameState) => boolean; skipped: string }[] = [
+  {
+    id: 'feedback',
+    goalIds: ['D4.2.1'],
+    offered: () => true,
+    taken: (s) => s.feedback.length > 0,
+    skipped: 'Interviews, surveys, usability tests and usage analytics were on offer every Sprint, and no feedback was gathered: every judgement of value rested on what stakeholders claimed.',
+  },
+  {
+    id: 'experiments',
+    goalIds: ['D4.2.2'],
+    offered: (s) => s.backlog.some((i) => i.assumption),
+    taken: (s) => Object.values(s.items).some((i) => i.assumptionHolds !== null),
+    skipped: 'Items in the Product Backlog rested on stated beliefs that a small experiment could have tested, and none was tested: their value stayed a guess.',
+  },
+  {
+    id: 'empathy',
+    goalIds: ['D4.2.3'],
+    offered: (s) => (s.empathyNotes ?? []).length > 0,
+    taken: (s) => Object.keys(s.empathy).length > 0,
+    skipped: 'The interview notes were there to sort into what users say, think, feel and do, and none was sorted: what users need stayed unread.',
+  },
+  {
+    id: 'requests',
+    goalIds: ['D4.2.4'],
+    offered: (s) => s.backlog.some((i) => i.requestKind),
+    taken: (s) => Object.values(s.items).some((i) => i.requestClass !== null),
+    skipped: 'Feature requests in the Product Backlog came with their reasons, and none was read for whether it reflects a need, a habit or a competitor: all were taken at face value.',
+  },
+  {
+    id: 'market',
+    goalIds: ['D4.3.1', 'D4.3.2'],
+    offered: (s) => s.backlog.some((i) => i.market),
+    taken: (s) => s.marketAnalysis.length > 0,
+    skipped: 'A feature comparison, a SWOT or a positioning map was on offer, and the competition was never looked at: the order could not build on where the product stands apart.',
+  },
+];
+
+/**
+ * Judged at the end: discovery the scenario offered and is built to exercise, never once taken,
+ * is a missed goal, not one the run never saw (as "no roadmap at all" is for the roadmap).
+ */
+export function judgeSkippedDiscovery(draft: Draft<GameState>, base: GameState, scenario: Scenario): void {
+  for (const offer of DISCOVERY_OFFERS) {
+    // A knowledge check on the goal does not make up for the decision never taken in the world.
+    if (!offer.offered(scenario) || offer.taken(base)) continue;
+    for (const goalId of offer.goalIds) if (scenario.targets.includes(goalId)) judge(draft, { goalId, score: 0, decisionId: `skipped-${offer.id}`, rationale: offer.skipped });
+  }
 }

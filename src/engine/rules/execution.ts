@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import type { EventCard } from '../model/scenario';
 import type { GameState } from '../model/state';
 import type { RuleContext, Rule } from './context';
 import { judge, say } from './context';
@@ -6,6 +7,7 @@ import { dodRework, doneQuality, round2 } from './formulas';
 import { currentSprint } from './planning';
 import { closeRefinementWindow } from './refinement';
 import { isReady } from './story';
+import { productGoalProgressLine } from './product-goal';
 
 /** The first dependency of `itemId` that is not Done yet, if any: the work it waits on. */
 export function openDependency(state: GameState, itemId: string): string | undefined {
@@ -71,6 +73,7 @@ function work(draft: Draft<GameState>, ctx: RuleContext, capacity: number): void
         // Not Done is not Done: the Developers keep working until it meets the Definition of Done.
         const rework = dodRework(item.truth.effort);
         item.meetsDoD = false;
+        if (!sprint.shortOfDoD.includes(item.id)) sprint.shortOfDoD.push(item.id);
         item.remaining = rework;
         say(draft, `"${item.title}" does not meet the Definition of Done yet: about ${rework} more ${rework === 1 ? 'point' : 'points'} of work before it is Done.`);
       }
@@ -141,6 +144,9 @@ function endSprint(draft: Draft<GameState>, ctx: RuleContext): void {
       (notDone.length ? `; not Done and back in the Product Backlog: ${notDone.map((id) => `"${draft.items[id]!.title}"`).join(', ')}.` : '.'),
   );
   settleDeadlines(draft, ctx);
+  // The Review looks at the Product Goal: how far the released product has come toward it.
+  const progress = productGoalProgressLine(draft as GameState, ctx.scenario);
+  if (progress) say(draft, progress);
   // Stakeholders react at the Review to what the Increment now does for them.
   for (const id of sprint.done) {
     const item = draft.items[id]!;
@@ -210,7 +216,7 @@ export const cancelSprint: Rule<'cancelSprint'> = {
       decisionId: `cancel-s${draft.sprint}`,
       rationale: why
         ? `The Sprint Goal had become obsolete (${why}), so cancelling the Sprint freed the Developers for work that still matters.`
-        : 'The Sprint Goal still made sense: cancelling the Sprint threw away the days left and the Developers\u2019 focus for nothing.',
+        : `The Sprint Goal ("${ctx.base.sprints[ctx.base.sprints.length - 1]!.goalText}") still made sense on day ${ctx.base.day}: cancelling the Sprint threw away the days left and the Developers\u2019 focus for nothing.`,
     });
     say(draft, `You cancelled Sprint ${draft.sprint} on day ${draft.day} of ${ctx.scenario.daysPerSprint}${why ? `: ${why}` : ''}.`);
     endSprint(draft, ctx);
@@ -244,7 +250,7 @@ export const nextDay: Rule<'nextDay'> = {
     for (const card of ctx.scenario.events) {
       if (fired.includes(card.id) || card.fromSprint > ctx.base.sprint) continue;
       // One draw per eligible card, in deck order, keeps the event stream aligned across runs.
-      if (ctx.rng.next('events') < card.chance) {
+      if (ctx.rng.next('events') < card.chance && premiseHolds(ctx.base, card)) {
         draft.pendingEvent = { cardId: card.id, day: draft.day };
         draft.firedEvents.push(card.id);
         say(draft, `${card.title}: ${card.text}`);
@@ -254,6 +260,19 @@ export const nextDay: Rule<'nextDay'> = {
     }
   },
 };
+
+/**
+ * Whether what the event's text takes for granted is still true: a request to add work already
+ * in the Sprint or Done, or "nobody knows" about a belief already tested, would ring false.
+ */
+export function premiseHolds(state: GameState, card: EventCard): boolean {
+  const p = card.premise;
+  if (!p) return true;
+  // A split item lives on in its pieces.
+  const planned = (id: string) => Object.values(state.items).some((i) => (i.id === id || i.parentId === id) && (i.status === 'sprint' || i.status === 'done'));
+  if ((p.notPlanned ?? []).some(planned)) return false;
+  return !(p.untested ?? []).some((id) => state.items[id]?.assumptionHolds != null);
+}
 
 export const resolveEvent: Rule<'resolveEvent'> = {
   check(s, a, scenario) {
@@ -286,6 +305,8 @@ export const injectEvent: Rule<'injectEvent'> = {
   check(s, a, scenario) {
     if (!scenario.events.some((c) => c.id === a.cardId)) return { code: 'unknownId', message: `the scenario's event deck has no card "${a.cardId}"` };
     if (s.firedEvents.includes(a.cardId)) return { code: 'notAllowedNow', message: `event "${a.cardId}" has already happened in this game` };
+    if (!premiseHolds(s, scenario.events.find((c) => c.id === a.cardId)!))
+      return { code: 'notAllowedNow', message: `event "${a.cardId}" no longer fits the game: what it speaks about is already planned, Done or tested` };
     return null;
   },
   apply(draft, a, ctx) {

@@ -1,12 +1,17 @@
 import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
-import type { GameState, Item } from '../model/state';
+import type { GameState } from '../model/state';
 import type { Rule } from './context';
 import { judge, quotedTitles, say, unknownId } from './context';
 import { expectedVelocity, reworkChance, round2, velocitySpread } from './formulas';
-import { criteriaCoverage, isReady, scenarioItem, setAside } from './story';
+import { criteriaCoverage, isReady, judgeUnansweredFlaws, scenarioItem, setAside } from './story';
 import { refinementBudget, refinementCost } from './backlog';
 import { judgeBuyerAndUser, judgeMarketUse } from './discovery';
+import { judgeSprintGoalAgainstProductGoal } from './product-goal';
+import { judgeUsageGuidedOrder } from './usage';
+import { judgeOrdering, unitScores, visibleWsjfOrder } from './ordering';
+import { judgeReadiness } from './readiness';
+import { judgePlanningGoals } from './goals-in-the-world';
 
 export function currentSprint(draft: Draft<GameState>) {
   return draft.sprints[draft.sprints.length - 1]!;
@@ -19,41 +24,8 @@ export function developersForecast(state: GameState): number {
   return Math.max(1, Math.round(base));
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Items that could sensibly lead the backlog: not epics, not work the PO set aside. */
-function candidates(state: GameState): string[] {
-  return state.backlogOrder.filter((id) => {
-    const i = state.items[id]!;
-    return i.type !== 'epic' && !i.offVision && i.moscow !== 'wont' && i.assumptionHolds !== false;
-  });
-}
-
-/** The visible value-per-point ordering a PO could compute from what they know. */
-export function visibleDensityOrder(state: GameState): string[] {
-  const density = (i: Item) => i.statedValue / Math.max(1, i.estimate);
-  return candidates(state).sort((a, b) => density(state.items[b]!) - density(state.items[a]!) || byId(a, b));
-}
-
-/** Weight of delay a PO can see: urgent and near deadlines first, intangible last. */
-export function visibleDelayWeight(item: Item, sprint: number): number {
-  switch (item.visibleCostOfDelay) {
-    case 'urgent':
-      return 2;
-    case 'fixedDate':
-      return (item.truth.deadlineSprint ?? 99) - sprint <= 1 ? 2.5 : 1;
-    case 'intangible':
-      return 0.8;
-    default:
-      return 1;
-  }
-}
-
-/** Weighted shortest job first from visible signals: value times urgency per point. */
-export function visibleWsjfOrder(state: GameState): string[] {
-  const score = (i: Item) => (i.statedValue * visibleDelayWeight(i, state.sprint)) / Math.max(1, i.estimate);
-  return candidates(state).sort((a, b) => score(state.items[b]!) - score(state.items[a]!) || byId(a, b));
-}
+// The order's helpers live with its judgement; re-exported for callers that found them here.
+export { visibleDelayWeight, visibleDensityOrder, visibleWsjfOrder } from './ordering';
 
 /** Sprint Planning opens the Sprint: a fresh record for its goal, forecast and results. */
 export function openSprint(draft: Draft<GameState>): void {
@@ -73,6 +45,8 @@ export function openSprint(draft: Draft<GameState>): void {
     cancelled: false,
     forecastAnswered: false,
     clarifications: 0,
+    shortOfDoD: [],
+    techDebtAtStart: draft.team.techDebt,
     reviewFormat: null,
     released: false,
     reflections: [],
@@ -207,71 +181,19 @@ export function selectForSprint(state: GameState, scenario: Scenario, target: nu
   return { selected, skipped, planned };
 }
 
-function judgeOrdering(draft: Draft<GameState>, base: GameState, n: number): void {
-  const top = base.backlogOrder.slice(0, 3);
-  const overlap = (ideal: string[]) => top.filter((id) => ideal.includes(id)).length / Math.max(1, Math.min(3, ideal.length));
-  const wsjf = overlap(visibleWsjfOrder(base).slice(0, 3));
-  // Value per effort, with or without urgency weighed in: either reading is sound analysis.
-  const density = Math.max(wsjf, overlap(visibleDensityOrder(base).slice(0, 3)));
-  judge(draft, {
-    goalId: 'D3.2.3',
-    score: density,
-    decisionId: `order-s${n}`,
-    rationale:
-      density >= 0.99
-        ? 'The top of the backlog held the items with the most value per point of effort.'
-        : 'Items with more value per point of effort sat below the ones the Developers took first.',
-  });
-  judge(draft, {
-    goalId: 'D1.2.2',
-    score: wsjf,
-    decisionId: `order-s${n}`,
-    rationale:
-      wsjf >= 0.99
-        ? 'The order weighed value, urgency and effort together: what costs most to delay came first.'
-        : 'Urgent or deadline-bound value waited behind work that could have waited.',
-  });
-  // Dependencies and risk: nothing at the top should wait on work below it.
-  const topSet = base.backlogOrder.slice(0, 5);
-  let conflicts = 0;
-  let known = 0;
-  for (const [i, id] of topSet.entries()) {
-    const item = base.items[id]!;
-    if (!item.dependenciesKnown) continue;
-    for (const dep of item.truth.dependsOn ?? []) {
-      known++;
-      const depIndex = base.backlogOrder.indexOf(dep);
-      if (base.items[dep]?.status !== 'done' && (depIndex < 0 || depIndex > i)) conflicts++;
-    }
-  }
-  if (known > 0)
-    judge(draft, {
-      goalId: 'D3.2.4',
-      score: conflicts === 0 ? 1 : 0,
-      decisionId: `order-s${n}`,
-      rationale: conflicts === 0 ? 'Items that others depend on were ordered first.' : 'An item near the top waits on work ordered below it, so it cannot be finished.',
-    });
-  const topItem = base.items[base.backlogOrder[0] ?? ''];
-  if (topItem?.type === 'epic')
-    judge(draft, {
-      goalId: 'D3.1.1',
-      score: 0,
-      decisionId: `order-s${n}`,
-      rationale: 'An epic at the top of the backlog is too big for a Sprint; it should have been split during refinement.',
-    });
-}
-
 function judgeCriteria(draft: Draft<GameState>, base: GameState, scenario: Scenario, selected: string[], n: number): void {
   for (const id of selected) {
     const source = scenarioItem(scenario, id);
     if (!source?.criteria?.length) continue;
     const cov = criteriaCoverage(base.items[id]!, source);
     const decisionId = `criteria-${id}`;
+    const written = base.items[id]!.criteria.length;
+    const title = `"${base.items[id]!.title}" entered the Sprint with ${written === 0 ? 'no' : written} acceptance ${written === 1 ? 'criterion' : 'criteria'}`;
     judge(draft, {
       goalId: 'D3.1.2',
       score: cov.hasHappyPath ? 1 : cov.covered > 0 ? 0.5 : 0,
       decisionId,
-      rationale: cov.hasHappyPath ? 'The story came with testable conditions of satisfaction.' : 'The story reached the Sprint without clear conditions of satisfaction.',
+      rationale: cov.hasHappyPath ? `${title}: the story came with testable conditions of satisfaction.` : `${title}: the story reached the Sprint without clear conditions of satisfaction.`,
     });
     judge(draft, {
       goalId: 'D7.3.2',
@@ -279,10 +201,10 @@ function judgeCriteria(draft: Draft<GameState>, base: GameState, scenario: Scena
       decisionId,
       rationale:
         cov.poor > 0
-          ? 'A vague criterion, or one that dictates the solution, leaves room for argument instead of a testable Given-When-Then.'
+          ? `${title}; a vague criterion, or one that dictates the solution, leaves room for argument instead of a testable Given-When-Then.`
           : cov.covered > 0
-            ? 'Each criterion states a situation, an action and an observable result.'
-            : 'No acceptance criteria were written.',
+            ? `${title}; each states a situation, an action and an observable result.`
+            : `${title}.`,
     });
     judge(draft, {
       goalId: 'D7.3.3',
@@ -290,34 +212,19 @@ function judgeCriteria(draft: Draft<GameState>, base: GameState, scenario: Scena
       decisionId,
       rationale:
         cov.covered >= cov.available
-          ? 'Edge cases, error handling and quality conditions were all covered.'
-          : 'Some edge cases, error handling or quality conditions were left unsaid; they will surface mid-Sprint.',
+          ? `${title}, covering its edge cases, error handling and quality conditions.`
+          : `${title}; ${cov.available - cov.covered} of the ${cov.available} kinds of condition on offer (happy path, edge cases, error handling, quality) were left unsaid and will surface mid-Sprint.`,
     });
   }
-  if (selected.length)
-    judge(draft, {
-      goalId: 'D7.1.2',
-      score: selected.filter((id) => isReady(base, id, scenario, 'strict')).length / selected.length,
-      decisionId: `ready-s${n}`,
-      rationale: 'Items entering a Sprint should be understood, sized, have acceptance criteria and no open dependency.',
-    });
-  judge(draft, {
-    goalId: 'D7.1.3',
-    score: base.readiness === 'light' ? 1 : base.readiness === 'strict' ? 0.4 : 0.2,
-    decisionId: `ready-s${n}`,
-    rationale:
-      base.readiness === 'light'
-        ? 'A light Definition of Ready keeps items clear without making it a gate that starves the Sprint.'
-        : base.readiness === 'strict'
-          ? 'A strict gate keeps surprises out but holds back work that was clear enough to start.'
-          : 'Without any readiness agreement, unclear items enter Sprints and cause mid-Sprint renegotiation.',
-  });
 }
 
-/** Value per point of the goal's items against the best the visible order offered for as many items. */
+/**
+ * Value per point of the goal's items against the best the visible order offered for as many
+ * items; an enabler and the work waiting on it count as one unit, as in the backlog order.
+ */
 function goalValueShare(state: GameState, goal: readonly string[]): { share: number; best: string[] } {
-  const density = (id: string) => state.items[id]!.statedValue * visibleDelayWeight(state.items[id]!, state.sprint) / Math.max(1, state.items[id]!.estimate);
-  const mean = (ids: readonly string[]) => ids.reduce((a, id) => a + density(id), 0) / Math.max(1, ids.length);
+  const scores = unitScores(state, 'wsjf');
+  const mean = (ids: readonly string[]) => ids.reduce((a, id) => a + (scores.get(id) ?? 0), 0) / Math.max(1, ids.length);
   const best = visibleWsjfOrder(state).slice(0, Math.max(1, goal.length));
   const top = mean(best);
   return { share: top > 0 ? Math.min(1, mean(goal) / top) : 1, best };
@@ -348,6 +255,8 @@ export const commitSprint: Rule<'commitSprint'> = {
     judgeOrdering(draft, base, n);
     judgeMarketUse(draft, ctx);
     judgeBuyerAndUser(draft, ctx);
+    judgeSprintGoalAgainstProductGoal(draft, base, ctx.scenario, goalIds);
+    judgeUsageGuidedOrder(draft, base, ctx.scenario);
     const value = goalValueShare(base, goalIds);
     const names = (ids: readonly string[]) => ids.map((id) => `"${base.items[id]!.title}"`).join(', ');
     const valueWords =
@@ -370,26 +279,29 @@ export const commitSprint: Rule<'commitSprint'> = {
       rationale: stretch
         ? negotiation.answer === 'agree'
           ? 'The Developers agreed to the goal, and you still pushed more work on them than they forecast.'
-          : `The Developers said: "${negotiation.message}" You overruled them instead of negotiating the scope.`
+          : `The Developers said: ${negotiation.message} You overruled them instead of negotiating the scope.`
         : negotiation.answer === 'agree'
-          ? 'The goal balanced what matters now with what the Developers forecast they can do.'
+          ? `You proposed ${names(negotiation.proposed)} against the Developers' forecast of ${forecast} ${forecast === 1 ? 'point' : 'points'}, and they agreed: the goal balanced what matters now with what they can do.`
           : unclear
-            ? 'The Developers asked what an item needs, and the Sprint started before it was clarified.'
-            : 'When the Developers pushed back, you took their smaller or re-ordered goal: urgency was met by negotiating scope.',
+            ? `The Developers said: ${negotiation.message} The Sprint started before it was clarified.`
+            : `The Developers said: ${negotiation.message} You took their smaller or re-ordered goal: urgency was met by negotiating scope.`,
     });
     judge(draft, {
       goalId: 'D1.3.2',
       score: stretch ? 0 : unclear ? 0.4 : 1,
       decisionId: `forecast-s${n}`,
       rationale: stretch
-        ? 'The Developers own the Sprint forecast and how they work; pushing more on them overrides their judgement.'
+        ? `The Developers forecast ${forecast} ${forecast === 1 ? 'point' : 'points'}; they own the Sprint forecast and how they work, and pushing ${target} on them overrode their judgement.`
         : unclear
-          ? 'In Sprint Planning the PO answers the Developers\u2019 questions; this one was left open.'
-          : 'You brought the objective, answered the Developers and let them decide how much they could take on.',
+          ? `In Sprint Planning the PO answers the Developers\u2019 questions; this one was left open. They said: ${negotiation.message}`
+          : `You brought the objective, answered the Developers and let them decide how much they could take on (they forecast ${forecast} ${forecast === 1 ? 'point' : 'points'}).`,
     });
 
     const { selected, skipped, planned } = selectForSprint(base, ctx.scenario, target, goalIds);
     judgeCriteria(draft, base, ctx.scenario, selected, n);
+    judgePlanningGoals(draft, ctx, a.scope, selected);
+    judgeReadiness(draft, base, ctx.scenario, n, { selected, skipped });
+    judgeUnansweredFlaws(draft, base, selected, n);
     for (const id of selected) {
       if (!scenarioItem(ctx.scenario, id)?.assumption || base.items[id]!.assumptionHolds !== null) continue;
       judge(draft, {

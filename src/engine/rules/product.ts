@@ -1,8 +1,9 @@
 import type { Draft } from 'immer';
-import type { Scenario } from '../model/scenario';
-import type { GameState, MapQuadrant } from '../model/state';
+import type { Scenario, Stakeholder } from '../model/scenario';
+import type { GameState, MapQuadrant, SprintRecord } from '../model/state';
 import type { Rule } from './context';
 import { forgetJudgement, judge, quotedTitles, say, unknownId } from './context';
+import { judgeRoadmapMeaning } from './goals-in-the-world';
 import { clamp } from './execution';
 import { round2 } from './formulas';
 import { currentSprint } from './planning';
@@ -57,9 +58,10 @@ export const chooseRoadmap: Rule<'chooseRoadmap'> = {
       score: good ? 1 : 0.2,
       decisionId: 'roadmap',
       rationale: good
-        ? 'A roadmap of goals and horizons shows direction while keeping room to learn.'
-        : 'A dated feature list turns a forecast into promises that empirical work cannot keep.',
+        ? `With no velocity history yet, ${a.format === 'nowNextLater' ? 'Now, Next, Later' : 'a goal-oriented roadmap'} shows stakeholders the direction while keeping room to learn.`
+        : `With no velocity history yet, promising ${draft.roadmap.promises.map((p) => `"${ctx.base.items[p.itemId]?.title ?? p.itemId}"`).join(', ')} by fixed Sprints turns a guess into promises that empirical work cannot keep.`,
     });
+    judgeRoadmapMeaning(draft, a.format);
   },
 };
 
@@ -93,23 +95,64 @@ export function trueQuadrant(influence: number, interest: number): MapQuadrant {
   return interest >= 0.5 ? 'keepInformed' : 'monitor';
 }
 
+/**
+ * Within this distance of the grid's line (0.5) a reading of either side is defensible: what a
+ * stakeholder says and does cannot tell 0.45 from 0.55.
+ */
+export const MAP_MARGIN = 0.15;
+
+const HIGH_INFLUENCE = new Set<MapQuadrant>(['manageClosely', 'keepSatisfied']);
+const HIGH_INTEREST = new Set<MapQuadrant>(['manageClosely', 'keepInformed']);
+
+function axisFits(truth: number, placedHigh: boolean): boolean {
+  if (truth >= 0.5 - MAP_MARGIN && truth <= 0.5 + MAP_MARGIN) return true;
+  return placedHigh === truth >= 0.5;
+}
+
+/** Which of the two readings a placement gets right, each with the margin around the line. */
+export function placementFit(who: Stakeholder, quadrant: MapQuadrant): { influence: boolean; interest: boolean } {
+  return { influence: axisFits(who.influence, HIGH_INFLUENCE.has(quadrant)), interest: axisFits(who.interest, HIGH_INTEREST.has(quadrant)) };
+}
+
+/** What the player could see of a stakeholder: their role, what they asked for, what they raised and asked. */
+export function stakeholderCues(state: GameState, scenario: Scenario, id: string): string[] {
+  const who = scenario.stakeholders.find((s) => s.id === id)!;
+  const asked = Object.values(state.items).filter((i) => i.requestedBy === id && i.parentId === null);
+  const cues = [`Role: ${who.role}.`];
+  cues.push(
+    asked.length === 0
+      ? 'Has asked for nothing in the Product Backlog.'
+      : `Asked for ${asked.length} ${asked.length === 1 ? 'item' : 'items'}: ${quotedTitles(state, asked.map((i) => i.id))}.`,
+  );
+  for (const card of scenario.events) if (card.from === id && state.firedEvents.includes(card.id)) cues.push(`Raised: ${card.text}`);
+  for (const q of scenario.questions ?? []) if (q.asker === id && state.askedQuestions.includes(q.id)) cues.push(`Asked you: ${q.text}`);
+  return cues;
+}
+
+function level(truth: number, what: string): string {
+  if (truth >= 0.5 - MAP_MARGIN && truth <= 0.5 + MAP_MARGIN) return `${what} that could be read either way`;
+  return `${truth >= 0.5 ? 'high' : 'low'} ${what}`;
+}
+
 export const mapStakeholder: Rule<'mapStakeholder'> = {
   check: (_s, a, scenario) => (scenario.stakeholders.some((x) => x.id === a.stakeholderId) ? null : unknownId('stakeholder', a.stakeholderId)),
   apply(draft, a, ctx) {
     const who = ctx.scenario.stakeholders.find((x) => x.id === a.stakeholderId)!;
     draft.stakeholderMap[who.id] = a.quadrant;
-    const truth = trueQuadrant(who.influence, who.interest);
-    const right = truth === a.quadrant;
+    const fit = placementFit(who, a.quadrant);
+    const right = fit.influence && fit.interest;
     // Half right: the influence or the interest was read correctly.
-    const half = !right && (truth.startsWith('manage') || truth.startsWith('keepS')) === (a.quadrant.startsWith('manage') || a.quadrant.startsWith('keepS'));
+    const half = fit.influence !== fit.interest;
+    const seen = stakeholderCues(ctx.base, ctx.scenario, who.id).join(' ');
+    const reading = `${level(who.influence, 'influence')} and ${level(who.interest, 'interest')}`;
     forgetJudgement(draft, `map-${who.id}`);
     judge(draft, {
       goalId: 'D5.1.2',
       score: right ? 1 : half ? 0.4 : 0,
       decisionId: `map-${who.id}`,
       rationale: right
-        ? `${who.name}'s behaviour fits that place on the grid, and the engagement it implies.`
-        : `${who.name}'s behaviour points elsewhere on the grid: the engagement you planned will not fit them.`,
+        ? `What you could see of ${who.name} (${seen}) points to ${reading}: that place on the grid, and the engagement it implies, fit them.`
+        : `What you could see of ${who.name} (${seen}) points to ${reading}: you read ${half ? (fit.influence ? 'their influence right but not their interest' : 'their interest right but not their influence') : 'neither their influence nor their interest'}, so the engagement you planned will not fit them.`,
     });
   },
 };
@@ -119,7 +162,8 @@ export function tendStakeholders(draft: Draft<GameState>, scenario: Scenario): v
   for (const who of scenario.stakeholders) {
     const planned = draft.stakeholderMap[who.id];
     if (!planned) continue;
-    const fits = planned === trueQuadrant(who.influence, who.interest);
+    const fit = placementFit(who, planned);
+    const fits = fit.influence && fit.interest;
     draft.trust[who.id] = clamp(draft.trust[who.id]! + (fits ? 2 : who.influence >= 0.5 ? -4 : -1));
   }
 }
@@ -129,6 +173,7 @@ export const shareProgress: Rule<'shareProgress'> = {
   apply(draft, a) {
     currentSprint(draft).progressSharing = a.style;
     const transparent = a.style === 'transparent';
+    const seen = sprintFacts(currentSprint(draft));
     // Good news lifts the mood a little; seeing the real picture, risks included, builds more.
     for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + (transparent ? 3 : 2));
     judge(draft, {
@@ -136,8 +181,8 @@ export const shareProgress: Rule<'shareProgress'> = {
       score: transparent ? 1 : 0,
       decisionId: `share-s${draft.sprint}`,
       rationale: transparent
-        ? 'A burn-up with the forecast range and the known risks lets stakeholders see the same picture as the team.'
-        : 'Presenting only good news buys trust now and loses more of it when the risks arrive.',
+        ? `${seen} A burn-up with the forecast range and the known risks let stakeholders see the same picture as the team.`
+        : `${seen} Presenting only good news buys trust now and loses more of it when the risks arrive.`,
     });
     const sprint = currentSprint(draft);
     if (sprint.notDone.length)
@@ -157,6 +202,13 @@ export const shareProgress: Rule<'shareProgress'> = {
     );
   },
 };
+
+/** What the Review showed about the Sprint, in one sentence: the evidence behind how progress was shared. */
+export function sprintFacts(sprint: Pick<SprintRecord, 'number' | 'velocity' | 'forecast' | 'goalMet' | 'notDone'>): string {
+  const goal = sprint.goalMet === null ? '' : sprint.goalMet ? ', its Sprint Goal met' : ', its Sprint Goal missed';
+  const undone = sprint.notDone.length ? `, ${sprint.notDone.length} ${sprint.notDone.length === 1 ? 'item' : 'items'} not Done` : '';
+  return `Sprint ${sprint.number} finished ${sprint.velocity} of ${sprint.forecast} forecast ${sprint.forecast === 1 ? 'point' : 'points'}${goal}${undone}.`;
+}
 
 /**
  * "All on track" is contradicted by any setback the next Sprint shows: a missed Sprint Goal,
@@ -199,13 +251,16 @@ export const decidePivot: Rule<'decidePivot'> = {
       goalId: 'D2.2.3',
       score: right ? 1 : 0,
       decisionId: 'pivot',
-      rationale: right
-        ? pivot.right === 'pivot'
-          ? 'The evidence was strong and consistent: changing the Product Goal saved the rest of the effort.'
-          : 'The signal was thin; holding the Product Goal kept the team from chasing noise.'
-        : pivot.right === 'pivot'
-          ? 'Strong evidence said the Product Goal no longer held; persisting spent Sprints on value that will not come.'
-          : 'The evidence was too thin to abandon the Product Goal; the pivot threw away progress.',
+      // Written for any scenario: it quotes what this one showed at the Review rather than describing it.
+      rationale: `At the Review: "${pivot.signal}" ${
+        right
+          ? pivot.right === 'pivot'
+            ? 'The evidence behind it was strong and consistent: changing the Product Goal saved the rest of the effort.'
+            : 'The evidence behind it did not show the Product Goal was wrong, so holding it kept the team\u2019s progress instead of chasing the signal.'
+          : pivot.right === 'pivot'
+            ? 'The evidence behind it said the Product Goal no longer held; persisting spent Sprints on value that will not come.'
+            : 'The evidence behind it did not show the Product Goal was wrong; the pivot threw away progress.'
+      }`,
     });
     say(draft, a.decision === 'pivot' ? 'You pivoted: the Product Goal changes in light of the market evidence.' : 'You persisted with the Product Goal.');
   },

@@ -8,6 +8,8 @@ import { forecastAsker, unreleasedDone } from './review';
 import { clamp } from './execution';
 import { setAside } from './story';
 import { round2 } from './formulas';
+import { judgeProductGoalReached, productGoalProgressLine } from './product-goal';
+import { judgeSkippedDiscovery } from './discovery';
 
 /**
  * MoSCoW for this release: Musts should be the most valuable per point and fit well within
@@ -150,5 +152,9 @@ export const finishScenario: Rule<'finishScenario'> = {
       say(draft, 'The release plan promised the whole Product Backlog by the last Sprint, and it is not all Done: the promise is broken.');
     }
     judgeOutcomes(draft, ctx.scenario);
+    judgeProductGoalReached(draft, ctx.scenario);
+    judgeSkippedDiscovery(draft, ctx.base, ctx.scenario);
+    const progress = productGoalProgressLine(draft as GameState, ctx.scenario);
+    if (progress) say(draft, progress);
   },
 };

@@ -4,11 +4,14 @@ import type { ForecastDistribution, GameState } from '../model/state';
 import type { Rule } from './context';
 import { judge, quotedTitles, say } from './context';
 import { clamp } from './execution';
-import { monteCarloForecast, optimisticSprints } from './forecast';
+import { forecastMessage, judgeCalibration, judgeForecastStyle, monteCarloForecast, optimisticSprints, thinHistory } from './forecast';
 import { realisedValue, round2 } from './formulas';
+import { valueAvailable } from '../report';
 import { currentSprint } from './planning';
 import { settleProgressClaims, settleRoadmap, tendStakeholders } from './product';
 import { scenarioItem } from './story';
+import { requiredReflections } from './reflection';
+import { judgeReviewPurpose } from './goals-in-the-world';
 
 export const FORECAST_TRIALS = 2000;
 /** How many items from the top of the backlog a stakeholder asks "when?" about. */
@@ -19,6 +22,11 @@ export function forecastAsker(draft: GameState, stakeholders: { id: string; infl
   let best: { id: string; influence: number } | null = null;
   for (const s of stakeholders) if (!best || s.influence > best.influence) best = s;
   return best && draft.trust[best.id] !== undefined ? best.id : null;
+}
+
+/** The pace the Developers planned before any history: their first Sprint forecast, shown in the Sprint history. */
+function plannedPace(state: GameState): number {
+  return state.sprints[0]?.forecast ?? 0;
 }
 
 export const answerForecast: Rule<'answerForecast'> = {
@@ -37,10 +45,11 @@ export const answerForecast: Rule<'answerForecast'> = {
     let high: number;
     let distribution: ForecastDistribution | null = null;
     if (a.style !== 'date') {
-      const mc = monteCarloForecast(scope, history, FORECAST_TRIALS, ctx.rng.stream('forecast'));
+      const mc = monteCarloForecast(scope, history, FORECAST_TRIALS, ctx.rng.stream('forecast'), plannedPace(base));
       // An 80% interval: as likely to finish before it as after it.
       low = mc.p10;
-      high = mc.p90;
+      // A range from a Sprint or two is a guess: it never narrows to a single number.
+      high = thinHistory(history) ? Math.max(mc.p90, low + 1) : mc.p90;
       let last = mc.histogram.length;
       while (last > 0 && mc.histogram[last - 1] === 0) last--;
       distribution = { trials: mc.trials, p50: mc.p50, p85: mc.p85, p95: mc.p95, sprintsNeeded: mc.histogram.slice(0, last) };
@@ -51,40 +60,16 @@ export const answerForecast: Rule<'answerForecast'> = {
     currentSprint(draft).forecastAnswered = true;
     const asker = forecastAsker(draft, ctx.scenario.stakeholders);
     if (asker) draft.trust[asker] = clamp(draft.trust[asker]! + (a.style === 'date' ? 5 : 2));
-    const range = a.style !== 'date';
-    judge(draft, {
-      goalId: 'D6.1.3',
-      score: a.style === 'rangeWithAssumptions' ? 1 : a.style === 'range' ? 0.5 : 0,
-      decisionId: `forecast-answer-s${draft.sprint}`,
-      rationale:
-        a.style === 'rangeWithAssumptions'
-          ? 'Naming the assumptions (a stable team, scope as ordered today, dependencies on time) tells stakeholders when to expect the forecast to move.'
-          : 'A forecast without its assumptions cannot be re-read when the team, the scope or a dependency changes.',
-    });
-    judge(draft, {
-      goalId: 'D6.1.2',
-      score: range ? 1 : 0.2,
-      decisionId: `forecast-answer-s${draft.sprint}`,
-      rationale: range
-        ? 'A range from the velocity history tells stakeholders both the likely date and the uncertainty.'
-        : 'A single optimistic date from the best Sprint hides the spread of past velocity.',
-    });
-    judge(draft, {
-      goalId: 'D5.2.1',
-      score: range ? 1 : 0.3,
-      decisionId: `forecast-answer-s${draft.sprint}`,
-      rationale: range ? 'Expectations about timeline were set honestly.' : 'The promise set an expectation the team may not meet.',
-    });
-    say(
-      draft,
-      range
-        ? `Forecast: ${low} to ${high} more Sprints (80% confidence)${a.style === 'rangeWithAssumptions' ? ', assuming the team stays as it is, the order holds and no dependency slips' : ''}.`
-        : `Forecast: done in ${low} more Sprint${low === 1 ? '' : 's'}.`,
-    );
+    judgeForecastStyle(draft, a.style, history, draft.sprint);
+    say(draft, forecastMessage(a.style, low, high, history));
   },
 };
 
 export const endReview: Rule<'endReview'> = {
+  check(s) {
+    const open = requiredReflections(s);
+    return open.length ? { code: 'notAllowedNow', message: 'read what users did with the release first: which released item did they use most?' } : null;
+  },
   apply(draft, _a, ctx) {
     const sprint = currentSprint(draft);
     if (!sprint.forecastAnswered && ctx.base.backlogOrder.length > 0) {
@@ -115,6 +100,7 @@ export const endReview: Rule<'endReview'> = {
  */
 export function judgeForecasts(draft: Draft<GameState>, now: number, scenario: Scenario): void {
   const asker = forecastAsker(draft, scenario.stakeholders);
+  let settled = false;
   for (const f of draft.forecasts) {
     if (f.judged) continue;
     let done = 0;
@@ -124,19 +110,21 @@ export function judgeForecasts(draft: Draft<GameState>, now: number, scenario: S
       done += s.velocity;
       if (!reachedIn && done >= f.scope) reachedIn = s.number - f.sprint;
     }
-    if (reachedIn) {
-      f.judged = true;
-      f.hit = reachedIn >= f.low && reachedIn <= f.high;
-    } else if (now - f.sprint >= f.high) {
-      f.judged = true;
-      f.hit = false;
+    const late = !reachedIn && now - f.sprint >= f.high;
+    if (!reachedIn && !late) continue;
+    f.judged = true;
+    settled = true;
+    // A date holds if the work was Done by then; a range holds only if the work landed inside it.
+    f.hit = !late && reachedIn <= f.high && (f.style === 'date' || reachedIn >= f.low);
+    if (!late && reachedIn <= f.high) {
+      if (!f.hit) say(draft, `The work forecast in Sprint ${f.sprint} was Done sooner than its range said.`);
+      continue;
     }
     // A broken single date costs far more trust than a range that turned out too narrow.
-    if (f.judged && !f.hit && asker) {
-      draft.trust[asker] = clamp(draft.trust[asker]! - (f.style === 'date' ? 10 : 3));
-      say(draft, `The forecast from Sprint ${f.sprint} did not hold${f.style === 'date' ? ': the promised date passed' : ''}.`);
-    }
+    if (asker) draft.trust[asker] = clamp(draft.trust[asker]! - (f.style === 'date' ? 10 : 3));
+    say(draft, `The forecast from Sprint ${f.sprint} did not hold${f.style === 'date' ? ': the promised date passed' : ''}.`);
   }
+  if (settled) judgeCalibration(draft);
 }
 
 export const setReviewFormat: Rule<'setReviewFormat'> = {
@@ -158,20 +146,28 @@ export const setReviewFormat: Rule<'setReviewFormat'> = {
     const trustDelta = a.format === 'workingSession' ? 3 : a.format === 'demo' ? 1 : -2;
     for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + trustDelta);
     const score = a.format === 'workingSession' ? 1 : a.format === 'demo' ? 0.5 : 0;
+    const increment = sprint.done.length ? `the Increment with ${quotedTitles(ctx.base, sprint.done)}` : 'what the Sprint produced (nothing met the Definition of Done)';
     const rationale =
       score === 1
-        ? 'Stakeholders inspected the Increment with the Scrum Team and their feedback went straight into the Product Backlog.'
+        ? `Stakeholders worked through ${increment} with the Scrum Team, and their feedback went straight into the Product Backlog.`
         : score > 0
-          ? 'A demo shows the Increment, but stakeholders watched rather than worked on what comes next.'
-          : 'A status report is not a Sprint Review: nobody inspected the Increment, so no feedback came back.';
+          ? `A demo showed ${increment}, but stakeholders watched rather than worked on what comes next.`
+          : `A status report is not a Sprint Review: nobody inspected ${increment}, so no feedback came back.`;
     judge(draft, { goalId: 'D1.3.3', score, decisionId: `review-format-s${draft.sprint}`, rationale });
     judge(draft, { goalId: 'D5.2.3', score, decisionId: `review-format-s${draft.sprint}`, rationale });
+    judgeReviewPurpose(draft, a.format);
   },
 };
 
 function scenarioItemAssumptionHolds(id: string, scenario: Scenario): boolean {
   const source = scenarioItem(scenario, id);
   return source?.assumption ? source.assumption.holds : true;
+}
+
+/** Adoption, 0..100: value realised so far against what a well-informed ordering could realise in the scenario. */
+export function adoptionShare(valueRealised: number, scenario: Scenario): number {
+  const available = valueAvailable(scenario);
+  return available > 0 ? round2(Math.min(100, (100 * valueRealised) / available)) : 0;
 }
 
 /** Done items not yet in users' hands. Only Done work can ever be released. */
@@ -207,7 +203,8 @@ export function release(draft: Draft<GameState>, sprintNumber: number, scenario:
     sprint: sprintNumber,
     itemIds: ids,
     value,
-    adoption: round2(Math.min(100, draft.valueRealised / 4)),
+    // The share of what the product could bring its users that they now get from it.
+    adoption: adoptionShare(draft.valueRealised, scenario),
     // Done work that does what users need pleases them; a feature nobody needed does not.
     satisfaction: round2(40 + (55 * ids.filter((id) => featureUse[id]! > 0).length) / Math.max(1, ids.length)),
     revenue: round2(value * 120),
@@ -237,7 +234,7 @@ export const releaseIncrement: Rule<'releaseIncrement'> = {
       goalId: 'D6.3.2',
       score: 1,
       decisionId: `release-s${draft.sprint}`,
-      rationale: 'Releasing Done work as soon as it makes sense realises its value sooner and brings back real usage figures to steer the order.',
+      rationale: `${quotedTitles(draft, draft.releases[draft.releases.length - 1]!.itemIds)} ${n === 1 ? 'was' : 'were'} Done and waiting; releasing ${during ? `on day ${draft.day} of Sprint ${draft.sprint}` : `at the Review of Sprint ${draft.sprint}`} realises ${n === 1 ? 'its' : 'their'} value sooner and brings back real usage figures to steer the order.`,
     });
     const r = draft.releases[draft.releases.length - 1]!;
     say(

@@ -1,10 +1,11 @@
 import type { Draft } from 'immer';
 import { STRATEGY_LABEL } from '../model/labels';
 import { makeItem } from '../model/initial';
-import type { Scenario, ScenarioItem, SplitStrategy } from '../model/scenario';
+import type { InvestFlaw, Scenario, ScenarioItem, SplitStrategy } from '../model/scenario';
 import type { GameState } from '../model/state';
 import type { Rule, RuleError } from './context';
 import { judge, say, unknownId } from './context';
+import { judgeReadinessAgreement } from './goals-in-the-world';
 
 const itemIndex = new WeakMap<Scenario, Map<string, ScenarioItem>>();
 
@@ -23,11 +24,21 @@ function backlogItem(s: GameState, id: string): RuleError | null {
   return item && item.status === 'backlog' ? null : unknownId('Product Backlog item', id);
 }
 
-/** How good a split strategy is, given what the item needs. Horizontal layers never deliver value alone. */
-export function splitScore(strategy: SplitStrategy, risk: number): number {
+/**
+ * How good a split strategy is, given what the player could see of the item: a spike is for work
+ * known to be uncertain. Horizontal layers never deliver value alone.
+ */
+export function splitScore(strategy: SplitStrategy, seenUncertain: boolean): number {
   if (strategy === 'horizontalLayer') return 0;
-  if (strategy === 'spike') return risk >= 0.4 ? 0.8 : 0.3;
+  if (strategy === 'spike') return seenUncertain ? 0.8 : 0.3;
   return 1;
+}
+
+/** Why the player could know an item is uncertain, in words, or null: the Developers said so, or it rests on an untested belief. */
+export function seenUncertainty(item: GameState['items'][string], source: ScenarioItem): string | null {
+  if (item.raisedFlaws.includes('estimable')) return 'the Developers had said too much in it is unknown to size it';
+  if (source.assumption && item.assumptionHolds === null) return `it rests on a belief nobody has tested ("${source.assumption.text}")`;
+  return null;
 }
 
 export const splitItem: Rule<'splitItem'> = {
@@ -48,29 +59,58 @@ export const splitItem: Rule<'splitItem'> = {
       draft.items[child.id] = makeItem({ ...child, type: source.type === 'epic' ? 'feature' : 'story', ...(source.requestedBy ? { requestedBy: source.requestedBy } : {}) }, a.itemId);
     }
     draft.backlogOrder = [...ctx.base.backlogOrder.slice(0, at), ...ids, ...ctx.base.backlogOrder.slice(at + 1)];
-    const score = splitScore(a.strategy, source.truth.risk);
+    const uncertain = seenUncertainty(ctx.base.items[a.itemId]!, source);
+    const score = splitScore(a.strategy, uncertain !== null);
+    const what = `"${source.title}" (${ctx.base.items[a.itemId]!.estimate} points) became ${option.children.map((c) => `"${c.title}"`).join(', ')}`;
     judge(draft, {
       goalId: 'D3.1.4',
       score,
       decisionId: `split-${a.itemId}`,
       rationale:
         score === 1
-          ? 'Each piece is a thin, valuable slice the Developers can finish and users can use.'
+          ? `${what}: each piece is a thin, valuable slice the Developers can finish and users can use.`
           : a.strategy === 'horizontalLayer'
-            ? 'Splitting by technical layer gives pieces that deliver nothing until all are done.'
-            : score >= 0.8
-              ? 'A time-boxed spike first is wise for an item this uncertain.'
-              : 'A spike buys learning, but this item was not uncertain enough to need one.',
+            ? `${what}: split by technical layer, the pieces deliver nothing until all are done.`
+            : uncertain
+              ? `${what}: a time-boxed spike first is wise, since ${uncertain}.`
+              : `${what}: a spike buys learning, but nothing you had seen (no open question from the Developers, no untested belief) said this item was uncertain enough to need one.`,
     });
+    const large = source.type === 'epic' || source.estimate > 8;
     judge(draft, {
       goalId: 'D3.1.1',
-      score: source.type === 'epic' || source.estimate > 8 ? 1 : 0.5,
+      score: large ? 1 : 0.5,
       decisionId: `split-${a.itemId}`,
-      rationale: 'Large items near the top are broken down so they fit a Sprint; items further down can stay coarse.',
+      rationale: large
+        ? `${what}: large items near the top are broken down so they fit a Sprint.`
+        : `${what}: it was already small enough for a Sprint; items further down can stay coarse until they come near the top.`,
     });
     say(draft, `Split "${parent.title}" into ${ids.length} pieces by ${STRATEGY_LABEL[a.strategy] ?? a.strategy}.`);
   },
 };
+
+/** What the Developers ask while refining a story that lacks each INVEST quality: how a flaw becomes visible. */
+export const FLAW_QUESTION: Record<InvestFlaw, string> = {
+  independent: 'whether it can be built without waiting for other work',
+  negotiable: 'why it prescribes the solution, leaving no room to find a simpler one',
+  valuable: 'who gains what from it',
+  estimable: 'what exactly is in it, since too much is unknown to size it',
+  small: 'whether it can be made smaller, since it looks too big for one Sprint',
+  testable: 'how anyone would know it works',
+};
+
+/** Refining a story surfaces the INVEST weaknesses it has as written, as the Developers' questions. */
+export function raiseFlaws(draft: Draft<GameState>, scenario: Scenario, itemId: string): InvestFlaw[] {
+  const item = draft.items[itemId]!;
+  const raised = (scenarioItem(scenario, itemId)?.flaws ?? []).filter((f) => !item.fixedFlaws.includes(f) && !item.raisedFlaws.includes(f));
+  item.raisedFlaws.push(...raised);
+  return raised;
+}
+
+/** "They asked who gains what from it and how anyone would know it works." */
+export function flawQuestions(flaws: readonly InvestFlaw[]): string {
+  const q = flaws.map((f) => FLAW_QUESTION[f]);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
 
 export const fixFlaw: Rule<'fixFlaw'> = {
   check(s, a) {
@@ -80,20 +120,43 @@ export const fixFlaw: Rule<'fixFlaw'> = {
   },
   apply(draft, a, ctx) {
     const item = draft.items[a.itemId]!;
+    const raised = ctx.base.items[a.itemId]!.raisedFlaws.includes(a.flaw);
     const real = (scenarioItem(ctx.scenario, a.itemId)?.flaws ?? []).includes(a.flaw);
     item.fixedFlaws.push(a.flaw);
-    judge(draft, {
-      goalId: 'D3.1.3',
-      score: real ? 1 : 0,
-      decisionId: `invest-${a.itemId}-${a.flaw}`,
-      rationale: real
-        ? `The story was not ${a.flaw === 'small' ? 'small enough' : a.flaw}; reworking it makes it easier to deliver and test.`
-        : `The story already was ${a.flaw}; the rework spent time on a problem it did not have.`,
-    });
+    // Only the answer to what the Developers raised is judged. A rework on the PO's own reading is
+    // neither knowledge shown nor a failure: nothing on screen said whether the story had that flaw.
+    if (raised)
+      judge(draft, {
+        goalId: 'D3.1.3',
+        score: 1,
+        decisionId: `invest-${a.itemId}-${a.flaw}`,
+        rationale: `While refining "${item.title}" the Developers asked ${FLAW_QUESTION[a.flaw]}; reworking it so it is ${a.flaw} answered them before it reached a Sprint.`,
+      });
     if (real) item.truth.risk = Math.round(item.truth.risk * 0.6 * 100) / 100;
     say(draft, real ? `Reworked "${item.title}": it is now ${a.flaw}.` : `Reworked "${item.title}" for ${a.flaw}, but the Developers saw no difference.`);
   },
 };
+
+/**
+ * A weakness the Developers raised in refinement and the PO left unanswered (no rework, no split,
+ * not set aside) when the item enters a Sprint: the PO had their question on screen.
+ */
+export function judgeUnansweredFlaws(draft: Draft<GameState>, base: GameState, selected: readonly string[], sprint: number): void {
+  for (const id of selected) {
+    const item = base.items[id]!;
+    // Judged the first time it enters a Sprint; work coming back not Done was judged then.
+    if (item.returnedInSprint !== null) continue;
+    for (const flaw of item.raisedFlaws) {
+      if (item.fixedFlaws.includes(flaw)) continue;
+      judge(draft, {
+        goalId: 'D3.1.3',
+        score: 0,
+        decisionId: `invest-${id}-${flaw}`,
+        rationale: `While refining "${item.title}" the Developers asked ${FLAW_QUESTION[flaw]}, and it entered Sprint ${sprint} without an answer. Reworking, splitting or setting it aside before it is taken into a Sprint keeps that question from stopping the Developers mid-Sprint.`,
+      });
+    }
+  }
+}
 
 export const addCriterion: Rule<'addCriterion'> = {
   check(s, a, scenario) {
@@ -119,6 +182,7 @@ export const setReadiness: Rule<'setReadiness'> = {
       : a.level === 'light'
         ? 'Definition of Ready: light. Items should be refined or small enough to understand at Sprint Planning.'
         : 'No Definition of Ready: the Developers take items as they come.');
+    judgeReadinessAgreement(draft, a.level);
   },
 };
 

@@ -171,7 +171,7 @@ export class Backlog extends ViewScene {
           'div',
           { class: 'sub' },
           el('h3', { class: 'sub__title' }, 'INVEST check'),
-          el('p', { class: 'block__hint' }, 'Rework the story where it falls short of INVEST. ', flaws[0]?.cost ? costNote(`${flaws[0].cost}, for each rework.`) : ''),
+          el('p', { class: 'block__hint' }, 'The Developers\u2019 questions in refinement showed where the story falls short of INVEST: rework it there. ', flaws[0]?.cost ? costNote(`${flaws[0].cost}, for each rework.`) : ''),
           el(
             'div',
             { class: 'chips' },

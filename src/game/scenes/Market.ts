@@ -62,7 +62,7 @@ export class Market extends ViewScene {
         el(
           'p',
           { class: 'block__hint' },
-          'A feature comparison and a SWOT analysis place every item; a positioning map shows only what sets the product apart.',
+          'A feature comparison sets the product’s features beside its competitors’; a SWOT weighs its strengths and weaknesses against the market’s opportunities and threats; a positioning map shows where it stands apart on what customers care about.',
         ),
       ),
       o.insights.length ? block('What you have learned', 'insights-title', el('ul', { class: 'bullets' }, ...o.insights.map((i) => el('li', {}, i)))) : null,

@@ -13,7 +13,6 @@ const HANDLED = new Set(['chooseImprovement', 'reflect']);
 const REFLECTION_QUESTIONS: Record<string, string> = {
   sprintGoals: 'Looking at the Sprints so far, how ambitious have your Sprint Goals been?',
   refinement: 'And how much refinement have you done?',
-  metrics: 'Which released item did users use most?',
   roadmap: 'Has what the roadmap told stakeholders matched what the Sprints delivered?',
   stakeholders: 'How well have the stakeholders been kept informed?',
 };

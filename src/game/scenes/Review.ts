@@ -1,9 +1,10 @@
 import type { ListedAction, Observation, VisibleItem } from '../../engine';
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
-import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
+import { actionButton, listedOf, otherActions, paramOf, type Dispatch } from '../ui/actions';
 import { points, velocityChart } from '../ui/charts';
 import { forecastHistogram } from '../ui/forecast-charts';
+import { releasesList } from '../ui/history';
 import { itemRow } from '../ui/items';
 import { block, screen } from '../ui/screen';
 import { viewLink } from '../ui/view-links';
@@ -11,7 +12,7 @@ import { viewSummary } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
-const HANDLED = new Set(['answerForecast', 'endReview', 'setReviewFormat', 'releaseIncrement', 'planRelease', 'moveItem', 'orderBacklog']);
+const HANDLED = new Set(['answerForecast', 'endReview', 'setReviewFormat', 'releaseIncrement', 'planRelease', 'moveItem', 'orderBacklog', 'reflect']);
 
 const FORMAT_WORDS: Record<string, { text: string; detail: string }> = {
   workingSession: { text: 'Working session', detail: 'Stakeholders try the Increment and shape what comes next' },
@@ -112,6 +113,7 @@ export class Review extends RunScene {
           )
         : null,
       earlier.length ? block('Done in earlier Sprints', 'increment-title', el('ul', { class: 'item-rows item-rows--compact' }, ...earlier.map((i) => itemRow(i, o)))) : null,
+      usageQuestion(step, this.dispatch),
       otherActions(step, HANDLED, this.dispatch),
     ];
 
@@ -190,4 +192,17 @@ export class Review extends RunScene {
       actionButton(release, this.dispatch, { variant: 'secondary', text: 'Release Done work now', focusKey: 'action:releaseIncrement' }),
     );
   }
+}
+
+/** After a release, the Review inspects what users did with it before it closes. */
+function usageQuestion(step: RunView['step'], dispatch: Dispatch): HTMLElement | null {
+  const readings = listedOf(step, 'reflect');
+  if (!readings.length) return null;
+  return block(
+    'What did users do with the release?',
+    'usage-title',
+    el('p', { class: 'block__hint' }, 'Read how much each released item is used, then say which one users used most. The Review closes after.'),
+    releasesList(step.observation),
+    el('div', { class: 'choice-list' }, ...readings.map((a) => actionButton(a, dispatch, { variant: 'choice' }))),
+  );
 }
