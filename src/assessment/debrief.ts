@@ -298,7 +298,6 @@ const DECISION_TITLES: readonly (readonly [RegExp, string])[] = [
   [/^market-(.+)$/, 'Market analysis ($1)'],
   [/^segments-s(\d+)$/, 'Sprint $1: buyers and users in the next work'],
   [/^skipped-feedback$/, 'The whole run: no feedback from users'],
-  [/^skipped-experiments$/, 'The whole run: no assumption tested'],
   [/^skipped-empathy$/, 'The whole run: interview notes never sorted'],
   [/^skipped-requests$/, 'The whole run: no request read for what it reflects'],
   [/^skipped-market$/, 'The whole run: no look at the competition'],

@@ -33,12 +33,12 @@ export const chooseProductGoal: Rule<'chooseProductGoal'> = {
 /** The vision the player put together, quoted: the evidence its judgement reads. */
 function visionWords(state: GameState, scenario: Scenario): string {
   const parts = state.vision.fragments.map((id) => scenario.visionFragments?.find((f) => f.id === id)?.text).filter(Boolean);
-  return parts.length ? `Your vision read: "${parts.join(' ')}".` : 'You put no words into the vision.';
+  return parts.length ? `Your vision read: "${parts.join(' ')}".` : `You put none of the ${scenario.visionFragments?.length ?? 0} fragments on offer into the vision.`;
 }
 
 function personaWords(state: GameState, scenario: Scenario): string {
   const parts = state.persona.map((id) => scenario.personaSnippets?.find((p) => p.id === id)?.text).filter(Boolean);
-  return parts.length ? `Your persona: "${parts.join('; ')}".` : 'Your persona had nothing from the research in it.';
+  return parts.length ? `Your persona: "${parts.join('; ')}".` : `Your persona used none of the ${scenario.personaSnippets?.length ?? 0} research notes on offer.`;
 }
 
 export const startSprints: Rule<'startSprints'> = {
@@ -75,7 +75,7 @@ export const startSprints: Rule<'startSprints'> = {
     }
     judgeBriefingGoals(draft, ctx);
     if (!ctx.base.roadmap.format)
-      judge(draft, { goalId: 'D2.3.2', score: 0, decisionId: 'roadmap', rationale: 'Stakeholders got no roadmap at all: nobody knows where the product is heading.' });
+      judge(draft, { goalId: 'D2.3.2', score: 0, decisionId: 'roadmap', rationale: `Sprint 1 started and stakeholders had no roadmap at all: nobody knew where the product was heading over the ${scenario.sprints} Sprints.` });
     // What the Developers prepared with the PO before the first Sprint is judged as it closes.
     closeRefinementWindow(draft, ctx, 1);
     draft.refinementUsed = 0;

@@ -61,6 +61,14 @@ export function say(draft: Draft<GameState>, message: string): void {
 
 export const unknownId = (what: string, id: string): RuleError => ({ code: 'unknownId', message: `no ${what} with id "${id}"` });
 
+/** An item's title, also for a piece a split has not made yet (a roadmap can promise one). */
+export function titleOf(state: Pick<GameState, 'items'>, scenario: Scenario, id: string): string {
+  const known = state.items[id]?.title;
+  if (known) return known;
+  for (const item of scenario.backlog) for (const o of item.splits ?? []) for (const c of o.children) if (c.id === id) return c.title;
+  return id;
+}
+
 /** "A", "B" and "C": item titles for a sentence. */
 export function quotedTitles(state: Pick<GameState, 'items'>, ids: readonly string[]): string {
   const t = ids.map((id) => `"${state.items[id]!.title}"`);

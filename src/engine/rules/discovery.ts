@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { GameState, Item, MarketTechnique } from '../model/state';
 import type { Rule, RuleContext, RuleError } from './context';
-import { judge, say, unknownId } from './context';
+import { judge, quotedTitles, say, unknownId } from './context';
 import { round2 } from './formulas';
 import { scenarioItem } from './story';
 import { interviewReach } from './persona';
@@ -68,7 +68,7 @@ function releasedBase(state: GameState, id: string): Item | undefined {
 function surveyJudgement(base: GameState): { score: number; rationale: string; insight: string } {
   const interviewed = base.feedback.find((f) => f.method === 'interviews');
   if (interviewed) {
-    const when = interviewed.sprint === base.sprint ? 'this Sprint' : interviewed.sprint === 0 ? 'before the first Sprint' : `in Sprint ${interviewed.sprint}`;
+    const when = interviewed.sprint === 0 ? 'before Sprint 1' : `in Sprint ${interviewed.sprint}`;
     return {
       score: 1,
       rationale: `You had interviewed users ${when}, so the open question was how many share what they said: a survey measures exactly that, cheaply and at scale.`,
@@ -77,7 +77,7 @@ function surveyJudgement(base: GameState): { score: number; rationale: string; i
   }
   return {
     score: 0.6,
-    rationale: 'Nobody had been interviewed yet, so the survey could only ask about requests as stated: it counted opinions without knowing the needs behind them. Interviews first, then a survey to measure what they found.',
+    rationale: `By Sprint ${base.sprint} nobody had been interviewed yet, so the survey could only ask about requests as stated: it counted opinions without knowing the needs behind them. Interviews first, then a survey to measure what they found.`,
     insight: 'The survey hinted at which requests matter, but without interviews it captured opinions, not the needs behind them.',
   };
 }
@@ -95,9 +95,12 @@ export const gatherFeedback: Rule<'gatherFeedback'> = {
       case 'interviews': {
         // Whom the PO talks to depends on the persona built at the briefing.
         const { reach, note } = interviewReach(base, ctx.scenario);
-        for (const id of misjudged(base, reach)) revealValue(draft, id, 'Interviews showed what users really need');
+        const learned = misjudged(base, reach);
+        for (const id of learned) revealValue(draft, id, 'Interviews showed what users really need');
         if (note) draft.insights.push(note);
-        rationale = 'Interviews reveal needs and the reasons behind requests, at the cost of your time.';
+        rationale = learned.length
+          ? `Interviews showed what users really need from ${quotedTitles(base, learned)}: they reveal needs and the reasons behind requests, at the cost of your time.`
+          : 'Interviews in Sprint ' + base.sprint + ' confirmed the stated values; they reveal needs and the reasons behind requests, at the cost of your time.';
         break;
       }
       case 'survey': {
@@ -117,13 +120,15 @@ export const gatherFeedback: Rule<'gatherFeedback'> = {
           draft.items[id]!.truth.risk = round2(draft.items[id]!.truth.risk * 0.5);
           draft.insights.push(`A usability test found problems in "${base.items[id]!.title}" early, while they are cheap to fix.`);
         }
-        rationale = 'Watching users try the product finds usability problems before they are built in.';
+        rationale = `Watching users try ${quotedTitles(base, base.backlogOrder.slice(0, 2))} found usability problems before they were built in.`;
         break;
       case 'analytics':
         if (released) usageAnalytics(draft, base);
         else draft.insights.push('Analytics found nothing yet: no one has used a released Increment.');
         score = released ? 1 : 0;
-        rationale = released ? 'Analytics show what real users do with what was released.' : 'Analytics need a released Increment and real users; there was none yet.';
+        rationale = released
+          ? `Analytics showed what real users did with the ${base.releases.reduce((n, r) => n + r.itemIds.length, 0)} released items.`
+          : `Nothing had been released by Sprint ${base.sprint}: analytics need a released Increment and real users.`;
         break;
     }
     judge(draft, { goalId: 'D4.2.1', score, decisionId: `feedback-${a.method}-s${base.sprint}`, rationale });
@@ -153,7 +158,7 @@ export const testAssumption: Rule<'testAssumption'> = {
       goalId: 'D4.2.2',
       score: 1,
       decisionId: `mvp-${a.itemId}`,
-      rationale: 'A small experiment tested the riskiest belief before the full build.',
+      rationale: `A small experiment tested "${source.assumption!.text}" before "${item.title}" was built in full.`,
     });
     const msg = holds
       ? `The experiment supports "${source.assumption!.text}": "${item.title}" is worth building.`
@@ -183,6 +188,12 @@ export const sortEmpathyNote: Rule<'sortEmpathyNote'> = {
   },
 };
 
+const REQUEST_WORDS: Record<'need' | 'habit' | 'competitor', string> = {
+  need: 'a genuine unmet need',
+  habit: 'a habit users are used to',
+  competitor: 'matching a competitor',
+};
+
 export const classifyRequest: Rule<'classifyRequest'> = {
   check(s, a, scenario) {
     const err = backlogItem(s, a.itemId);
@@ -201,8 +212,8 @@ export const classifyRequest: Rule<'classifyRequest'> = {
       score: right ? 1 : 0,
       decisionId: `request-${a.itemId}`,
       rationale: right
-        ? 'The evidence supports that reading of the request.'
-        : `The evidence points to ${truth === 'need' ? 'a genuine unmet need' : truth === 'habit' ? 'a habit users are used to' : 'matching a competitor'} instead.`,
+        ? `The request's own words ("${item.description}") support reading it as ${REQUEST_WORDS[a.kind]}.`
+        : `The request's own words ("${item.description}") point to ${REQUEST_WORDS[truth]}, not ${REQUEST_WORDS[a.kind]}.`,
     });
   },
 };
@@ -302,8 +313,8 @@ export function judgeMarketUse(draft: Draft<GameState>, ctx: RuleContext): void 
     decisionId: `market-order-s${ctx.base.sprint}`,
     rationale:
       edge && parity === 0
-        ? 'The top of the backlog builds on where the product differs, or closes a gap that costs customers.'
-        : 'Matching competitors feature for feature took the place of what sets the product apart.',
+        ? `The market analysis placed the top of the backlog (${quotedTitles(ctx.base, known.map((i) => i.id))}) where the product differs, or closes a gap that costs customers.`
+        : `The market analysis showed ${quotedTitles(ctx.base, known.filter((i) => i.marketKnown === 'parity').map((i) => i.id))} only matching competitors, and ${parity === 1 ? 'it' : 'they'} took the place of what sets the product apart.`,
   });
 }
 
@@ -326,47 +337,46 @@ export function judgeBuyerAndUser(draft: Draft<GameState>, ctx: RuleContext): vo
     decisionId: `segments-s${ctx.base.sprint}`,
     rationale:
       forBuyer && forUser
-        ? 'The next work serves both the people who buy the product and the people who use it.'
-        : `The next work serves only the ${forBuyer ? 'buyers' : 'users'}; the ${forBuyer ? 'users' : 'buyers'} decide its fate too.`,
+        ? `The top of the backlog (${quotedTitles(ctx.base, ctx.base.backlogOrder.slice(0, 3))} first) serves both the people who buy the product and the people who use it.`
+        : `The top of the backlog (${quotedTitles(ctx.base, ctx.base.backlogOrder.slice(0, 3))} first) serves only the ${forBuyer ? 'buyers' : 'users'}; the ${forBuyer ? 'users' : 'buyers'} decide its fate too.`,
   });
 }
 
-/** Discovery the scenario offered, the goals it shows, and what skipping it all cost. */
-const DISCOVERY_OFFERS: readonly { id: string; goalIds: readonly string[]; offered: (s: Scenario) => boolean; taken: (s: GameState) => boolean; skipped: string }[] = [
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * Discovery the scenario offered, the goals it shows, and what skipping it all cost. Experiments
+ * are not here: an untested belief matters only for work that gets built, and each such item is
+ * judged when it enters a Sprint; leaving a belief untested behind work never built is no fault.
+ */
+const DISCOVERY_OFFERS: readonly { id: string; goalIds: readonly string[]; offered: (s: Scenario) => boolean; taken: (s: GameState) => boolean; skipped: (s: Scenario) => string }[] = [
   {
     id: 'feedback',
     goalIds: ['D4.2.1'],
     offered: () => true,
     taken: (s) => s.feedback.length > 0,
-    skipped: 'Interviews, surveys, usability tests and usage analytics were on offer every Sprint, and no feedback was gathered: every judgement of value rested on what stakeholders claimed.',
-  },
-  {
-    id: 'experiments',
-    goalIds: ['D4.2.2'],
-    offered: (s) => s.backlog.some((i) => i.assumption),
-    taken: (s) => Object.values(s.items).some((i) => i.assumptionHolds !== null),
-    skipped: 'Items in the Product Backlog rested on stated beliefs that a small experiment could have tested, and none was tested: their value stayed a guess.',
+    skipped: (s) => `Interviews, surveys, usability tests and usage analytics were on offer in each of the ${s.sprints} Sprints, and no feedback was gathered: every judgement of value rested on what stakeholders claimed.`,
   },
   {
     id: 'empathy',
     goalIds: ['D4.2.3'],
     offered: (s) => (s.empathyNotes ?? []).length > 0,
     taken: (s) => Object.keys(s.empathy).length > 0,
-    skipped: 'The interview notes were there to sort into what users say, think, feel and do, and none was sorted: what users need stayed unread.',
+    skipped: (s) => `${count((s.empathyNotes ?? []).length, 'interview note')} waited to be sorted into what users say, think, feel and do, and none was: what users need stayed unread.`,
   },
   {
     id: 'requests',
     goalIds: ['D4.2.4'],
     offered: (s) => s.backlog.some((i) => i.requestKind),
     taken: (s) => Object.values(s.items).some((i) => i.requestClass !== null),
-    skipped: 'Feature requests in the Product Backlog came with their reasons, and none was read for whether it reflects a need, a habit or a competitor: all were taken at face value.',
+    skipped: (s) => `${count(s.backlog.filter((i) => i.requestKind).length, 'feature request')} in the Product Backlog came with their reasons, and none was read for whether it reflects a need, a habit or a competitor: all were taken at face value.`,
   },
   {
     id: 'market',
     goalIds: ['D4.3.1', 'D4.3.2'],
     offered: (s) => s.backlog.some((i) => i.market),
     taken: (s) => s.marketAnalysis.length > 0,
-    skipped: 'A feature comparison, a SWOT or a positioning map was on offer, and the competition was never looked at: the order could not build on where the product stands apart.',
+    skipped: (s) => `A feature comparison, a SWOT or a positioning map was on offer in each of the ${s.sprints} Sprints, and the competition was never looked at: the order could not build on where the product stands apart.`,
   },
 ];
 
@@ -378,6 +388,6 @@ export function judgeSkippedDiscovery(draft: Draft<GameState>, base: GameState, 
   for (const offer of DISCOVERY_OFFERS) {
     // A knowledge check on the goal does not make up for the decision never taken in the world.
     if (!offer.offered(scenario) || offer.taken(base)) continue;
-    for (const goalId of offer.goalIds) if (scenario.targets.includes(goalId)) judge(draft, { goalId, score: 0, decisionId: `skipped-${offer.id}`, rationale: offer.skipped });
+    for (const goalId of offer.goalIds) if (scenario.targets.includes(goalId)) judge(draft, { goalId, score: 0, decisionId: `skipped-${offer.id}`, rationale: offer.skipped(scenario) });
   }
 }

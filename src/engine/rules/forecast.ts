@@ -137,10 +137,10 @@ export function judgeForecastStyle(draft: Draft<GameState>, style: Style, histor
           : `A single date from the best pace so far hides the spread of ${h}.`,
   });
   const honest: Record<Style, [number, string]> = {
-    rangeWithAssumptions: [1, 'Expectations about timeline were set honestly, with the uncertainty said out loud.'],
+    rangeWithAssumptions: [1, `Expectations about timeline were set honestly: a range from ${h}, with the uncertainty and its assumptions said out loud.`],
     range: thin
       ? [0.7, `A range set fairer expectations than a date, though with only ${h} it needed saying that it was a guess.`]
-      : [1, 'Expectations about timeline were set honestly: a range, not a promise.'],
+      : [1, `Expectations about timeline were set honestly: a range from ${h}, not a promise.`],
     date: thin
       ? [0.2, `A date promised after only ${h} set an expectation nothing yet backed.`]
       : [0.3, `The promise set an expectation the team may not meet: ${h} varied more than one date admits.`],

@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { Scenario } from '../model/scenario';
 import type { GameState, Item, Readiness, ReviewFormat, RoadmapFormat } from '../model/state';
 import type { RuleContext } from './context';
-import { forgetJudgement, judge, quotedTitles } from './context';
+import { forgetJudgement, judge, quotedTitles, titleOf } from './context';
 import { criteriaCoverage, scenarioItem, setAside } from './story';
 
 /*
@@ -19,8 +19,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 // Briefing: vision, persona, stakeholder map, roadmap.
 
 /** D2.3.1: a dated feature list treats the roadmap as fixed scope and dates; horizons or goals convey direction. */
-export function judgeRoadmapMeaning(draft: Draft<GameState>, format: RoadmapFormat): void {
-  const promises = draft.roadmap.promises.map((p) => `"${draft.items[p.itemId]?.title ?? p.itemId}" by Sprint ${p.sprint}`);
+export function judgeRoadmapMeaning(draft: Draft<GameState>, format: RoadmapFormat, scenario: Scenario): void {
+  const promises = draft.roadmap.promises.map((p) => `"${titleOf(draft, scenario, p.itemId)}" by Sprint ${p.sprint}`);
   const dated = format === 'datedFeatures';
   judge(draft, {
     goalId: 'D2.3.1',
@@ -28,7 +28,7 @@ export function judgeRoadmapMeaning(draft: Draft<GameState>, format: RoadmapForm
     decisionId: 'roadmap',
     rationale: dated
       ? `Your roadmap promised ${promises.join(', ')}, before a single Sprint had shown what the team delivers: a roadmap conveys direction (the Product Goal and the outcomes planned next), a forecast that changes as the team learns, not a contract of features and dates.`
-      : `Your roadmap shows ${format === 'nowNextLater' ? 'what comes now, next and later' : 'the outcomes planned per horizon'}, with no feature tied to a date: it conveys where the product is heading and leaves each Sprint to be planned at its own Sprint Planning.`,
+      : `Your roadmap shows ${format === 'nowNextLater' ? 'what comes now, next and later' : 'the outcomes planned per horizon'}, with none of the ${draft.backlogOrder.length} Product Backlog items tied to a date: it conveys where the product is heading and leaves each Sprint to be planned at its own Sprint Planning.`,
   });
 }
 
@@ -49,7 +49,7 @@ function judgeVisionPurpose(draft: Draft<GameState>, base: GameState, scenario: 
     decisionId: 'vision',
     rationale:
       purpose.length === 0
-        ? `Your vision said nothing about whom the product serves or why${chosen.length ? ` (it held ${quote(chosen.map((f) => f.text))})` : ''}: a vision states the product's lasting purpose, the direction every Product Goal steps toward.`
+        ? `Your vision said nothing about whom the product serves or why${chosen.length ? ` (it held ${quote(chosen.map((f) => f.text))})` : ` (it held none of the ${scenario.visionFragments?.length ?? 0} fragments on offer)`}: a vision states the product's lasting purpose, the direction every Product Goal steps toward.`
         : flaws.length
           ? `Your vision names a purpose (${quote(purpose.map((f) => f.text))}), but ${flaws.join(', and ')}: a vision states the lasting purpose and direction, not what to build next.`
           : `Your vision says whom the product serves, what it changes for them and why (${quote(purpose.map((f) => f.text))}), and lists no features: a lasting direction that Product Goals and Sprints step toward.`,
@@ -117,7 +117,7 @@ export function judgeBriefingGoals(draft: Draft<GameState>, ctx: RuleContext): v
 export function judgeReadinessAgreement(draft: Draft<GameState>, level: Readiness): void {
   // The last Sprint that ended: what the Developers' clarification stops showed so far.
   const last = [...(draft.sprints as GameState['sprints'])].reverse().find((x) => x.goalMet !== null);
-  const seen = last ? ` (in Sprint ${last.number} the Developers stopped ${plural(last.clarifications, 'time')} to ask what an item meant)` : '';
+  const seen = last ? ` (in Sprint ${last.number} the Developers stopped ${plural(last.clarifications, 'time')} to ask what an item meant)` : ' (before Sprint 1, with no clarification stops seen yet)';
   const rationale: Record<Readiness, string> = {
     strict: `You made the Definition of Ready a gate: only refined items with acceptance criteria and no open dependency may enter a Sprint, so work the Developers understand well enough to start waits${seen}. It is an optional working agreement that helps the team, not a gate, and not part of the Scrum Guide.`,
     light: `You agreed a light Definition of Ready with the Developers: a working agreement about when an item is clear enough to start${seen}, which helps the team without becoming a gate. It is optional, and not part of the Scrum Guide.`,
@@ -237,7 +237,7 @@ export function judgePlanningGoals(draft: Draft<GameState>, ctx: RuleContext, sc
 /** D1.3.1: the Sprint Review is where the Increment is inspected with stakeholders and the Product Backlog adapted. */
 export function judgeReviewPurpose(draft: Draft<GameState>, format: ReviewFormat): void {
   const sprint = draft.sprints[draft.sprints.length - 1]!;
-  const increment = sprint.done.length ? `this Sprint's Increment (${quotedTitles(draft, sprint.done)})` : 'the Increment, with nothing new Done this Sprint';
+  const increment = sprint.done.length ? `this Sprint's Increment (${quotedTitles(draft, sprint.done)})` : `the Increment, with nothing new Done in Sprint ${sprint.number}`;
   judge(draft, {
     goalId: 'D1.3.1',
     score: format === 'workingSession' ? 1 : format === 'demo' ? 0.5 : 0,

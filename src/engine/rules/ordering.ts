@@ -212,7 +212,7 @@ export function judgeOrdering(draft: Draft<GameState>, base: GameState, n: numbe
       goalId: 'D1.2.2',
       score: wsjf.score,
       decisionId,
-      rationale: topRationale(base, 'wsjf', wsjf, density.misses, 'The order weighed stated value, urgency and the Developers\u2019 estimates together: what costs most to delay came first.'),
+      rationale: topRationale(base, 'wsjf', wsjf, density.misses, `The order weighed stated value, urgency and the Developers\u2019 estimates together: ${base.backlogOrder.slice(0, 3).map((id) => seenOf(base, id)).join(', ')} came first, as what costs most to delay.`),
     });
   }
   // Dependencies: nothing near the top should wait on work below it.
@@ -224,7 +224,7 @@ export function judgeOrdering(draft: Draft<GameState>, base: GameState, n: numbe
       decisionId,
       rationale:
         conflicts.length === 0
-          ? 'Items that others depend on, as the Developers found in refinement, were ordered first.'
+          ? `Items that others depend on, as the Developers found in refinement, were ordered first (${known} known ${known === 1 ? 'dependency' : 'dependencies'} respected).`
           : conflicts
               .map(([id, dep]) => `"${base.items[id]!.title}" was ordered above "${base.items[dep]!.title}", which it needs Done first (the Developers found this in refinement), so it cannot be finished`)
               .join('; ') + '.',

@@ -258,10 +258,11 @@ export const commitSprint: Rule<'commitSprint'> = {
     judgeSprintGoalAgainstProductGoal(draft, base, ctx.scenario, goalIds);
     judgeUsageGuidedOrder(draft, base, ctx.scenario);
     const value = goalValueShare(base, goalIds);
-    const names = (ids: readonly string[]) => ids.map((id) => `"${base.items[id]!.title}"`).join(', ');
-    const valueWords =
-      value.share >= 0.99
-        ? 'The Sprint Goal rests on the work with the most visible value per point toward the Product Goal'
+    const names = (ids: readonly string[]) => (ids.length ? ids.map((id) => `"${base.items[id]!.title}"`).join(', ') : 'no item');
+    const valueWords = !goalIds.length
+      ? `In Sprint ${n} the Sprint Goal rested on no Product Backlog item`
+      : value.share >= 0.99
+        ? `The Sprint Goal rests on ${names(goalIds)}, the work with the most visible value per point toward the Product Goal`
         : `The Sprint Goal rests on ${names(goalIds)}, while ${names(value.best)} offered more visible value per point toward the Product Goal`;
     judge(draft, {
       goalId: 'D7.2.1',
@@ -278,7 +279,7 @@ export const commitSprint: Rule<'commitSprint'> = {
       decisionId: `sprintGoal-s${n}`,
       rationale: stretch
         ? negotiation.answer === 'agree'
-          ? 'The Developers agreed to the goal, and you still pushed more work on them than they forecast.'
+          ? `The Developers agreed to the goal at their forecast of ${forecast} ${forecast === 1 ? 'point' : 'points'}, and you still pushed ${target} on them.`
           : `The Developers said: ${negotiation.message} You overruled them instead of negotiating the scope.`
         : negotiation.answer === 'agree'
           ? `You proposed ${names(negotiation.proposed)} against the Developers' forecast of ${forecast} ${forecast === 1 ? 'point' : 'points'}, and they agreed: the goal balanced what matters now with what they can do.`
@@ -308,7 +309,7 @@ export const commitSprint: Rule<'commitSprint'> = {
         goalId: 'D4.2.2',
         score: 0.2,
         decisionId: `mvp-${id}`,
-        rationale: 'The full item was built on a belief nobody tested; a small experiment first would have shown whether it holds.',
+        rationale: `"${base.items[id]!.title}" went into Sprint ${n} built on a belief nobody tested ("${scenarioItem(ctx.scenario, id)!.assumption!.text}"); a small experiment first would have shown whether it holds.`,
       });
     }
     draft.backlogOrder = base.backlogOrder.filter((id) => !selected.includes(id));

@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { Scenario, Stakeholder } from '../model/scenario';
 import type { GameState, MapQuadrant, SprintRecord } from '../model/state';
 import type { Rule } from './context';
-import { forgetJudgement, judge, quotedTitles, say, unknownId } from './context';
+import { forgetJudgement, judge, quotedTitles, say, titleOf, unknownId } from './context';
 import { judgeRoadmapMeaning } from './goals-in-the-world';
 import { clamp } from './execution';
 import { round2 } from './formulas';
@@ -46,7 +46,7 @@ export const chooseRoadmap: Rule<'chooseRoadmap'> = {
     if (a.format === 'datedFeatures') {
       const ids = (ctx.scenario.roadmapPromises ?? ctx.base.backlogOrder.slice(0, 3)).slice(0, ctx.scenario.sprints);
       draft.roadmap.promises = ids.map((itemId, i) => ({ itemId, sprint: i + 1 }));
-      say(draft, `Roadmap: a dated feature list promising ${ids.map((id, i) => `"${ctx.base.items[id]?.title ?? id}" by Sprint ${i + 1}`).join(', ')}.`);
+      say(draft, `Roadmap: a dated feature list promising ${ids.map((id, i) => `"${titleOf(ctx.base, ctx.scenario, id)}" by Sprint ${i + 1}`).join(', ')}.`);
     } else {
       draft.roadmap.promises = [];
       say(draft, `Roadmap: ${a.format === 'nowNextLater' ? 'Now, Next, Later' : 'goal-oriented'}: direction without fixed dates.`);
@@ -58,10 +58,10 @@ export const chooseRoadmap: Rule<'chooseRoadmap'> = {
       score: good ? 1 : 0.2,
       decisionId: 'roadmap',
       rationale: good
-        ? `With no velocity history yet, ${a.format === 'nowNextLater' ? 'Now, Next, Later' : 'a goal-oriented roadmap'} shows stakeholders the direction while keeping room to learn.`
-        : `With no velocity history yet, promising ${draft.roadmap.promises.map((p) => `"${ctx.base.items[p.itemId]?.title ?? p.itemId}"`).join(', ')} by fixed Sprints turns a guess into promises that empirical work cannot keep.`,
+        ? `With ${ctx.scenario.sprints} Sprints ahead and no velocity history yet, ${a.format === 'nowNextLater' ? 'Now, Next, Later' : 'a goal-oriented roadmap'} shows stakeholders the direction while keeping room to learn.`
+        : `With no velocity history yet, promising ${draft.roadmap.promises.map((p) => `"${titleOf(ctx.base, ctx.scenario, p.itemId)}"`).join(', ')} by fixed Sprints turns a guess into promises that empirical work cannot keep.`,
     });
-    judgeRoadmapMeaning(draft, a.format);
+    judgeRoadmapMeaning(draft, a.format, ctx.scenario);
   },
 };
 
@@ -227,13 +227,13 @@ export function settleProgressClaims(draft: Draft<GameState>): void {
 }
 
 /** Dated promises fall due: each miss is an expectation the roadmap set and delivery broke. */
-export function settleRoadmap(draft: Draft<GameState>): void {
+export function settleRoadmap(draft: Draft<GameState>, scenario: Scenario): void {
   for (const p of draft.roadmap.promises) {
     if (p.sprint !== draft.sprint) continue;
     if (draft.items[p.itemId]?.status === 'done') continue;
     draft.roadmap.misses += 1;
     for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! - 6);
-    say(draft, `The roadmap promised "${draft.items[p.itemId]?.title ?? p.itemId}" by Sprint ${p.sprint}; it is not Done, and stakeholders noticed.`);
+    say(draft, `The roadmap promised "${titleOf(draft, scenario, p.itemId)}" by Sprint ${p.sprint}; it is not Done, and stakeholders noticed.`);
   }
 }
 

@@ -75,8 +75,8 @@ function judgeItemsReady(draft: Draft<GameState>, base: GameState, scenario: Sce
     rationale: short.length
       ? `${MEASURE[level]}: ${short.join('; ')}.`
       : level === 'none'
-        ? 'There is no Definition of Ready, which is optional, and every item entering the Sprint was clear enough to start: refined or small, waiting on nothing outside the Sprint.'
-        : `Every item entering the Sprint met ${AGREEMENT[level]}.`,
+        ? `There is no Definition of Ready, which is optional, and every item entering Sprint ${n} (${someOf(base, selected)}) was clear enough to start: refined or small, waiting on nothing outside the Sprint.`
+        : `Every item entering Sprint ${n} (${someOf(base, selected)}) met ${AGREEMENT[level]}.`,
   });
 }
 
@@ -94,12 +94,12 @@ function judgeAgreement(draft: Draft<GameState>, base: GameState, scenario: Scen
     : unclear.length
       ? [0.2, `With no Definition of Ready, ${someOf(base, unclear)} entered the Sprint unrefined and too big to understand at a glance; expect questions and rework mid-Sprint.`]
       : level === 'strict'
-        ? [1, 'Your strict Definition of Ready held back nothing that was clear enough to start this Sprint.']
+        ? [1, `Your strict Definition of Ready held back nothing that was clear enough to start Sprint ${n}; ${someOf(base, selected)} met it.`]
         : level === 'light'
           ? [1, unclearIn.length
               ? `A light Definition of Ready balances flow against mid-Sprint churn, though ${someOf(base, unclearIn)} came in unrefined with the Sprint Goal.`
-              : 'A light Definition of Ready kept unclear items out without becoming a gate that starves the Sprint.']
-          : [1, 'There is no Definition of Ready, which is optional, and every item the Developers took was clear enough to start.'];
+              : `A light Definition of Ready let ${someOf(base, selected)} into Sprint ${n} and kept unclear items out, without becoming a gate that starves the Sprint.`]
+          : [1, `There is no Definition of Ready, which is optional, and every item the Developers took into Sprint ${n} (${someOf(base, selected)}) was clear enough to start.`];
   judge(draft, { goalId: 'D7.1.3', score, decisionId: `ready-s${n}`, rationale });
 }
 

@@ -121,7 +121,7 @@ export function reflectionEvidence(state: GameState, topic: ReflectionTopic): st
     }
     case 'roadmap': {
       const k = state.roadmap.misses;
-      return k > 0 ? `${k} dated roadmap promise${k === 1 ? '' : 's'} fell due without being delivered.` : 'No dated roadmap promise fell due without being delivered.';
+      return k > 0 ? `${k} dated roadmap promise${k === 1 ? '' : 's'} fell due without being delivered.` : `No dated roadmap promise fell due without being delivered in the ${state.sprint} ${state.sprint === 1 ? 'Sprint' : 'Sprints'} so far.`;
     }
     case 'stakeholders': {
       const trust = Object.values(state.trust).map(Math.round);

@@ -42,16 +42,18 @@ export function moscowScore(state: GameState): { score: number; tagged: number }
 /** End-of-run judgements of results rather than single choices: did the ordering maximise value? */
 function judgeOutcomes(draft: Draft<GameState>, scenario: Scenario): void {
   const moscow = moscowScore(draft);
+  const musts = Object.values(draft.items).filter((i) => i.moscow === 'must').map((i) => i.id).sort();
+  const mustWords = musts.length ? `Your Musts were ${quotedTitles(draft, musts)}.` : 'You marked no item a Must.';
   judge(draft, {
     goalId: 'D3.2.2',
     score: moscow.score,
     decisionId: 'release-moscow',
     rationale:
       moscow.tagged === 0
-        ? 'No item was categorised for the release, so nobody knew what was a Must and what could wait.'
+        ? `None of the ${Object.keys(draft.items).length} items was categorised for the release, so nobody knew what was a Must and what could wait.`
         : moscow.score >= 0.8
-          ? 'The Musts were the most valuable items and left room in the release; the Won\u2019ts were rightly let go.'
-          : 'Some Musts were low-value or too many for the release, or valuable items were marked Won\u2019t.',
+          ? `${mustWords} They were the most valuable items and left room in the release; the Won\u2019ts were rightly let go.`
+          : `${mustWords} Some Musts were low-value or too many for the release, or valuable items were marked Won\u2019t.`,
   });
   const available = valueAvailable(scenario);
   const share = available > 0 ? Math.min(1, draft.valueRealised / available) : 0;
@@ -77,8 +79,8 @@ function judgeOutcomes(draft: Draft<GameState>, scenario: Scenario): void {
       decisionId: 'outcome-metrics',
       rationale:
         hits === half
-          ? 'The features users used most were the ones you delivered first: the ordering tracked real value.'
-          : 'Some of the most-used features came late: usage data should feed back into the order.',
+          ? `The features users used most (${quotedTitles(draft, byUse.slice(0, half).map((i) => i.id))}) were the ones you delivered first: the ordering tracked real value.`
+          : `Of the features users used most (${quotedTitles(draft, byUse.slice(0, half).map((i) => i.id))}), ${half - hits} came late: usage data should feed back into the order.`,
     });
   }
 }

@@ -73,7 +73,7 @@ export const endReview: Rule<'endReview'> = {
   apply(draft, _a, ctx) {
     const sprint = currentSprint(draft);
     if (!sprint.forecastAnswered && ctx.base.backlogOrder.length > 0) {
-      const rationale = 'Stakeholders asked when the next items would be done and left without an answer.';
+      const rationale = `At the Review of Sprint ${draft.sprint}, stakeholders asked when the next items (${quotedTitles(ctx.base, ctx.base.backlogOrder.slice(0, 2))} first) would be done and left without an answer.`;
       judge(draft, { goalId: 'D6.1.2', score: 0.1, decisionId: `forecast-answer-s${draft.sprint}`, rationale });
       judge(draft, { goalId: 'D5.2.1', score: 0.1, decisionId: `forecast-answer-s${draft.sprint}`, rationale });
     }
@@ -86,7 +86,7 @@ export const endReview: Rule<'endReview'> = {
         rationale: `${quotedTitles(draft, sprint.notDone)} did not meet the Definition of Done, and stakeholders left the Review without hearing it.`,
       });
     judgeForecasts(draft, draft.sprint, ctx.scenario);
-    settleRoadmap(draft);
+    settleRoadmap(draft, ctx.scenario);
     settleProgressClaims(draft);
     tendStakeholders(draft, ctx.scenario);
     say(draft, 'Sprint Review closed. Time for the Sprint Retrospective.');
@@ -146,7 +146,7 @@ export const setReviewFormat: Rule<'setReviewFormat'> = {
     const trustDelta = a.format === 'workingSession' ? 3 : a.format === 'demo' ? 1 : -2;
     for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + trustDelta);
     const score = a.format === 'workingSession' ? 1 : a.format === 'demo' ? 0.5 : 0;
-    const increment = sprint.done.length ? `the Increment with ${quotedTitles(ctx.base, sprint.done)}` : 'what the Sprint produced (nothing met the Definition of Done)';
+    const increment = sprint.done.length ? `the Increment with ${quotedTitles(ctx.base, sprint.done)}` : `what Sprint ${sprint.number} produced (nothing met the Definition of Done)`;
     const rationale =
       score === 1
         ? `Stakeholders worked through ${increment} with the Scrum Team, and their feedback went straight into the Product Backlog.`

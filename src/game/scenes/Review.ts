@@ -6,7 +6,7 @@ import { points, velocityChart } from '../ui/charts';
 import { forecastHistogram } from '../ui/forecast-charts';
 import { releasesList } from '../ui/history';
 import { itemRow } from '../ui/items';
-import { block, screen } from '../ui/screen';
+import { block, meter, screen } from '../ui/screen';
 import { viewLink } from '../ui/view-links';
 import { viewSummary } from '../view/views';
 import { RunScene } from './run-scene';
@@ -117,7 +117,18 @@ export class Review extends RunScene {
       otherActions(step, HANDLED, this.dispatch),
     ];
 
+    const goal = o.productGoalProgress;
     const side = [
+      goal
+        ? block(
+            'Product Goal',
+            'product-goal-title',
+            el('p', { class: 'block__hint' }, goal.goal),
+            goal.measurable
+              ? meter('Released work that moved it', goal.released, { max: Math.max(1, goal.total), unit: ` of ${pointsText(goal.total)}` })
+              : el('p', { class: 'block__hint' }, 'This goal has no measure: nobody here can say whether the product came closer to it.'),
+          )
+        : null,
       block(
         'Velocity',
         'velocity-title',

@@ -132,17 +132,17 @@ export class StakeholderMap extends ViewScene {
         ...o.stakeholders.map((x) => meter(x.name, x.trust)),
       );
     }
-    const asked = [...o.backlog, ...o.sprintBacklog, ...o.increment].filter((i) => i.requestedBy === s.id);
+    // The cues are what the placement is judged against: who they are, what they asked for, what they raised.
+    const seen = s.cues.filter((c) => !c.startsWith('Role: '));
     return block(
       s.name,
       'selected-title',
       el('p', { class: 'block__hint' }, s.role),
       trustBadge(s.trust, this.trustChange.get(s.id)),
       meter('Trust', s.trust),
-      facts([
-        ['On your map', quadrantName(s.mappedAs)],
-        ['Asked for', asked.length ? asked.map((i) => i.title).join(', ') : 'nothing on the backlog'],
-      ]),
+      facts([['On your map', quadrantName(s.mappedAs)]]),
+      el('p', { class: 'block__hint' }, 'What you have seen of them, to place them by:'),
+      el('ul', { class: 'cue-list' }, ...seen.map((c) => el('li', {}, c))),
     );
   }
 

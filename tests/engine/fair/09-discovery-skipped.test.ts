@@ -21,10 +21,14 @@ describe('item 9: discovery the scenario offered and the player skipped is misse
     const debrief = buildDebrief(s.report(), scenario.targets);
     const status = (id: string) => debrief.goals.find((g) => g.goalId === id)?.status ?? 'notSeen';
     const skips = s.report().evidence.filter((e) => e.decisionId.startsWith('skipped-'));
-    for (const id of ['D4.2.1', 'D4.2.2', 'D4.2.3', 'D4.2.4', 'D4.3.1', 'D4.3.2']) {
+    for (const id of ['D4.2.1', 'D4.2.3', 'D4.2.4', 'D4.3.1', 'D4.3.2']) {
       expect(status(id), id).not.toBe('notSeen');
       expect(skips.find((e) => e.goalId === id)?.score, id).toBe(0);
     }
+    // Untested beliefs are judged on the work built on them, as it enters a Sprint, never as a skip.
+    expect(status('D4.2.2')).not.toBe('notSeen');
+    expect(s.report().evidence.some((e) => e.goalId === 'D4.2.2' && e.decisionId.startsWith('mvp-') && e.score < 1)).toBe(true);
+    expect(skips.filter((e) => e.goalId === 'D4.2.2')).toEqual([]);
     expect(debrief.notYetSeen.map((g) => g.goalId).filter((id) => id.startsWith('D4.2') || id.startsWith('D4.3.1'))).toEqual([]);
     const skipped = s.report().evidence.find((e) => e.decisionId === 'skipped-feedback')!;
     expect(skipped.rationale).toContain('no feedback was gathered');
