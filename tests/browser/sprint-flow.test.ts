@@ -123,6 +123,14 @@ describe('a Sprint as the 2020 Scrum Guide runs it', () => {
     await expect(page.locator('.goal-card__result').textContent()).resolves.toContain(history.goalMet ? 'Met' : 'Not met');
     // Nothing asks the PO to accept or approve work.
     expect(await overlayText(page)).not.toMatch(/\baccept(?!ance)|\bapprov/i);
+    // After a release the Review inspects what users did with it before it can close.
+    expect(o.reflectionsDue).toContain('metrics');
+    await expect(page.locator('section[aria-labelledby="usage-title"]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-action^="endReview"]').count()).resolves.toBe(0);
+    await shots(page, 'Flow-Review-usage');
+    const reading = await page.locator('button[data-action^="reflect:metrics:"]').first().getAttribute('data-action');
+    expect((await clickAction(page, reading!)).scene).toBe('Review');
+    await expect(page.locator('section[aria-labelledby="usage-title"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-action^="endReview"]').count()).resolves.toBe(1);
     await shots(page, 'Flow-Review');
     expect((await status(page)).phase).toBe('sprint.review');
