@@ -39,7 +39,16 @@ export async function api(base: string, method: string, path: string, o: { body?
   const headers: Record<string, string> = { ...(o.headers ?? {}) };
   if (o.body !== undefined || o.raw !== undefined) headers['Content-Type'] ??= 'application/json';
   if (o.key !== undefined) headers.Authorization = `Bearer ${o.key}`;
-  const res = await fetch(`${base}${path}`, { method, headers, body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
+  const send = () => fetch(`${base}${path}`, { method, headers, body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
+  let res: Response;
+  try {
+    res = await send();
+  } catch (error) {
+    // A pooled keep-alive connection the server closed as it was reused (seen on a loaded
+    // machine): browsers retry such a GET by themselves, so the test client does too, once.
+    if (method !== 'GET' || (error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    res = await send();
+  }
   const text = await res.text();
   let json: Json = {};
   try {
