@@ -1,7 +1,7 @@
 /**
  * `npm run bench:game`: browser figures for the game shell, printed, never asserted.
  *
- *   npx tsx scripts/bench-game.ts [--no-build] [--only sizes,load,drag,heap]
+ *   npx tsx scripts/bench-game.ts [--no-build] [--only sizes,load,drag,heap,stage]
  *
  * Builds the game with Vite into a temp dir (or serves dist/ with --no-build), serves it
  * in-process with `vite preview`, and drives Chromium (playwright-core) to measure:
@@ -10,7 +10,8 @@
  *      built with the same vite.config.ts (Phaser core alias + defines);
  *   3. frame times while dragging a card on a backlog board of 60 cards: the bench's own build
  *      adds scripts/fixtures/bench-backlog-60.yaml to the game's scenarios (never shipped);
- *   4. JS heap after one and after three played scenarios in one tab.
+ *   4. JS heap after one and after three played scenarios in one tab;
+ *   5. frame times while the stage plays the days "Run to the next event" skipped (motion on).
  * Run on a quiet machine: every timing here is sensitive to CPU load.
  */
 import { ensureBrowser } from './browser/ensure';
@@ -248,6 +249,51 @@ async function dragFrames(browser: Browser, url: string): Promise<void> {
   await page.context().close();
 }
 
+// ---------------------------------------------------------------- 5. stage frame times
+/**
+ * Frame times while the stage plays several days at once: the café with motion on, at the first
+ * Sprint's days, "Run to the next event" (or the next day, if the game does not offer it), then
+ * rAF-to-rAF times until the canvas has been still for half a second.
+ */
+async function stageFrames(browser: Browser, url: string): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => note(`page error: ${e.message}`));
+  await startScenario(page, url, 's1');
+  // Past Planning and the first day's question, so that the run skips days.
+  await playUntil(page, (s) => s.scene === 'SprintDay' && !s.dialog);
+  let days = 0;
+  const frames: number[] = [];
+  for (let attempt = 0; attempt < 6 && days < 2; attempt++) {
+    while ((await status(page)).dialog) await clickAction(page, (await nextActionId(page))!);
+    const s = await status(page);
+    if (s.scene !== 'SprintDay') break;
+    const run = (await page.locator('button[data-action="runToNextEvent"]').count()) > 0 ? 'runToNextEvent' : 'nextDay';
+    const before = await page.evaluate(() => window.__sprintwise?.stage?.day ?? 0);
+    await page.evaluate(`(() => {
+      const w = window;
+      w.__frames = []; w.__collect = true;
+      let last = 0;
+      const tick = (t) => { if (last) w.__frames.push(t - last); last = t; if (w.__collect) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    })()`);
+    await clickAction(page, run);
+    await page.waitForTimeout(2500);
+    const got = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __collect: boolean };
+      w.__collect = false;
+      return { frames: w.__frames, day: window.__sprintwise?.stage?.day ?? 0 };
+    });
+    days = got.day - before;
+    frames.splice(0, frames.length, ...got.frames);
+  }
+  const ms2 = (x: number) => `${x.toFixed(2)} ms`;
+  log('\n5. Frame time while the stage plays skipped days (scene SprintDay, corner-cafe, motion on)');
+  log(`   days passed in one dispatch: ${days}   frames in the 2.5 s after the click: ${frames.length}`);
+  if (frames.length) log(`   frame time (rAF to rAF)   p50 ${ms2(percentile(frames, 0.5))}   p95 ${ms2(percentile(frames, 0.95))}   max ${ms2(Math.max(...frames))}   over 20 ms: ${frames.filter((d) => d > 20).length}`);
+  await context.close();
+}
+
 // ---------------------------------------------------------------- 4. heap after scenarios
 async function heapAfterScenarios(browser: Browser, url: string): Promise<void> {
   const page = await newPage(browser);
@@ -290,7 +336,7 @@ async function heapAfterScenarios(browser: Browser, url: string): Promise<void> 
 async function main(): Promise<void> {
   const noBuild = process.argv.includes('--no-build');
   const onlyAt = process.argv.indexOf('--only');
-  const only = new Set(onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['sizes', 'load', 'drag', 'heap']);
+  const only = new Set(onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['sizes', 'load', 'drag', 'heap', 'stage']);
   const cleanup: string[] = [];
   const servers: PreviewServer[] = [];
   let browser: Browser | undefined;
@@ -329,6 +375,10 @@ async function main(): Promise<void> {
     if (only.has('heap')) {
       note('playing three scenarios');
       await heapAfterScenarios(browser, game.url);
+    }
+    if (only.has('stage')) {
+      note('running to the next event with the stage in motion');
+      await stageFrames(browser, game.url);
     }
     log(`\nTotal bench time: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } finally {

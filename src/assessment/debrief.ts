@@ -5,10 +5,14 @@
  */
 import type { Evidence } from '../engine/model/state';
 import type { Report } from '../engine/report';
+import type { Scenario } from '../engine/model/scenario';
+import { decisionTitle } from './decision-titles';
 import { goalById, goalIndex, type DomainNumber, type GoalLevel, type TopicNumber } from './catalogue';
 import { SHOWN_THRESHOLD, assessEvidence, type MasteryStatus } from './mastery';
 import { rollupDomains, type StatusCounts } from './rollup';
 import { checkEvidence, type RejectionReason } from './tally';
+
+export { decisionTitle } from './decision-titles';
 
 /** Worked examples: what a strong PO weighs, for every goal in the catalogue (all of them can be judged by the rules, an event or a question). */
 export const STRONG_PO_WEIGHS: Readonly<Record<string, string>> = {
@@ -257,61 +261,6 @@ export interface Debrief {
   readonly rejected: readonly { readonly decisionId: string; readonly goalId: string; readonly reason: RejectionReason }[];
 }
 
-/** Readable names for the decision ids the rules emit; `$1`/`$2` are the captured parts. */
-const DECISION_TITLES: readonly (readonly [RegExp, string])[] = [
-  [/^productGoal$/, 'Choosing the Product Goal'],
-  [/^question-(.+)$/, 'Question: $1'],
-  [/^split-(.+)$/, 'Splitting "$1"'],
-  [/^invest-(.+)-(independent|negotiable|valuable|estimable|small|testable)$/, 'Reworking "$1" to be $2'],
-  [/^criteria-(.+)$/, 'Acceptance criteria of "$1"'],
-  [/^ready-s(\d+)$/, 'Sprint $1: readiness of the items taken'],
-  [/^review-format-s(\d+)$/, 'Sprint $1 Review: how it was run'],
-  [/^release-s(\d+)$/, 'Sprint $1: releasing Done work'],
-  [/^release-plan$/, 'Release plan'],
-  [/^release-final$/, 'The end: Done work never released'],
-  [/^release-moscow$/, 'MoSCoW for the release'],
-  [/^outcome-value$/, 'Outcome: value realised'],
-  [/^outcome-metrics$/, 'Outcome: were the most-used features delivered first?'],
-  [/^reflect-(.+)-s(\d+)$/, 'Sprint $2 Retrospective: reading the history ($1)'],
-  [/^refinement-s(\d+)$/, 'Sprint $1: refinement before Sprint Planning'],
-  [/^order-s(\d+)$/, 'Sprint $1: Product Backlog order at planning'],
-  [/^sprintGoal-s(\d+)$/, 'Sprint $1: Sprint Goal'],
-  [/^forecast-s(\d+)$/, 'Sprint $1: how much work to take on'],
-  [/^forecast-answer-s(\d+)$/, 'Sprint $1 Review: answering "when?"'],
-  [/^forecast-calibration$/, 'Forecasts over the run: did they hold as often as they claimed?'],
-  [/^undone-s(\d+)$/, 'Sprint $1 Review: telling stakeholders what is not Done'],
-  [/^deadline-(.+)$/, 'Fixed date of "$1"'],
-  [/^cancel-s(\d+)$/, 'Sprint $1: cancelling the Sprint'],
-  [/^retro-s(\d+)$/, 'Sprint $1 Retrospective: improvement'],
-  [/^vision$/, 'Shaping the product vision'],
-  [/^vision-(.+)$/, 'Setting "$1" aside as off-vision'],
-  [/^persona$/, 'Building the persona'],
-  [/^roadmap$/, 'Sharing the roadmap'],
-  [/^map-(.+)$/, 'Placing "$1" on the stakeholder map'],
-  [/^share-s(\d+)$/, 'Sprint $1 Review: sharing progress'],
-  [/^pivot$/, 'Pivot or persevere'],
-  [/^feedback-(\w+)-s(\d+)$/, 'Sprint $2: gathering feedback ($1)'],
-  [/^mvp-(.+)$/, 'Testing the assumption behind "$1"'],
-  [/^empathy-(.+)$/, 'Empathy map: sorting note "$1"'],
-  [/^request-(.+)$/, 'Reading the request "$1"'],
-  [/^market-order-s(\d+)$/, 'Sprint $1: competitor insight in the order'],
-  [/^market-(.+)$/, 'Market analysis ($1)'],
-  [/^segments-s(\d+)$/, 'Sprint $1: buyers and users in the next work'],
-  [/^skipped-feedback$/, 'The whole run: no feedback from users'],
-  [/^skipped-empathy$/, 'The whole run: interview notes never sorted'],
-  [/^skipped-requests$/, 'The whole run: no request read for what it reflects'],
-  [/^skipped-market$/, 'The whole run: no look at the competition'],
-  [/^event-(.+)$/, 'Event: $1'],
-];
-
-export function decisionTitle(decisionId: string): string {
-  for (const [pattern, title] of DECISION_TITLES) {
-    const m = pattern.exec(decisionId);
-    if (m) return title.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '');
-  }
-  return decisionId;
-}
-
 function decisionSprint(decisionId: string): number | null {
   const m = /-s(\d+)$/.exec(decisionId);
   return m ? Number(m[1]) : null;
@@ -327,7 +276,7 @@ function weightedMean(records: readonly Evidence[]): number {
   return w > 0 ? ws / w : records.reduce((a, e) => a + e.score, 0) / Math.max(1, records.length);
 }
 
-function decisions(evidence: readonly Evidence[]): DebriefDecision[] {
+function decisions(evidence: readonly Evidence[], scenario: Scenario | undefined): DebriefDecision[] {
   const groups = new Map<string, Evidence[]>();
   for (const e of evidence) {
     if (checkEvidence(e) !== null) continue;
@@ -337,7 +286,7 @@ function decisions(evidence: readonly Evidence[]): DebriefDecision[] {
   }
   return [...groups].map(([decisionId, records]) => ({
     decisionId,
-    title: decisionTitle(decisionId),
+    title: decisionTitle(decisionId, scenario),
     sprint: decisionSprint(decisionId),
     score: weightedMean(records),
     happened: [...new Set(records.map((e) => e.rationale))],
@@ -360,13 +309,14 @@ function decisions(evidence: readonly Evidence[]): DebriefDecision[] {
 
 /**
  * Builds the debrief of a run. `scenarioTargets` (the scenario's `targets`) marks targeted goals
- * and lists the targeted goals the run never judged as not yet seen.
+ * and lists the targeted goals the run never judged as not yet seen. `scenario` names the items,
+ * stakeholders and cards decisions are about; without it, titles stay in general words.
  */
-export function buildDebrief(report: Report, scenarioTargets: readonly string[] = []): Debrief {
+export function buildDebrief(report: Report, scenarioTargets: readonly string[] = [], scenario?: Scenario): Debrief {
   const targets = new Set(scenarioTargets);
   const mastery = assessEvidence(report.evidence);
   const valid = report.evidence.filter((e) => checkEvidence(e) === null);
-  const judged = decisions(valid);
+  const judged = decisions(valid, scenario);
 
   const goals: DebriefGoal[] = [];
   for (const m of mastery.goals) {

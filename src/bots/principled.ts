@@ -482,12 +482,31 @@ function refineTop(step: Step): Choice | null {
   return null;
 }
 
-/** Adds a clear, testable candidate criterion to an item near the top (the listing offers the items worth preparing). */
+/**
+ * The items within about one and a half Sprints of the top: the ones worth preparing now. Work
+ * further down may change or be dropped before anyone builds it.
+ */
+function nextToPrepare(obs: Observation): Set<string> {
+  const reach = obs.team.developersForecast * 1.5;
+  const near = new Set<string>();
+  let points = 0;
+  for (const item of obs.backlog) {
+    if (item.status === 'done') continue;
+    if (near.size >= 4 && points >= reach) break;
+    near.add(item.id);
+    points += item.estimate;
+  }
+  return near;
+}
+
+/** Adds a clear, testable candidate criterion to an item near the top. */
 function addCriteria(step: Step): Choice | null {
   const obs = step.observation;
+  const near = nextToPrepare(obs);
   for (const option of listedOf(step, 'addCriterion')) {
     if (option.action.type !== 'addCriterion') continue;
     const { itemId, criterionId } = option.action;
+    if (!near.has(itemId)) continue;
     const text = obs.backlog.find((i) => i.id === itemId)?.criteria.find((c) => c.id === criterionId)?.text;
     if (text !== undefined && goodCriterion(text)) return { id: option.id };
   }
@@ -564,12 +583,15 @@ export function moscowTag(obs: Observation, itemId: string): 'must' | 'should' |
 }
 
 function tagMoscow(step: Step): Choice | null {
+  const near = nextToPrepare(step.observation);
   for (const option of listedOf(step, 'tagMoscow')) {
     if (option.action.type !== 'tagMoscow') continue;
     const { itemId } = option.action;
+    if (!near.has(itemId)) continue;
     const item = step.observation.backlog.find((i) => i.id === itemId);
     // An epic is split before it is scoped into a release.
-    if (!item || item.moscow !== null || item.type === 'epic') continue;
+    // Work already set aside needs no Won't on top.
+    if (!item || item.moscow !== null || item.type === 'epic' || item.offVision) continue;
     const tag = moscowTag(step.observation, itemId);
     const listed = findListed(step, 'tagMoscow', (a) => a.itemId === itemId && a.tag === tag);
     if (listed) return listed;
@@ -829,6 +851,8 @@ function duringSprint(step: Step, memory: PoMemory): Choice | null {
     (obsolete ? listedType(step, 'cancelSprint') : null) ??
     (urgentDone ? listedType(step, 'releaseIncrement') : null) ??
     refine(step, memory) ??
+    // Nothing to do today: let the days run until something needs the PO.
+    listedType(step, 'runToNextEvent') ??
     listedType(step, 'nextDay')
   );
 }
@@ -836,17 +860,31 @@ function duringSprint(step: Step, memory: PoMemory): Choice | null {
 /** Review: pivot or persist on the evidence, a working session, release what is Done, a release plan by date, an honest range, the burn-up, the risks and what is not Done. */
 function reviewSprint(step: Step): Choice | null {
   const obs = step.observation;
+  // How the Review is held is a working agreement: what an earlier Review chose carries over, so it is chosen again only to change it.
+  const kept = agreedAtLastReview(obs);
   return (
     findListed(step, 'decidePivot', (a) => a.decision === pivotOrPersist(obs)) ??
-    findListed(step, 'setReviewFormat', (a) => a.format === 'workingSession') ??
+    (kept.format === 'workingSession' ? null : findListed(step, 'setReviewFormat', (a) => a.format === 'workingSession')) ??
     listedType(step, 'releaseIncrement') ??
     reflectOnHistory(step) ??
     findListed(step, 'planRelease', (a) => a.plan === 'dateWithFlexibleScope') ??
-    findListed(step, 'answerForecast', (a) => a.style === 'rangeWithAssumptions') ??
-    findListed(step, 'answerForecast', (a) => a.style === 'range') ??
-    findListed(step, 'shareProgress', (a) => a.style === 'transparent') ??
+    (kept.forecast === 'rangeWithAssumptions' || kept.forecast === 'range'
+      ? null
+      : (findListed(step, 'answerForecast', (a) => a.style === 'rangeWithAssumptions') ?? findListed(step, 'answerForecast', (a) => a.style === 'range'))) ??
+    (kept.sharing === 'transparent' ? null : findListed(step, 'shareProgress', (a) => a.style === 'transparent')) ??
     listedType(step, 'endReview')
   );
+}
+
+/** The Review practices the last Reviews chose, as the Sprint history and the forecasts show them. */
+export function agreedAtLastReview(obs: Observation): { format: string | null; sharing: string | null; forecast: string | null } {
+  const past = obs.sprintHistory.filter((s) => s.number < obs.sprint);
+  const last = (pick: (s: Observation['sprintHistory'][number]) => string | null) => [...past].reverse().map(pick).find((v) => v) ?? null;
+  return {
+    format: last((s) => s.reviewFormat),
+    sharing: last((s) => s.progressSharing),
+    forecast: [...obs.forecasts].reverse().find((f) => f.sprint < obs.sprint)?.style ?? null,
+  };
 }
 
 /** Retrospective: read the history for each topic asked, then the improvement the state calls for. */

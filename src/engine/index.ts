@@ -6,6 +6,7 @@ export type { Scenario } from './model/scenario';
 export type { Evidence, GameState } from './model/state';
 export type { Observation, ListedAction, VisibleItem } from './observe';
 export type { Report } from './report';
+export type { Effect, EffectKind } from './rules/effects';
 export { verifyReplay, parseReplay, engineCompatible, engineVersionProblem, type VerifyResult } from './replay';
 export { ReplaySchema, REPLAY_FORMAT, REPLAY_FORMAT_VERSION, type ReplayLog, type Checkpoint } from './replay-format';
 export { canonicalJson, hashValue } from './hash';

@@ -12,11 +12,13 @@ import { remainingCapacity } from './rules/release';
 import { MID_SPRINT_RELEASE_COST, unreleasedDone } from './rules/review';
 import { quotedTitles } from './rules/context';
 import { pendingQuestionCard } from './rules/questions';
+import { carriedPracticesText } from './rules/review-agreements';
 import { reflectionOptions, requiredReflections } from './rules/reflection';
 import { FLAW_QUESTION, scenarioItem, setAside } from './rules/story';
 import { productGoalProgress, type ProductGoalProgress } from './rules/product-goal';
 import { stakeholderCues } from './rules/product';
 import { reflectionLabel, STRATEGY_LABEL } from './model/labels';
+import { count } from './model/words';
 
 /** One way to act now. Sending `{ "id": ... }` takes it exactly as listed. */
 export interface ListedAction {
@@ -360,8 +362,6 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
     return inSeedOrder(state.seed, out);
   }
   const reflections = reflecting(state) ? requiredReflections(state) : [];
-  // Items worth detailed work: what the next Sprint will likely take, and a little more.
-  const near = nearItems(state);
   for (const type of legal) {
     const start = out.length;
     const deps = cache ? blockDeps(type, state) : null;
@@ -387,7 +387,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         for (const id of state.backlogOrder) {
           const item = state.items[id]!;
           if (!item.refined && refinementCost(item.estimate) <= left)
-            out.push(listed(`${type}:${id}`, { type, itemId: id }, `Refine "${item.title}" with the Developers`, `${refinementCost(item.estimate)} points of refinement time`));
+            out.push(listed(`${type}:${id}`, { type, itemId: id }, `Refine "${item.title}" with the Developers`, `${count(refinementCost(item.estimate), 'point')} of refinement time`));
         }
         break;
       }
@@ -400,7 +400,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         break;
       case 'orderBacklog':
         // Listed with the current order as its default; agents send their own itemIds.
-        out.push(listed(type, { type, itemIds: [...state.backlogOrder] }, 'Put the whole Product Backlog in a new order (send itemIds)'));
+        out.push(listed(type, { type, itemIds: [...state.backlogOrder] }, 'Put the whole Product Backlog in a new order'));
         break;
       case 'proposeSprintGoal': {
         // The PO's objective may rest on one item or combine the next few: each is a real option.
@@ -411,7 +411,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         for (let k = 1; k <= ids.length; k++) {
           const focus = ids.slice(0, k);
           const points = focus.reduce((a, id) => a + state.items[id]!.estimate, 0);
-          out.push(listed(`${type}:${focus.join('+')}`, { type, itemIds: focus }, `Propose a Sprint Goal built on ${quotedTitles(state, focus)} (${points} ${points === 1 ? 'point' : 'points'})`));
+          out.push(listed(`${type}:${focus.join('+')}`, { type, itemIds: focus }, `Propose a Sprint Goal built on ${quotedTitles(state, focus)} (${count(points, 'point')})`));
         }
         break;
       }
@@ -433,7 +433,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
           listed(
             `${type}:insist`,
             { type, scope: 'insist' },
-            `Insist on your goal and about ${Math.max(Math.round(f * 1.3), proposed)} points of work, and start the Sprint`,
+            `Insist on your goal and about ${count(Math.max(Math.round(f * 1.3), proposed), 'point')} of work, and start the Sprint`,
             'The Developers lose morale when overruled',
           ),
         );
@@ -447,6 +447,9 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
       }
       case 'nextDay':
         out.push(listed(type, { type }, `Go to day ${state.day + 1}`));
+        break;
+      case 'runToNextEvent':
+        out.push(listed(type, { type }, 'Run to the next event'));
         break;
       case 'resolveEvent': {
         const card = scenario.events.find((c) => c.id === state.pendingEvent?.cardId);
@@ -462,14 +465,14 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         break;
       case 'endReview':
         if (reflections.length) break;
-        out.push(listed(type, { type }, 'Close the Sprint Review'));
+        out.push(listed(type, { type }, `Close the Sprint Review${carriedPracticesText(state)}`));
         break;
       case 'planRelease': {
         if (state.releasePlan) break;
         const last = scenario.sprints;
         const scope = remainingCapacity(state, last).scope;
         out.push(listed(`${type}:dateWithFlexibleScope`, { type, plan: 'dateWithFlexibleScope' }, `Plan the release for the end of Sprint ${last}: the top of the Product Backlog that is Done by then ships`));
-        out.push(listed(`${type}:everythingByDate`, { type, plan: 'everythingByDate' }, `Promise every item in the Product Backlog (${scope} points) by the end of Sprint ${last}`, 'Stakeholders will hold you to it'));
+        out.push(listed(`${type}:everythingByDate`, { type, plan: 'everythingByDate' }, `Promise every item in the Product Backlog (${count(scope, 'point')}) by the end of Sprint ${last}`, 'Stakeholders will hold you to it'));
         out.push(listed(`${type}:scopeWithoutDate`, { type, plan: 'scopeWithoutDate' }, 'Promise the whole scope, and set a date once it is Done'));
         break;
       }
@@ -507,7 +510,8 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         }
         break;
       case 'addCriterion':
-        for (const id of near) {
+        // Any item: the PO may detail whatever they choose, not only what the next Sprint takes.
+        for (const id of state.backlogOrder) {
           const item = state.items[id]!;
           for (const c of scenarioItem(scenario, id)?.criteria ?? [])
             if (!item.criteria.includes(c.id)) out.push(listed(`${type}:${id}:${c.id}`, { type, itemId: id, criterionId: c.id }, `Add to "${item.title}": ${c.text}`));
@@ -519,7 +523,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
             out.push(listed(`${type}:${level}`, { type, level }, `Agree a ${level === 'none' ? 'no' : level} Definition of Ready with the Developers`, level === 'strict' ? 'Fewer items may enter each Sprint' : level === 'none' ? 'Unclear items may enter Sprints' : undefined));
         break;
       case 'tagMoscow':
-        for (const id of near)
+        for (const id of state.backlogOrder)
           for (const tag of MOSCOW)
             if (state.items[id]!.moscow !== tag) out.push(listed(`${type}:${id}:${tag}`, { type, itemId: id, tag }, `Tag "${title(id)}" as ${MOSCOW_LABEL[tag]} for the release`));
         break;
@@ -534,8 +538,8 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
             listed(
               type,
               { type },
-              `Release the Done work to users now (${waiting} ${waiting === 1 ? 'item' : 'items'})`,
-              state.phase.startsWith('sprint.execution') ? `About ${MID_SPRINT_RELEASE_COST} point of the Developers' time this Sprint` : undefined,
+              `Release the Done work to users now (${count(waiting, 'item')})`,
+              state.phase.startsWith('sprint.execution') ? `About ${count(MID_SPRINT_RELEASE_COST, 'point')} of the Developers' time this Sprint` : undefined,
             ),
           );
         break;
@@ -574,8 +578,9 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         break;
       case 'gatherFeedback':
         for (const method of FEEDBACK_METHODS)
-          if (state.poTime >= PO_TIME_COST[method])
-            out.push(listed(`${type}:${method}`, { type, method }, FEEDBACK_LABEL[method], `${PO_TIME_COST[method]} half-day(s) of your time${method === 'usabilityTest' ? ' and 2 points of Developer time' : ''}`));
+          // Usage analytics read what users did with released work: nothing to study before a release.
+          if (state.poTime >= PO_TIME_COST[method] && (method !== 'analytics' || state.releases.some((r) => r.itemIds.length > 0)))
+            out.push(listed(`${type}:${method}`, { type, method }, FEEDBACK_LABEL[method], `${count(PO_TIME_COST[method], 'half-day')} of your time${method === 'usabilityTest' ? ' and 2 points of Developer time' : ''}`));
         break;
       case 'testAssumption':
         if (state.poTime >= PO_TIME_COST.assumption)
@@ -649,19 +654,6 @@ function fnv(text: string): number {
 
 function inSeedOrder(seed: string, entries: ListedAction[]): ListedAction[] {
   return entries.map((e) => ({ e, k: fnv(`${seed}|${e.id}`) })).sort((a, b) => a.k - b.k || (a.e.id < b.e.id ? -1 : 1)).map((x) => x.e);
-}
-
-/** Backlog items within about one and a half Sprints of the top. */
-function nearItems(state: GameState): string[] {
-  const reach = developersForecast(state) * 1.5;
-  const out: string[] = [];
-  let points = 0;
-  for (const id of state.backlogOrder) {
-    if (out.length >= 4 && points >= reach) break;
-    out.push(id);
-    points += state.items[id]!.estimate;
-  }
-  return out;
 }
 
 export function assertNever(x: never): never {

@@ -2,7 +2,7 @@ import { enableArrayMethods, produce, setAutoFreeze, type Immutable } from 'imme
 import { z } from 'zod';
 import { INITIAL_PHASE, isFinalPhase, legalActionTypes, nextPhase } from './lifecycle/phase';
 import type { SystemEventType } from './lifecycle/machine';
-import { ActionSchema, SYSTEM_ACTIONS, type Action } from './model/actions';
+import { ActionSchema, SYSTEM_ACTIONS, type Action, type ActionType } from './model/actions';
 import { initialState } from './model/initial';
 import type { Scenario } from './model/scenario';
 import type { Evidence, GameState } from './model/state';
@@ -12,7 +12,9 @@ import { buildReport, type Report } from './report';
 import { Rng } from './rng';
 import { RULES } from './rules';
 import { openNextQuestion, pendingQuestionCard } from './rules/questions';
+import { maxRunDays, needsThePO } from './rules/run';
 import type { Rule, RuleError } from './rules/context';
+import { collectEffects, type Effect } from './rules/effects';
 import { ENGINE_VERSION } from './version';
 import { REPLAY_FORMAT, REPLAY_FORMAT_VERSION, type Checkpoint, type ReplayLog } from './replay-format';
 
@@ -29,8 +31,11 @@ export type DispatchError = {
 export type DispatchResult =
   | {
       ok: true;
-      /** What changed: the phase before and after, lines for the player, and judgements made. */
-      changes: { phaseBefore: string; phase: string; messages: string[]; evidence: Evidence[] };
+      /**
+       * What changed: the phase before and after, lines for the player, judgements made, and the
+       * visible consequences (trust, morale, debt, value, Product Goal progress) with their causes.
+       */
+      changes: { phaseBefore: string; phase: string; messages: string[]; evidence: Evidence[]; effects: Effect[] };
       done: boolean;
     }
   | { ok: false; error: DispatchError };
@@ -173,18 +178,18 @@ export class Session {
     const refusal: RuleError | null = rule.check ? rule.check(this.current, action as never, this.scenario) : null;
     if (refusal) return fail(refusal.code, refusal.message);
 
-    const emitted: SystemEventType[] = [];
-    const rng = new Rng(this.current.rng);
-    let phase = nextPhase(phaseBefore, action.type);
     const logBefore = this.current.logTotal;
     const evidenceBefore = this.current.evidence;
-    const next = produce(this.current, (draft) => {
-      rule.apply(draft, action as never, { scenario: this.scenario, base: this.current, rng, emit: (e) => emitted.push(e) });
-      for (const type of emitted) phase = nextPhase(phase, type);
-      draft.phase = phase;
-      if (phase !== phaseBefore) openNextQuestion(draft, phase, this.scenario.questions ?? []);
-      rng.commit(draft.rng);
-    });
+    const effects: Effect[] = [];
+    let next = this.advance(rule, action, effects);
+    if (action.type === 'runToNextEvent') {
+      // The same day again, as a player clicking "next day" would: identical states by construction.
+      // The chart stays the judge: another day runs only while it still allows one.
+      for (let day = 1; day < maxRunDays(this.scenario) && legalActionTypes(next.phase).includes('nextDay') && !needsThePO(this.current, next, this.scenario); day++) {
+        this.current = next;
+        next = this.advance(rule, action, effects);
+      }
+    }
     this.current = next;
     this.actions.push(action);
     this.listingCache = null;
@@ -198,9 +203,26 @@ export class Session {
         phase: next.phase,
         messages: next.log.slice(next.log.length - Math.min(next.log.length, next.logTotal - logBefore)),
         evidence: addedEvidence(evidenceBefore, next.evidence),
+        effects,
       },
       done: this.done,
     };
+  }
+
+  /** The state after applying `rule` once to the current state, with the lifecycle moved on. */
+  private advance(rule: Rule<ActionType>, action: Action, effects: Effect[]): GameState {
+    const phaseBefore = this.current.phase;
+    const emitted: SystemEventType[] = [];
+    const rng = new Rng(this.current.rng);
+    let phase = nextPhase(phaseBefore, action.type);
+    return produce(this.current, (draft) => {
+      collectEffects(draft, this.scenario, effects);
+      rule.apply(draft, action as never, { scenario: this.scenario, base: this.current, rng, emit: (e) => emitted.push(e) });
+      for (const type of emitted) phase = nextPhase(phase, type);
+      draft.phase = phase;
+      if (phase !== phaseBefore) openNextQuestion(draft, phase, this.scenario.questions ?? []);
+      rng.commit(draft.rng);
+    });
   }
 
   private checkpoints(): Checkpoint[] {

@@ -19,6 +19,19 @@ interface SprintwiseStatus {
   slot?: 'main' | 'branch';
   /** The replay on the viewer: where it stands, and the hash its last frame re-simulates to. */
   viewer?: { scenarioId: string; seed: string; length: number; position: number; finalHash: string };
+  /** What the stage (the team's board and the people around it) shows: see stage/memory.ts. */
+  stage?: {
+    screen: string;
+    sprint: number;
+    day: number;
+    cards: { id: string; title: string; column: 'todo' | 'doing' | 'done'; blocked: boolean }[];
+    stakeholders: { id: string; name: string; present: boolean; mood: 'neutral' | 'pleased' | 'worried'; says: string | null }[];
+    team: { says: string | null };
+    /** The latest stage events, oldest first, in words. */
+    lastEvents: { kind: string; text: string }[];
+    /** Stage events since the game loaded. */
+    eventCount: number;
+  };
 }
 
 interface Window {

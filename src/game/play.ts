@@ -2,8 +2,11 @@
  * The part of the game that loads after the title screen: the engine, the scenarios and every
  * screen of a run. Title imports this module on demand, so the first paint stays small.
  */
+import { coachCardFor } from './coach/for-run';
+import { coachSpeech } from './coach/view-model';
 import type Phaser from 'phaser';
 import { announce } from './dom/announce';
+import { effectLines, effectsSpeech } from './view/effects';
 import { wakeGame } from './idle';
 import { phaseName } from './router';
 import { getStore, type SessionStore } from './session-store';
@@ -69,6 +72,12 @@ function installFeedback(store: SessionStore): void {
     const lines = [...messages];
     if (phase !== phaseBefore && !lines.length) lines.push(`${phaseName(phase)}.`);
     if (!lines.length && phase.startsWith('sprint.execution')) lines.push(`Day ${o.day} of ${o.days} is over.`);
+    // Trust, morale, debt, value and Product Goal changes, each with its cause.
+    const consequences = effectsSpeech(effectLines(result.changes.effects, o.stakeholders.length));
+    if (consequences) lines.push(consequences);
+    // The coach's verdicts follow what happened, so a screen reader hears the card too.
+    const card = coachCardFor(run);
+    if (card && (card.judgements.length || card.later)) lines.push(coachSpeech({ ...card, happened: [] }));
     announce(lines.join(' '));
     if (phase === phaseBefore) play('select');
   });

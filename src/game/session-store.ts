@@ -11,6 +11,7 @@ import {
   parseReplay,
   type Action,
   type DispatchResult,
+  type Effect,
   type Evidence,
   type ReplayLog,
   type Report,
@@ -30,6 +31,8 @@ import { readFinished, setClassActiveInTab, writeFinished } from './classroom/sa
 import type { Debrief as DebriefData } from '../assessment/debrief';
 import type { Observation } from '../engine/observe';
 import { announce } from './dom/announce';
+import { EffectLedger } from './view/effect-ledger';
+import { setClassCoach } from './coach/mode';
 
 export interface Notice {
   tone: 'info' | 'warning' | 'error';
@@ -47,7 +50,9 @@ export interface RunView {
   /** The current Sprint's burndown: the engine's daily figures, with the start and event days the shell saw. */
   track: SprintTrack | null;
   /** What the last accepted action changed. */
-  last: { messages: string[]; evidence: Evidence[] } | null;
+  last: { messages: string[]; evidence: Evidence[]; /** The kind of choice it was, for the coach. */ choice?: Action['type'] | null; /** Trust, morale, debt, value and goal changes, with causes. */ effects?: Effect[] } | null;
+  /** Every consequence seen so far in the current Sprint (rebuilt when a save is resumed): the report card reads it. */
+  sprintEffects: readonly Effect[];
   /** Why the last action was refused, until the next one is accepted. */
   error: string | null;
   /** Set when the simulation itself failed (a bug): the screens show it instead of crashing. */
@@ -104,6 +109,9 @@ export class SessionStore {
   private finishedRuns: FinishedRun[] = [];
   private classNotices: Notice[] = [];
   private lastStatusText = '';
+  private ledger = new EffectLedger();
+  /** The kind of the choice sent to the class server, for the coach when its answer comes. */
+  private remoteChoice: Action['type'] | null = null;
 
   constructor(catalogue: LoadedCollection) {
     this.catalogue = catalogue;
@@ -188,6 +196,9 @@ export class SessionStore {
     const session = this.session;
     if (!session) return { ok: false, error: { code: 'finished', message: 'No game is running.' } };
     let result: DispatchResult;
+    const choice = 'type' in input ? input.type : (session.legalActions().find((a) => a.id === input.id)?.action.type ?? null);
+    // Effects belong to the Sprint the choice was made in (the Retrospective's choice starts the next).
+    const sprint = session.state.sprint;
     try {
       result = session.dispatch(input);
     } catch (e) {
@@ -200,7 +211,8 @@ export class SessionStore {
       } catch {
         // See emit(): the fault is reported there.
       }
-      this.last = { messages: result.changes.messages, evidence: result.changes.evidence };
+      this.last = { messages: result.changes.messages, evidence: result.changes.evidence, choice, effects: result.changes.effects };
+      this.ledger.add(sprint, result.changes.effects);
       this.error = null;
       this.persist();
       if (result.done) this.recordFinishedRun();
@@ -289,6 +301,7 @@ export class SessionStore {
     if (!this.remoteStep) return { ok: false, error: { code: 'finished', message: 'The class has not sent your game yet.' } };
     // One choice at a time: the next waits for the server's answer (a double click sends one).
     if (client.busy) return null;
+    this.remoteChoice = 'type' in input ? input.type : (this.remoteStep.actions.find((a) => a.id === input.id)?.action.type ?? null);
     if (!client.act({ ...input })) {
       const message = client.status.removed ?? client.status.fatal ?? 'This choice cannot be sent now.';
       this.error = message;
@@ -318,8 +331,8 @@ export class SessionStore {
         let result: DispatchResult | null = null;
         if (event.acked && before) {
           const messages = newLines(before.observation.log, step.observation.log);
-          result = { ok: true, changes: { phaseBefore: before.phase, phase: step.phase, messages, evidence: [] }, done: step.done };
-          this.last = { messages, evidence: [] };
+          result = { ok: true, changes: { phaseBefore: before.phase, phase: step.phase, messages, evidence: [], effects: [] }, done: step.done };
+          this.last = { messages, evidence: event.evidence ?? [], choice: this.remoteChoice };
           this.error = null;
           try {
             this.trackObservation(before.phase, step.phase, step.observation);
@@ -404,6 +417,7 @@ export class SessionStore {
       stateHash: '',
       track,
       last: this.last,
+      sprintEffects: [],
       error: this.error,
       fault: null,
       notices: [...statusLines(client.status), ...this.classNotices.slice(-3), ...this.notices],
@@ -491,8 +505,10 @@ export class SessionStore {
 
     const session = createSession(loaded.scenario, parsed.replay.seed, loaded.hash);
     this.tracks = new Map();
+    this.ledger = new EffectLedger();
     for (let i = 0; i < parsed.replay.actions.length; i++) {
       const action = parsed.replay.actions[i]!;
+      const sprint = session.state.sprint;
       let result: DispatchResult;
       try {
         result = session.dispatch(action);
@@ -504,6 +520,7 @@ export class SessionStore {
           ok: false,
           message: `The saved game could not be replayed: step ${i + 1} (${action.type}) was refused (${result.error.message}). It is kept as it is: you can export it or discard it.`,
         };
+      this.ledger.add(sprint, result.changes.effects);
       try {
         this.track(session, result);
       } catch {
@@ -513,8 +530,10 @@ export class SessionStore {
     if (notices.length === 0 && !imported && session.stateHash() !== parsed.replay.finalHash)
       notices.push({ tone: 'warning', text: 'The resumed game differs slightly from the saved one (the simulation has changed). It continues from here.' });
     const tracks = this.tracks;
+    const ledger = this.ledger;
     this.open(loaded, session, notices, slot, save.branch);
     this.tracks = tracks;
+    this.ledger = ledger;
     this.hash = session.stateHash();
     if (session.done) this.recordFinishedRun();
     return { ok: true, run: this.emit(null) };
@@ -526,6 +545,7 @@ export class SessionStore {
     this.slot = slot;
     this.origin = origin;
     this.tracks = new Map();
+    this.ledger = new EffectLedger();
     this.last = null;
     this.error = null;
     this.notices = notices;
@@ -591,6 +611,7 @@ export class SessionStore {
   }
 
   private emit(result: DispatchResult | null): RunView {
+    setClassCoach(this.remote?.status.class?.coach ?? null);
     if (this.remote) return this.emitRemote(result);
     const session = this.session!;
     const scenario = this.scenario!;
@@ -625,6 +646,7 @@ export class SessionStore {
       stateHash: this.hash,
       track,
       last: this.last,
+      sprintEffects: this.ledger.of(session.state.sprint),
       error: this.error,
       fault,
       notices: [...this.notices],

@@ -1,5 +1,5 @@
 /**
- * Player settings: motion, text size and sound. Kept in localStorage (never in a save: they
+ * Player settings: motion, text size, sound and assessment mode. Kept in localStorage (never in a save: they
  * belong to the device, not to a run) and applied to the document as data attributes and one
  * CSS custom property, so CSS and the scenes read the same switch.
  */
@@ -11,9 +11,11 @@ export interface Settings {
   textSize: TextSize;
   /** Off by default: sound is opt-in. */
   sound: boolean;
+  /** Assessment mode: the coach keeps its verdicts and right answers to itself (a class may decide instead). */
+  assessmentMode: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { motion: 'system', textSize: 100, sound: false };
+export const DEFAULT_SETTINGS: Settings = { motion: 'system', textSize: 100, sound: false, assessmentMode: false };
 export const TEXT_SIZES: readonly TextSize[] = [100, 125, 150];
 const KEY = 'sprintwise.settings';
 
@@ -32,6 +34,7 @@ export function parseSettings(raw: string | null): Settings {
       motion: v.motion === 'reduce' || v.motion === 'full' || v.motion === 'system' ? v.motion : DEFAULT_SETTINGS.motion,
       textSize: TEXT_SIZES.includes(v.textSize as TextSize) ? (v.textSize as TextSize) : DEFAULT_SETTINGS.textSize,
       sound: v.sound === true,
+      assessmentMode: v.assessmentMode === true,
     };
   } catch {
     return { ...DEFAULT_SETTINGS };

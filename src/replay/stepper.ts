@@ -46,6 +46,8 @@ export interface Judgement {
 /** A verified replay, ready to be walked through at any speed in either direction. */
 export interface ReplayStepper {
   readonly replay: ReplayLog;
+  /** The scenario the replay plays, for naming its items and people. */
+  readonly scenario: Scenario;
   /** Number of actions; frames run from 0 to `length`. */
   readonly length: number;
   /** The frame `goTo`, `forward` and `back` last moved to; starts at 0. */
@@ -104,7 +106,7 @@ class Stepper implements ReplayStepper {
   private readonly lastJudged = new Map<string, number>();
 
   constructor(
-    scenario: Scenario,
+    readonly scenario: Scenario,
     scenarioHash: string,
     readonly replay: ReplayLog,
   ) {

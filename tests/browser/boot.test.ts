@@ -29,7 +29,9 @@ describe('the built game boots to the title screen', () => {
     expect(withCanvas.equals(withoutCanvas)).toBe(false);
 
     await expect(page.locator('h1').textContent()).resolves.toBe('Sprintwise');
-    await expect(page.locator('.title__tagline').textContent()).resolves.toBe('Learn to own the product, one Sprint at a time');
+    // The title names the role the game trains.
+    await expect(page.locator('.title__tagline').textContent()).resolves.toBe('A Scrum Product Owner training game');
+    await expect(page.title()).resolves.toBe('Sprintwise: a Scrum Product Owner training game');
     await saveScreenshot(page, 'title-1280x720');
   });
 
@@ -45,6 +47,13 @@ describe('the built game boots to the title screen', () => {
     expect(canvas.y).toBe(96);
     expect(play.y).toBeGreaterThan(canvas.y);
     expect(play.y + play.height).toBeLessThan(canvas.y + canvas.height);
+    // "Join a class" stays above the lane of backlog cards (its top edge at 622 game units, Title.ts),
+    // and Settings sits in the window's corner rather than inside the 16:9 box.
+    const join = await page.locator('#join-class').boundingBox();
+    const settings = await page.locator('#title-settings').boundingBox();
+    if (!join || !settings) throw new Error('Join a class or Settings not laid out');
+    expect(join.y + join.height).toBeLessThan(canvas.y + (622 * canvas.height) / 720);
+    expect(settings.y).toBeLessThan(canvas.y);
     await saveScreenshot(page, 'title-1024x768');
   });
 

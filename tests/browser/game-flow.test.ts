@@ -174,7 +174,7 @@ describe('every screen at 1024×768', () => {
     await page.click('[data-focus="scenario:start:corner-cafe"]');
     await settle(page);
     await playUntil(page, (s) => s.scene === 'Debrief', { onScreen: () => screens.record() });
-    await page.click('[data-focus="debrief:reveal"]');
+    await page.locator('details.domain-fold > summary').first().click();
     await screens.record('Debrief_goals');
     await page.click('[data-focus="tool:log"]');
     await screens.record('Log');

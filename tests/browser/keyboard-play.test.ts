@@ -92,10 +92,12 @@ describe('a whole scenario, by keyboard alone', () => {
     expect(reordered).toBe(true);
     expect(typedNotes).toBe(true);
 
-    await tabTo(page, '[data-focus="debrief:reveal"]');
+    // Every decision is folded by domain; a domain opens from the keyboard.
+    await expect(page.locator('#lessons-title').isVisible()).resolves.toBe(true);
+    await expect(page.locator('details.domain-fold').count()).resolves.toBe(7);
+    await tabTo(page, 'details.domain-fold > summary');
     await page.keyboard.press('Enter');
-    await expect(page.locator('#goals-title').isVisible()).resolves.toBe(true);
-    await expect(page.locator('.domain').count()).resolves.toBe(7);
+    await expect(page.locator('details.domain-fold[open]').count()).resolves.toBe(1);
     await screens.record('Debrief_goals');
 
     // The knowledge map now holds the run.

@@ -76,6 +76,28 @@ describe('the scenario lifecycle statechart', () => {
       expect(seen, phase).toContain(phase);
   });
 
+  it('a run to the next event is legal only while the days run, and leaves through the same doors as a day', () => {
+    const where = atomicStates().filter((k) => (legalActionTypes(k) as readonly string[]).includes('runToNextEvent'));
+    expect(where).toEqual(['sprint.execution.working']);
+    // The chart keeps the phase on the action itself; the rules' events move it on, as after a day.
+    expect(nextPhase('sprint.execution.working', 'runToNextEvent')).toBe('sprint.execution.working');
+    const { scenario, hash } = starterScenario();
+    const session = createSession(scenario, 3, hash);
+    const leftTo = new Set<string>();
+    let guard = 0;
+    while (!session.done && guard++ < 2000) {
+      const step = session.observe();
+      const run = step.actions.find((a) => a.type === 'runToNextEvent');
+      const r = session.dispatch({ id: (run ?? step.actions[0]!).id });
+      expect(r.ok).toBe(true);
+      if (run && r.ok) leftTo.add(r.changes.phase);
+      if (run && r.ok) expect(legalActionTypes(r.changes.phaseBefore)).toContain('nextDay');
+    }
+    expect(session.done).toBe(true);
+    expect(leftTo).toContain('sprint.execution.deciding');
+    expect(leftTo).toContain('sprint.review');
+  });
+
   it('only the phase decides what is legal: nothing is legal after the debrief', () => {
     expect(legalActionTypes('debrief')).toEqual([]);
     expect(legalActionTypes('sprint.execution.deciding')).toEqual(['resolveEvent']);

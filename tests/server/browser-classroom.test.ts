@@ -46,7 +46,7 @@ describe('the classroom in a real browser', () => {
 
   async function takeFirstAction(page: Page, expectedSaved: number): Promise<void> {
     await page.locator('[data-testid=actions] button:not([disabled])').first().click();
-    await poll(() => page.textContent('[data-testid=steps]')).toBe(`${expectedSaved} action(s) saved on the server`);
+    await poll(() => page.textContent('[data-testid=steps]')).toBe(`${expectedSaved} ${expectedSaved === 1 ? 'action' : 'actions'} saved on the server`);
     await page.locator('[data-testid=actions] button:not([disabled])').first().waitFor();
   }
 

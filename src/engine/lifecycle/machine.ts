@@ -104,6 +104,7 @@ export const lifecycleMachine = setup({
                 ...REFINEMENT,
                 ...DISCOVERY,
                 nextDay: A,
+                runToNextEvent: A,
                 cancelSprint: A,
                 releaseIncrement: A,
                 answerQuestion: A,

@@ -58,6 +58,8 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('proposeSprintGoal'), itemIds: z.array(id).max(5) }),
   z.strictObject({ type: z.literal('commitSprint'), scope: z.enum(['agreed', 'insist']) }),
   z.strictObject({ type: z.literal('nextDay') }),
+  // Days pass, exactly as repeated nextDay, until something needs the PO or the Sprint ends.
+  z.strictObject({ type: z.literal('runToNextEvent') }),
   z.strictObject({ type: z.literal('cancelSprint') }),
   z.strictObject({ type: z.literal('resolveEvent'), choiceId: id }),
   z.strictObject({ type: z.literal('answerForecast'), style: z.enum(FORECAST_STYLES) }),
@@ -94,6 +96,7 @@ export const LISTING_ORDER: readonly ActionType[] = [
   'commitSprint',
   'proposeSprintGoal',
   'nextDay',
+  'runToNextEvent',
   'resolveEvent',
   'cancelSprint',
   'endReview',

@@ -2,7 +2,7 @@ import type { Scenario } from '../model/scenario';
 import type { GameState } from '../model/state';
 import type { Rule } from './context';
 import { forgetJudgement, judge, say, unknownId } from './context';
-import { clamp } from './execution';
+import { adjustEveryonesTrust, adjustMorale } from './effects';
 import { personaQuality, visionQuality } from './product';
 import { openSprint } from './planning';
 import { closeRefinementWindow } from './refinement';
@@ -57,8 +57,9 @@ export const startSprints: Rule<'startSprints'> = {
         }`,
       });
       // A shared, complete vision gives the team and stakeholders something to steer by.
-      draft.team.morale = clamp(draft.team.morale + 6 * q);
-      for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + 3 * q);
+      const why = q >= 0.99 ? 'A complete product vision gives everyone something to steer by' : 'A partial product vision gives everyone a little to steer by';
+      adjustMorale(draft, 6 * q, why);
+      adjustEveryonesTrust(draft, 3 * q, why);
     }
     if (scenario.personaSnippets?.length) {
       const q = personaQuality(ctx.base, scenario);

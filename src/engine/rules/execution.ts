@@ -8,6 +8,7 @@ import { currentSprint } from './planning';
 import { closeRefinementWindow } from './refinement';
 import { isReady } from './story';
 import { productGoalProgressLine } from './product-goal';
+import { adjustDebt, adjustMorale, adjustTrust } from './effects';
 
 /** The first dependency of `itemId` that is not Done yet, if any: the work it waits on. */
 export function openDependency(state: GameState, itemId: string): string | undefined {
@@ -126,7 +127,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function endSprint(draft: Draft<GameState>, ctx: RuleContext): void {
   const sprint = currentSprint(draft);
   // A goal with no items is about quality: the Developers spend the Sprint on debt, and meet it.
-  if (sprint.goalItemIds.length === 0) draft.team.techDebt = clamp(draft.team.techDebt - 5);
+  if (sprint.goalItemIds.length === 0) adjustDebt(draft, -5, 'The Developers spent a Sprint with no items in its goal on quality work');
   sprint.goalMet = !sprint.cancelled && sprint.goalItemIds.every((id) => draft.items[id]!.status === 'done');
   const notDone = sprint.committed.filter((id) => draft.items[id]!.status === 'sprint');
   for (let i = notDone.length - 1; i >= 0; i--) {
@@ -151,7 +152,7 @@ function endSprint(draft: Draft<GameState>, ctx: RuleContext): void {
   for (const id of sprint.done) {
     const item = draft.items[id]!;
     // Work that arrives after its fixed date has passed earns no thanks.
-    if (item.requestedBy && !item.deadlineMissed && draft.trust[item.requestedBy] !== undefined) draft.trust[item.requestedBy] = clamp(draft.trust[item.requestedBy]! + 4);
+    if (item.requestedBy && !item.deadlineMissed) adjustTrust(draft, item.requestedBy, 4, `"${item.title}", which they asked for, is Done`);
   }
   if (draft.sprint < ctx.scenario.sprints) closeRefinementWindow(draft, ctx, draft.sprint + 1);
   ctx.emit('sys.sprintOver');
@@ -173,7 +174,7 @@ function settleDeadlines(draft: Draft<GameState>, ctx: RuleContext): void {
       continue;
     }
     item.deadlineMissed = true;
-    if (draft.trust[who] !== undefined) draft.trust[who] = clamp(draft.trust[who]! - 15);
+    adjustTrust(draft, who, -15, `"${item.title}" had to be Done by Sprint ${draft.sprint}, and it is not`);
     const inSprint = sprint.committed.includes(item.id);
     judge(draft, {
       goalId: 'D1.2.2',
@@ -209,7 +210,7 @@ export const cancelSprint: Rule<'cancelSprint'> = {
     const why = goalObsolete(ctx.base);
     const sprint = currentSprint(draft);
     sprint.cancelled = true;
-    draft.team.morale = clamp(draft.team.morale - 5);
+    adjustMorale(draft, -5, 'You cancelled the Sprint, and the Developers\u2019 work stopped');
     judge(draft, {
       goalId: 'D2.2.3',
       score: why ? 1 : 0,
@@ -286,9 +287,10 @@ export const resolveEvent: Rule<'resolveEvent'> = {
     const card = ctx.scenario.events.find((c) => c.id === draft.pendingEvent!.cardId)!;
     const choice = card.choices.find((c) => c.id === a.choiceId)!;
     const fx = choice.effects;
-    if (fx.trust && draft.trust[card.from] !== undefined) draft.trust[card.from] = clamp(draft.trust[card.from]! + fx.trust);
-    if (fx.morale) draft.team.morale = clamp(draft.team.morale + fx.morale);
-    if (fx.techDebt) draft.team.techDebt = clamp(draft.team.techDebt + fx.techDebt);
+    const why = `Your answer to "${card.title}": ${choice.label}`;
+    if (fx.trust) adjustTrust(draft, card.from, fx.trust, why);
+    if (fx.morale) adjustMorale(draft, fx.morale, why);
+    if (fx.techDebt) adjustDebt(draft, fx.techDebt, why);
     if (fx.capacityLoss) draft.team.lostThisSprint = round2(draft.team.lostThisSprint + fx.capacityLoss);
     for (const e of choice.evidence) judge(draft, { ...e, decisionId: `event-${card.id}` });
     draft.pendingEvent = null;
@@ -296,10 +298,6 @@ export const resolveEvent: Rule<'resolveEvent'> = {
     ctx.emit('sys.eventResolved');
   },
 };
-
-export function clamp(x: number): number {
-  return Math.min(100, Math.max(0, round2(x)));
-}
 
 export const injectEvent: Rule<'injectEvent'> = {
   check(s, a, scenario) {

@@ -4,6 +4,7 @@ import type { GameState, Item, Readiness, ReviewFormat, RoadmapFormat } from '..
 import type { RuleContext } from './context';
 import { forgetJudgement, judge, quotedTitles, titleOf } from './context';
 import { criteriaCoverage, scenarioItem, setAside } from './story';
+import { percentOf100 } from '../model/words';
 
 /*
  * Goals that used to be tested only by questions, judged where the player acts on them. Each
@@ -260,7 +261,7 @@ export function judgeUsageAsValue(draft: Draft<GameState>, base: GameState): voi
     score: last ? 1 : 0.2,
     decisionId: `feedback-analytics-s${base.sprint}`,
     rationale: last
-      ? `You studied how users use what was released (adoption ${last.adoption}%, satisfaction ${last.satisfaction} out of 100): use, not velocity or the number of items shipped, is where value shows.`
+      ? `You studied how users use what was released (adoption ${percentOf100(last.adoption)}, satisfaction ${last.satisfaction} out of 100): use, not velocity or the number of items shipped, is where value shows.`
       : `Nothing had been released yet, so no user had used the product and there was no adoption or usage to study; the only figures so far were velocity, which measures output, not value.`,
   });
 }
@@ -269,7 +270,7 @@ export function judgeUsageAsValue(draft: Draft<GameState>, base: GameState): voi
 export function judgeMetricsReading(draft: Draft<GameState>, base: GameState, finding: string, truth: string): void {
   const release = [...base.releases].reverse().find((r) => r.itemIds.length > 0);
   if (!release || !truth) return;
-  const use = (id: string) => `${release.featureUse[id] ?? 0}%`;
+  const use = (id: string) => percentOf100(release.featureUse[id] ?? 0);
   const title = (id: string) => `"${base.items[id]?.title ?? id}"`;
   const biggest = [...release.itemIds].sort((a, b) => base.items[b]!.estimate - base.items[a]!.estimate || (a < b ? -1 : 1))[0];
   // Items used equally often are equally right answers.

@@ -11,6 +11,7 @@ import { addPersonaTrait, addVisionFragment, chooseRoadmap, chooseVisionTechniqu
 import { analyseMarket, classifyRequest, flagOffVision, gatherFeedback, sortEmpathyNote, testAssumption } from './discovery';
 import { chooseImprovement } from './retrospective';
 import { finishScenario, planRelease } from './release';
+import { runToNextEvent } from './run';
 
 /** One rule per action type; the compiler checks none is missing. */
 export const RULES: RuleBook = {
@@ -39,6 +40,7 @@ export const RULES: RuleBook = {
   proposeSprintGoal,
   commitSprint,
   nextDay,
+  runToNextEvent,
   cancelSprint,
   resolveEvent,
   answerForecast,

@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import { setMorale } from './effects';
 import type { Scenario } from '../model/scenario';
 import type { GameState } from '../model/state';
 import type { Rule } from './context';
@@ -330,7 +331,7 @@ export const commitSprint: Rule<'commitSprint'> = {
     sprint.forecast = forecast;
     sprint.committed = selected;
     sprint.stretch = stretch;
-    if (stretch) draft.team.morale = Math.max(0, draft.team.morale - 10);
+    if (stretch) setMorale(draft, Math.max(0, draft.team.morale - 10), 'The Developers were pushed to take on more than they forecast');
 
     const t = base.team;
     const expected = expectedVelocity({

@@ -52,6 +52,15 @@ export function productGoalProgress(state: GameState, scenario: Scenario): Produ
   return { goal: goal.text, measurable: goal.truth.measurable, released, total };
 }
 
+/** Points among `ids` that count toward a measurable Product Goal: what a release of them moves it by. */
+export function goalPointsIn(state: GameState, scenario: Scenario, ids: readonly string[]): number {
+  const goal = chosenProductGoal(state, scenario);
+  if (!goal || !goal.truth.measurable) return 0;
+  let points = 0;
+  for (const id of ids) if (countsToward(state, scenario, goal, id)) points += state.items[id]!.estimate;
+  return points;
+}
+
 const points = (n: number) => `${n} ${n === 1 ? 'point' : 'points'}`;
 
 /** What the Sprint Review shows about the Product Goal. */

@@ -4,9 +4,10 @@ import type { GameState, MapQuadrant, SprintRecord } from '../model/state';
 import type { Rule } from './context';
 import { forgetJudgement, judge, quotedTitles, say, titleOf, unknownId } from './context';
 import { judgeRoadmapMeaning } from './goals-in-the-world';
-import { clamp } from './execution';
+import { adjustEveryonesTrust, adjustTrust } from './effects';
 import { round2 } from './formulas';
 import { currentSprint } from './planning';
+import { listOf } from '../model/words';
 
 export const chooseVisionTechnique: Rule<'chooseVisionTechnique'> = {
   apply(draft, a) {
@@ -46,10 +47,10 @@ export const chooseRoadmap: Rule<'chooseRoadmap'> = {
     if (a.format === 'datedFeatures') {
       const ids = (ctx.scenario.roadmapPromises ?? ctx.base.backlogOrder.slice(0, 3)).slice(0, ctx.scenario.sprints);
       draft.roadmap.promises = ids.map((itemId, i) => ({ itemId, sprint: i + 1 }));
-      say(draft, `Roadmap: a dated feature list promising ${ids.map((id, i) => `"${titleOf(ctx.base, ctx.scenario, id)}" by Sprint ${i + 1}`).join(', ')}.`);
+      say(draft, `You shared a dated feature list as the roadmap, promising ${listOf(ids.map((id, i) => `"${titleOf(ctx.base, ctx.scenario, id)}" by Sprint ${i + 1}`))}.`);
     } else {
       draft.roadmap.promises = [];
-      say(draft, `Roadmap: ${a.format === 'nowNextLater' ? 'Now, Next, Later' : 'goal-oriented'}: direction without fixed dates.`);
+      say(draft, `You shared ${a.format === 'nowNextLater' ? 'a Now, Next, Later roadmap' : 'a goal-oriented roadmap'}: direction without fixed dates.`);
     }
     forgetJudgement(draft, 'roadmap');
     const good = a.format !== 'datedFeatures';
@@ -164,7 +165,7 @@ export function tendStakeholders(draft: Draft<GameState>, scenario: Scenario): v
     if (!planned) continue;
     const fit = placementFit(who, planned);
     const fits = fit.influence && fit.interest;
-    draft.trust[who.id] = clamp(draft.trust[who.id]! + (fits ? 2 : who.influence >= 0.5 ? -4 : -1));
+    adjustTrust(draft, who.id, fits ? 2 : who.influence >= 0.5 ? -4 : -1, fits ? 'The way you engage them suits them' : 'The way you engage them does not suit them');
   }
 }
 
@@ -175,7 +176,7 @@ export const shareProgress: Rule<'shareProgress'> = {
     const transparent = a.style === 'transparent';
     const seen = sprintFacts(currentSprint(draft));
     // Good news lifts the mood a little; seeing the real picture, risks included, builds more.
-    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + (transparent ? 3 : 2));
+    adjustEveryonesTrust(draft, transparent ? 3 : 2, transparent ? 'You showed the burn-up, the forecast range and the open risks' : 'You told stakeholders everything is on track');
     judge(draft, {
       goalId: 'D5.2.2',
       score: transparent ? 1 : 0,
@@ -222,7 +223,7 @@ export function settleProgressClaims(draft: Draft<GameState>): void {
   const returned = sprint.notDone.length > 0;
   const setback = sprint.goalMet === false || sprint.velocity < sprint.forecast || sprint.clarifications > 0 || returned;
   if (!setback) return;
-  for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! - 8);
+  adjustEveryonesTrust(draft, -8, 'The last Review said all was on track, and this Sprint showed otherwise');
   say(draft, 'Stakeholders feel misled: the last Review said all was on track, and this Sprint showed otherwise.');
 }
 
@@ -232,7 +233,7 @@ export function settleRoadmap(draft: Draft<GameState>, scenario: Scenario): void
     if (p.sprint !== draft.sprint) continue;
     if (draft.items[p.itemId]?.status === 'done') continue;
     draft.roadmap.misses += 1;
-    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! - 6);
+    adjustEveryonesTrust(draft, -6, `The roadmap promised "${titleOf(draft, scenario, p.itemId)}" by Sprint ${p.sprint}, and it is not Done`);
     say(draft, `The roadmap promised "${titleOf(draft, scenario, p.itemId)}" by Sprint ${p.sprint}; it is not Done, and stakeholders noticed.`);
   }
 }

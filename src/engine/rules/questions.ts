@@ -27,12 +27,23 @@ function due(card: QuestionCard, phase: QuestionPhase, sprint: number): boolean 
   return card.phase === phase && (phase === 'briefing' || phase === 'release' || card.sprint === sprint);
 }
 
+/** The goal a Definition of Ready question checks; agreeing one with the Developers is judged on the same goal. */
+const READINESS_GOAL = 'D7.1.1';
+
+/**
+ * A question about the Definition of Ready is not asked once the player has agreed one with the
+ * Developers: asking what it should be after it was set reads as if the game had not noticed.
+ */
+function settledInPlay(state: Pick<GameState, 'evidence'>, card: QuestionCard): boolean {
+  return card.goalIds.includes(READINESS_GOAL) && state.evidence.some((e) => e.decisionId.startsWith('readiness-agreement-'));
+}
+
 /** Opens the next unasked question of this phase and Sprint, if there is one. */
 export function openNextQuestion(draft: Draft<GameState>, phase: string, questions: readonly QuestionCard[]): void {
   if (draft.pendingQuestion) return;
   let card: QuestionCard | undefined;
   for (const qp of questionPhaseOf(phase)) {
-    card = questions.find((q) => due(q, qp, draft.sprint) && !draft.askedQuestions.includes(q.id));
+    card = questions.find((q) => due(q, qp, draft.sprint) && !draft.askedQuestions.includes(q.id) && !settledInPlay(draft, q));
     if (card) break;
   }
   if (!card) return;

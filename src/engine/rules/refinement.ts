@@ -6,6 +6,7 @@ import { refine, refinementBudget, refinementCost } from './backlog';
 import { round2 } from './formulas';
 import { developersForecast } from './planning';
 import { flawQuestions, raiseFlaws } from './story';
+import { count } from '../model/words';
 
 /** What the refinement before a Sprint Planning achieved, all of it visible to the player. */
 export interface RefinementEffects {
@@ -55,7 +56,7 @@ export function refinementTimeScore(e: RefinementEffects): number {
 }
 
 function refinementTimeRationale(e: RefinementEffects, state: GameState, nextSprint: number, score: number): string {
-  const time = `${e.budget} ${e.budget === 1 ? 'point' : 'points'} of refinement time (${state.refinementShare}% of the Developers' capacity)`;
+  const time = `${count(e.budget, 'point')} of refinement time (${state.refinementShare}% of the Developers' capacity)`;
   if (e.likely.length && e.ready.length < e.likely.length)
     return `With ${time}, the time ran out before the work Sprint ${nextSprint} will most likely take was ready: ${quotedTitles(state, e.likely.filter((id) => !e.ready.includes(id)))} still unrefined. Agreeing more time with the Developers, or spending it on the top of the order, would have prepared it.`;
   if (e.stops >= 2)
@@ -118,13 +119,13 @@ export function closeRefinementWindow(draft: Draft<GameState>, ctx: RuleContext,
 function judgeReadiness(draft: Draft<GameState>, e: RefinementEffects, nextSprint: number, forecast: number): void {
   if (e.likely.length === 0) return;
   const unready = e.likely.filter((id) => !e.ready.includes(id));
-  const top = `the top of the order up to the Developers' forecast of ${forecast} ${forecast === 1 ? 'point' : 'points'}`;
+  const top = `the top of the order up to the Developers' forecast of ${count(forecast, 'point')}`;
   judge(draft, {
     goalId: 'D3.3.2',
     score: e.ready.length / e.likely.length,
     decisionId: `refinement-s${nextSprint}`,
     rationale: unready.length
-      ? `Only ${e.ready.length} of the ${e.likely.length} items likely to be taken in Sprint ${nextSprint} (${top}) ${e.ready.length === 1 ? 'was' : 'were'} refined; ${quotedTitles(draft as GameState, unready)} ${unready.length === 1 ? 'arrives' : 'arrive'} at Sprint Planning unclear.`
+      ? `Only ${e.ready.length} of the ${count(e.likely.length, 'item')} likely to be taken in Sprint ${nextSprint} (${top}) ${e.ready.length === 1 ? 'was' : 'were'} refined; ${quotedTitles(draft as GameState, unready)} ${unready.length === 1 ? 'arrives' : 'arrive'} at Sprint Planning unclear.`
       : `Everything the Developers are likely to take in Sprint ${nextSprint} (${top}) was understood and sized before its Sprint Planning.`,
   });
 }

@@ -6,6 +6,7 @@ import { judge, say } from './context';
 import { reflectionLabel } from '../model/labels';
 import { currentSprint } from './planning';
 import { judgeMetricsReading } from './goals-in-the-world';
+import { percentOf100 } from '../model/words';
 
 /** Topics the Review asks about before it closes, and the Retrospective before the team picks an improvement. */
 export function requiredReflections(state: GameState): ReflectionTopic[] {
@@ -131,7 +132,7 @@ export function reflectionEvidence(state: GameState, topic: ReflectionTopic): st
     }
     case 'metrics': {
       const release = [...state.releases].reverse().find((r) => r.itemIds.length > 0);
-      return release ? `Use in the latest release: ${release.itemIds.map((id) => `"${state.items[id]?.title ?? id}" ${release.featureUse[id] ?? 0}%`).join(', ')}.` : '';
+      return release ? `Use in the latest release: ${release.itemIds.map((id) => `"${state.items[id]?.title ?? id}" ${percentOf100(release.featureUse[id] ?? 0)}`).join(', ')}.` : '';
     }
   }
 }

@@ -5,7 +5,7 @@ import type { Scenario } from '../model/scenario';
 import type { GameState } from '../model/state';
 import { valueAvailable } from '../report';
 import { forecastAsker, unreleasedDone } from './review';
-import { clamp } from './execution';
+import { adjustTrust } from './effects';
 import { setAside } from './story';
 import { round2 } from './formulas';
 import { judgeProductGoalReached, productGoalProgressLine } from './product-goal';
@@ -150,7 +150,7 @@ export const finishScenario: Rule<'finishScenario'> = {
     draft.released = draft.releases.some((r) => r.itemIds.length > 0);
     if (draft.releasePlan === 'everythingByDate' && draft.backlogOrder.some((id) => !draft.items[id]!.offVision && draft.items[id]!.moscow !== 'wont')) {
       const asker = forecastAsker(draft, ctx.scenario.stakeholders);
-      if (asker) draft.trust[asker] = clamp(draft.trust[asker]! - 10);
+      if (asker) adjustTrust(draft, asker, -10, 'The release plan promised the whole Product Backlog by the last Sprint, and it is not all Done');
       say(draft, 'The release plan promised the whole Product Backlog by the last Sprint, and it is not all Done: the promise is broken.');
     }
     judgeOutcomes(draft, ctx.scenario);

@@ -1,7 +1,7 @@
 import type { GameState } from '../model/state';
 import type { Rule } from './context';
 import { judge, say } from './context';
-import { clamp } from './execution';
+import { adjustDebt } from './effects';
 import { round2 } from './formulas';
 import { requiredReflections } from './reflection';
 import { PO_TIME_PER_SPRINT } from '../model/initial';
@@ -151,7 +151,7 @@ export const chooseImprovement: Rule<'chooseImprovement'> = {
         say(draft, 'The Scrum Team strengthened the Definition of Done: expect a slower Sprint, then steadier ones.');
       } else say(draft, 'The Definition of Done is already as strong as this team makes it; nothing changes.');
     } else if (a.improvement === 'payDownDebt') {
-      draft.team.techDebt = clamp(draft.team.techDebt - DEBT_PAID);
+      adjustDebt(draft, -DEBT_PAID, 'The Scrum Team chose to pay down technical debt');
       draft.team.debtWorkNextSprint = DEBT_WORK_SHARE;
       say(draft, 'The Developers will spend part of the next Sprint paying down technical debt.');
     } else {

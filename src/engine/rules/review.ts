@@ -3,7 +3,8 @@ import type { Scenario } from '../model/scenario';
 import type { ForecastDistribution, GameState } from '../model/state';
 import type { Rule } from './context';
 import { judge, quotedTitles, say } from './context';
-import { clamp } from './execution';
+import { addValue, adjustEveryonesTrust, adjustTrust, recordGoalProgress } from './effects';
+import { goalPointsIn } from './product-goal';
 import { forecastMessage, judgeCalibration, judgeForecastStyle, monteCarloForecast, optimisticSprints, thinHistory } from './forecast';
 import { realisedValue, round2 } from './formulas';
 import { valueAvailable } from '../report';
@@ -12,6 +13,8 @@ import { settleProgressClaims, settleRoadmap, tendStakeholders } from './product
 import { scenarioItem } from './story';
 import { requiredReflections } from './reflection';
 import { judgeReviewPurpose } from './goals-in-the-world';
+import { keepReviewPractices } from './review-agreements';
+import { count, percentOf100 } from '../model/words';
 
 export const FORECAST_TRIALS = 2000;
 /** How many items from the top of the backlog a stakeholder asks "when?" about. */
@@ -59,7 +62,7 @@ export const answerForecast: Rule<'answerForecast'> = {
     draft.forecasts.push({ sprint: draft.sprint, style: a.style, low, high, itemIds, scope, judged: false, hit: null, distribution });
     currentSprint(draft).forecastAnswered = true;
     const asker = forecastAsker(draft, ctx.scenario.stakeholders);
-    if (asker) draft.trust[asker] = clamp(draft.trust[asker]! + (a.style === 'date' ? 5 : 2));
+    if (asker) adjustTrust(draft, asker, a.style === 'date' ? 5 : 2, a.style === 'date' ? 'You gave the single date they asked for' : 'You gave a forecast they can plan with');
     judgeForecastStyle(draft, a.style, history, draft.sprint);
     say(draft, forecastMessage(a.style, low, high, history));
   },
@@ -71,6 +74,7 @@ export const endReview: Rule<'endReview'> = {
     return open.length ? { code: 'notAllowedNow', message: 'read what users did with the release first: which released item did they use most?' } : null;
   },
   apply(draft, _a, ctx) {
+    keepReviewPractices(draft, ctx);
     const sprint = currentSprint(draft);
     if (!sprint.forecastAnswered && ctx.base.backlogOrder.length > 0) {
       const rationale = `At the Review of Sprint ${draft.sprint}, stakeholders asked when the next items (${quotedTitles(ctx.base, ctx.base.backlogOrder.slice(0, 2))} first) would be done and left without an answer.`;
@@ -121,7 +125,7 @@ export function judgeForecasts(draft: Draft<GameState>, now: number, scenario: S
       continue;
     }
     // A broken single date costs far more trust than a range that turned out too narrow.
-    if (asker) draft.trust[asker] = clamp(draft.trust[asker]! - (f.style === 'date' ? 10 : 3));
+    if (asker) adjustTrust(draft, asker, f.style === 'date' ? -10 : -3, f.style === 'date' ? `The date you forecast in Sprint ${f.sprint} passed with the work not Done` : `The range you forecast in Sprint ${f.sprint} did not hold`);
     say(draft, `The forecast from Sprint ${f.sprint} did not hold${f.style === 'date' ? ': the promised date passed' : ''}.`);
   }
   if (settled) judgeCalibration(draft);
@@ -144,7 +148,15 @@ export const setReviewFormat: Rule<'setReviewFormat'> = {
       say(draft, `Feedback at the Review changed what "${i.title}" is worth: stakeholders now value it at ${i.truth.value}.`);
     }
     const trustDelta = a.format === 'workingSession' ? 3 : a.format === 'demo' ? 1 : -2;
-    for (const id of Object.keys(draft.trust)) draft.trust[id] = clamp(draft.trust[id]! + trustDelta);
+    adjustEveryonesTrust(
+      draft,
+      trustDelta,
+      a.format === 'workingSession'
+        ? 'Stakeholders worked through the Increment with the Scrum Team'
+        : a.format === 'demo'
+          ? 'Stakeholders watched a demo of the Increment'
+          : 'A status report took the place of inspecting the Increment',
+    );
     const score = a.format === 'workingSession' ? 1 : a.format === 'demo' ? 0.5 : 0;
     const increment = sprint.done.length ? `the Increment with ${quotedTitles(ctx.base, sprint.done)}` : `what Sprint ${sprint.number} produced (nothing met the Definition of Done)`;
     const rationale =
@@ -198,7 +210,10 @@ export function release(draft: Draft<GameState>, sprintNumber: number, scenario:
     item.releasedInSprint = sprintNumber;
   }
   value = round2(value);
-  draft.valueRealised = round2(draft.valueRealised + value);
+  const reached = ids.length ? `${quotedTitles(draft, ids)} reached users` : 'The release reached users';
+  addValue(draft, value, reached);
+  const toward = goalPointsIn(draft as GameState, scenario, ids);
+  if (toward) recordGoalProgress(draft, toward, `${reached}, moving the Product Goal`);
   const rel = {
     sprint: sprintNumber,
     itemIds: ids,
@@ -239,8 +254,8 @@ export const releaseIncrement: Rule<'releaseIncrement'> = {
     const r = draft.releases[draft.releases.length - 1]!;
     say(
       draft,
-      `Released ${n} Done ${n === 1 ? 'item' : 'items'} to users${during ? ` (the release took about ${MID_SPRINT_RELEASE_COST} point of the Developers' time)` : ''}. ` +
-        `Adoption ${r.adoption}%, satisfaction ${r.satisfaction} out of 100, revenue ${r.revenue}.`,
+      `Released ${count(n, 'Done item')} to users${during ? ` (the release took about ${count(MID_SPRINT_RELEASE_COST, 'point')} of the Developers' time)` : ''}. ` +
+        `Adoption ${percentOf100(r.adoption)}, satisfaction ${r.satisfaction} out of 100, revenue ${r.revenue}.`,
     );
   },
 };

@@ -5,6 +5,7 @@
  * a dropped connection loses nothing) and reconnects with backoff.
  */
 import type { ObservationMessage } from '../../cli/protocol';
+import type { Evidence } from '../../engine';
 import { forgetClass, writeClass, type SavedClass } from './saved';
 
 export interface ClassState {
@@ -13,6 +14,8 @@ export interface ClassState {
   paused: boolean;
   pacing: 'free' | 'lockstep';
   released: { index: number; label: string } | null;
+  /** The facilitator's coach setting: true shows verdicts, false is assessment mode (absent from older servers). */
+  coach?: boolean;
 }
 
 export interface ClassroomStatus {
@@ -38,7 +41,8 @@ export interface FinishedRun {
 }
 
 export type ClassroomEvent =
-  | { type: 'observation'; message: ObservationMessage; acked: boolean }
+  /** `evidence`: the judgements of the acknowledged action, sent only when the class has the coach on. */
+  | { type: 'observation'; message: ObservationMessage; acked: boolean; evidence?: Evidence[] }
   | { type: 'refused'; code: string; message: string }
   | { type: 'finished'; finished: FinishedRun }
   | { type: 'notice'; text: string }
@@ -54,6 +58,7 @@ export class ClassroomClient {
   private timer: number | null = null;
   private stopped = false;
   private justAcked = false;
+  private ackEvidence: Evidence[] = [];
   private lastSeq = 0;
   private listener: (event: ClassroomEvent) => void = () => undefined;
 
@@ -191,8 +196,9 @@ export class ClassroomClient {
         return;
       }
       case 'observation':
-        this.listener({ type: 'observation', message: m as unknown as ObservationMessage, acked: this.justAcked });
+        this.listener({ type: 'observation', message: m as unknown as ObservationMessage, acked: this.justAcked, evidence: this.justAcked ? this.ackEvidence : [] });
         this.justAcked = false;
+        this.ackEvidence = [];
         return;
       case 'ack': {
         const seq = Number(m.seq);
@@ -201,6 +207,7 @@ export class ClassroomClient {
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.persist();
         this.justAcked = true;
+        this.ackEvidence = Array.isArray(m.evidence) ? (m.evidence as Evidence[]) : [];
         if (this.status.waitingForRelease) this.setStatus({ waitingForRelease: false });
         return;
       }

@@ -63,7 +63,9 @@ export function buildTitlePanel(options: TitleOptions): HTMLElement {
     'section',
     { class: 'title', 'aria-labelledby': 'title-name' },
     el('h1', { id: 'title-name', class: 'title__name', tabindex: '-1' }, 'Sprint', el('span', { class: 'title__name-accent' }, 'wise')),
-    el('p', { class: 'title__tagline' }, 'Learn to own the product, one Sprint at a time'),
+    // The role the game trains, said first: a newcomer should know what this is before pressing Play.
+    el('p', { class: 'title__tagline' }, 'A Scrum Product Owner training game'),
+    el('p', { class: 'title__motto' }, 'Learn to own the product, one Sprint at a time'),
     el('div', { class: `title__actions${resume ? ' title__actions--row' : ''}` }, resume, play),
     detail,
     el('div', { class: 'title__actions title__actions--row title__class' }, classButton, join),

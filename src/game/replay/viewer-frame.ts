@@ -3,7 +3,7 @@
  * goals, the top of the Product Backlog, the choices offered), the choice they made, and how
  * the debrief judged it. Builds DOM only; the viewer scene decides which frame to show.
  */
-import type { Action, Evidence, ListedAction, Observation } from '../../engine';
+import type { Action, ActionType, Evidence, ListedAction, Observation } from '../../engine';
 import { GOALS } from '../../assessment';
 import { decisionTitle } from '../../assessment/debrief';
 import type { ReplayStepper, StepFrame } from '../../replay';
@@ -13,6 +13,8 @@ import { humanize } from '../ui/grouped-actions';
 import { costNote } from '../ui/actions';
 import { titleOf, typeBadge } from '../ui/items';
 import { block, facts } from '../ui/screen';
+import { count } from '../../words';
+import { ACTION_KIND } from '../ui/action-kinds';
 
 /** Up to this many choices are listed flat; more are grouped by kind, the chosen kind open. */
 const FLAT_CHOICES = 12;
@@ -30,7 +32,7 @@ function describeAction(action: Action, o: Observation): string {
     const top = action.itemIds.slice(0, 3).map((id) => titleOf(o, id));
     return `Put the Product Backlog in a new order (top: ${top.join(', ')}${action.itemIds.length > 3 ? ', …' : ''})`;
   }
-  return humanize(action.type);
+  return ACTION_KIND[action.type];
 }
 
 /** Where the frame is in the run, in words: "Sprint 2 of 3 · Day 4 of 10". */
@@ -68,7 +70,7 @@ export function observationBlock(frame: StepFrame): HTMLElement {
     'viewer-saw-title',
     facts(rows),
     waiting,
-    el('h3', { class: 'viewer-sub' }, `Top of the Product Backlog (${o.backlog.length} item${o.backlog.length === 1 ? '' : 's'})`),
+    el('h3', { class: 'viewer-sub' }, `Top of the Product Backlog (${count(o.backlog.length, 'item')})`),
     top.length
       ? el(
           'ol',
@@ -80,7 +82,7 @@ export function observationBlock(frame: StepFrame): HTMLElement {
               typeBadge(i.type),
               ' ',
               el('strong', {}, i.title),
-              el('span', { class: 'viewer-items__figures' }, ` · ${i.estimate} points · value ${i.statedValue} · ${i.refined ? 'refined' : 'not refined'}`),
+              el('span', { class: 'viewer-items__figures' }, ` · ${count(i.estimate, 'point')} · value ${i.statedValue} · ${i.refined ? 'refined' : 'not refined'}`),
             ),
           ),
         )
@@ -118,7 +120,7 @@ export function choicesBlock(frame: StepFrame): HTMLElement {
       const details = el(
         'details',
         { class: 'viewer-group' },
-        el('summary', {}, `${humanize(type)} (${actions.length})${holdsChosen ? ' · the choice made' : ''}`),
+        el('summary', {}, `${ACTION_KIND[type as ActionType] ?? humanize(type)} (${actions.length})${holdsChosen ? ' · the choice made' : ''}`),
         el('ul', { class: 'viewer-choices' }, ...actions.map((a) => choiceItem(a, a.id === chosenId))),
       );
       details.open = holdsChosen;
@@ -156,7 +158,7 @@ function evidenceItem(e: Evidence, stepper: ReplayStepper, step: number): HTMLEl
     'li',
     { class: `viewer-judgement viewer-judgement--${scoreWord(e.score).replace(' ', '-')}` },
     el('p', { class: 'viewer-judgement__head' }, el('span', { class: 'goal__id' }, e.goalId), ' ', el('strong', {}, goal?.title ?? e.goalId)),
-    el('p', { class: 'viewer-judgement__score' }, `Score ${e.score.toFixed(2)} of 1: ${scoreWord(e.score)} · ${decisionTitle(e.decisionId)}`),
+    el('p', { class: 'viewer-judgement__score' }, `Score ${e.score.toFixed(2)} of 1: ${scoreWord(e.score)} · ${decisionTitle(e.decisionId, stepper.scenario)}`),
     el('p', { class: 'viewer-judgement__why' }, e.rationale),
     later !== null && later !== step ? el('p', { class: 'block__hint' }, `Judged again at choice ${later + 1}: the debrief uses that later judgement.`) : null,
   );

@@ -1,13 +1,16 @@
 import type { ListedAction, Observation } from '../../engine';
 import type { RunView } from '../session-store';
-import { el } from '../dom/el';
+import { el, type OptionalChild } from '../dom/el';
 import { actionButton, costNote, listedOf, otherActions, paramOf } from '../ui/actions';
 import { backlogBoard } from '../ui/backlog-board';
-import { itemTags, stakeholderName, typeBadge } from '../ui/items';
+import { stakeholderName, typeBadge } from '../ui/items';
 import { block, facts, poTimeText, screen } from '../ui/screen';
-import { VIEW_OF_TYPE } from '../view/views';
+import { shownViews, VIEW_OF_TYPE } from '../view/views';
+import { inlineViewLink } from '../ui/view-links';
+import { learnedFold } from '../ui/learned';
 import { ViewScene } from './view-scene';
 import { SceneKey } from './keys';
+import { term } from '../ui/glossary';
 
 /** What this board lays out itself; the rest of an item's decisions are listed under it. */
 const HANDLED = new Set(['setRefinementShare', 'refineItem', 'moveItem', 'orderBacklog', 'setReadiness', 'splitItem', 'fixFlaw', 'addCriterion', 'tagMoscow']);
@@ -50,6 +53,9 @@ function readOnlyText(phase: string, o: Observation): string {
  */
 export class Backlog extends ViewScene {
   private selectedId: string | null = null;
+  private learnedOpen = false;
+  /** Whether the player opened (true) or closed (false) the refinement settings; null until they do. */
+  private refinementOpen: boolean | null = null;
 
   constructor() {
     super(SceneKey.Backlog);
@@ -108,9 +114,10 @@ export class Backlog extends ViewScene {
     const side = [
       this.selectedItem(run, refining),
       refining ? this.refinementTime(run) : null,
-      o.insights?.length ? block('What you have learned', 'insights-title', el('ul', { class: 'bullets' }, ...o.insights.map((i) => el('li', {}, i)))) : null,
-      // Links to the other views with decisions open; the phase's own decisions stay on its screen.
-      otherActions(step, HANDLED, this.dispatch, { filter: (a) => VIEW_OF_TYPE[a.type] !== undefined && !onBoard.has(String(paramOf(a, 'itemId'))), here: SceneKey.Backlog }),
+      // Links to the other views with decisions open, one compact line each; the phase's own decisions stay on its screen.
+      this.otherViews(run),
+      otherActions(step, HANDLED, this.dispatch, { filter: (a) => VIEW_OF_TYPE[a.type] === SceneKey.Backlog && !onBoard.has(String(paramOf(a, 'itemId'))), here: SceneKey.Backlog }),
+      o.insights?.length ? this.learned(o.insights) : null,
       this.backBar(run),
     ];
 
@@ -124,6 +131,26 @@ export class Backlog extends ViewScene {
       sideLabel: 'Selected item and refinement',
       tools: this.tools(run),
     });
+  }
+
+  /** The other views with decisions open now, as one short link each. */
+  private otherViews(run: RunView): HTMLElement | null {
+    const open = shownViews(run.step, run.scenario.scenario).filter((v) => v.key !== SceneKey.Backlog && v.open > 0);
+    if (!open.length) return null;
+    return block(
+      'Also open now',
+      'other-views-title',
+      el('div', { class: 'view-links-row view-links-row--compact' }, ...open.map((v) => inlineViewLink(v.key, `${v.title}: ${v.open} ${v.open === 1 ? 'decision' : 'decisions'} open →`, `view:${v.key}`))),
+    );
+  }
+
+  /** What research found, folded; it stays open once the player opens it. */
+  private learned(insights: readonly string[]): HTMLElement {
+    const fold = learnedFold(insights, this.learnedOpen);
+    fold.addEventListener('toggle', () => {
+      this.learnedOpen = (fold as HTMLDetailsElement).open;
+    });
+    return fold;
   }
 
   private forItem(run: RunView, type: string, itemId: string): ListedAction[] {
@@ -154,9 +181,9 @@ export class Backlog extends ViewScene {
               return el(
                 'li',
                 { class: `criterion${c.chosen ? ' is-chosen' : ''}` },
-                el('span', { class: 'criterion__text' }, c.text),
+                el('span', { class: 'criterion__text' }, c.chosen ? el('span', { 'aria-hidden': 'true' }, '✓ ') : '', c.text, c.chosen ? el('span', { class: 'visually-hidden' }, ' (on the item)') : ''),
                 c.chosen
-                  ? el('span', { class: 'tag tag--done' }, el('span', { 'aria-hidden': 'true' }, '✓ '), 'On the item')
+                  ? null
                   : add
                     ? actionButton(add, this.dispatch, { variant: 'quiet', text: '+ Add', focusKey: `criterion:${item.id}:${c.id}` })
                     : null,
@@ -188,7 +215,7 @@ export class Backlog extends ViewScene {
       ? el(
           'div',
           { class: 'sub' },
-          el('h3', { class: 'sub__title', id: 'moscow-title' }, 'MoSCoW for the release'),
+          el('h3', { class: 'sub__title', id: 'moscow-title' }, term('MoSCoW'), ' for the release'),
           el(
             'div',
             { class: 'segmented', role: 'group', 'aria-labelledby': 'moscow-title' },
@@ -214,9 +241,8 @@ export class Backlog extends ViewScene {
         { class: 'detail' },
         el('p', { class: 'detail__title' }, typeBadge(item.type), ' ', el('strong', {}, item.title)),
         el('p', { class: 'detail__text' }, item.description),
-        itemTags(item, o),
+        // The item's tags and its place are on its card, beside this panel: not repeated here.
         facts([
-          ['Position', `${o.backlog.indexOf(item) + 1} of ${o.backlog.length}`],
           ['Estimate', `${item.estimate} ${item.estimate === 1 ? 'point' : 'points'}${item.refined ? '' : ' (before refinement)'}`],
           ['Stated value', `${item.statedValue}${item.requestedBy ? `, as ${stakeholderName(o, item.requestedBy)} sees it` : ''}`],
         ]),
@@ -251,13 +277,19 @@ export class Backlog extends ViewScene {
     const used = o.refinement.used;
     const budget = o.refinement.budget;
     const before = o.sprint === 0;
-    return block(
+    return this.refinementFold(
       before ? 'Refinement time before Sprint 1' : 'Refinement time this Sprint',
-      'share-title',
+      `${o.refinement.share}% of capacity, ${used} of ${budget} ${budget === 1 ? 'point' : 'points'} used · Definition of Ready: ${(READINESS_WORDS[o.refinement.readiness] ?? o.refinement.readiness).toLowerCase()}`,
+      // Setting it up is the work before Sprint 1; later it is a setting the player revisits.
+      before,
       typeof o.poTime === 'number' ? el('p', { class: 'block__hint' }, el('strong', {}, poTimeText(o))) : null,
-      el('p', { class: 'block__hint' }, 'Share of the Developers’ capacity set aside to refine items. It makes estimates trustworthy and avoids surprises, but it is time not spent delivering.'),
+      el(
+        'p',
+        { class: 'block__hint' },
+        'The share of the Developers’ capacity set aside to refine items: trustworthy estimates and fewer surprises. ',
+        shares[0]?.cost ? costNote('that much less capacity for delivery.') : '',
+      ),
       this.segmented('share-title', options.map((x) => ({ ...x, text: `${x.value}%` })), 'share'),
-      shares[0]?.cost ? el('p', { class: 'block__hint' }, costNote(`each share is that much less capacity for delivery (now ${o.refinement.share}%).`)) : null,
       el(
         'div',
         { class: 'meter' },
@@ -269,8 +301,13 @@ export class Backlog extends ViewScene {
         ? el(
             'div',
             { class: 'sub' },
-            el('h3', { class: 'sub__title', id: 'ready-title' }, 'Definition of Ready'),
-            el('p', { class: 'block__hint' }, 'What an item needs before it may enter a Sprint.'),
+            el('h3', { class: 'sub__title', id: 'ready-title' }, term('Definition of Ready')),
+            el(
+              'p',
+              { class: 'block__hint' },
+              'What an item needs before it may enter a Sprint. ',
+              ...readiness.filter((a) => a.cost).map((a) => el('span', { class: 'cost-inline' }, `${READINESS_WORDS[String(paramOf(a, 'level'))] ?? ''}: `, costNote(`${a.cost!}. `))),
+            ),
             this.segmented(
               'ready-title',
               [{ value: o.refinement.readiness, action: null }, ...readiness.map((a) => ({ value: String(paramOf(a, 'level')), action: a }))]
@@ -278,10 +315,27 @@ export class Backlog extends ViewScene {
                 .map((x) => ({ ...x, text: READINESS_WORDS[x.value] ?? x.value })),
               'ready',
             ),
-            ...readiness.filter((a) => a.cost).map((a) => el('p', { class: 'block__hint' }, `${READINESS_WORDS[String(paramOf(a, 'level'))] ?? ''}: `, costNote(a.cost!))),
           )
         : null,
     );
+  }
+
+  /**
+   * The refinement settings, folded to their current values once Sprints run, so the selected
+   * item's decisions stay in sight; the player's opening or closing it is kept.
+   */
+  private refinementFold(title: string, current: string, openByDefault: boolean, ...children: OptionalChild[]): HTMLElement {
+    const fold = el(
+      'details',
+      { class: 'block fold', 'data-fold': 'refinement' },
+      el('summary', { class: 'fold__summary', 'data-focus': 'fold:refinement' }, el('h2', { class: 'block__title fold__title', id: 'share-title' }, title), el('span', { class: 'fold__current' }, current)),
+      ...children,
+    );
+    if (this.refinementOpen ?? openByDefault) fold.setAttribute('open', '');
+    fold.addEventListener('toggle', () => {
+      this.refinementOpen = (fold as HTMLDetailsElement).open;
+    });
+    return fold;
   }
 
   /** A row of options where the current one is marked pressed and the others are listed actions. */
@@ -291,7 +345,7 @@ export class Backlog extends ViewScene {
       { class: 'segmented', role: 'group', 'aria-labelledby': labelledBy },
       ...options.map(({ value, text, action }) =>
         action
-          ? actionButton(action, this.dispatch, { variant: 'quiet', text, pressed: false, focusKey: `${key}:${value}` })
+          ? actionButton(action, this.dispatch, { variant: 'quiet', text, pressed: false, focusKey: `${key}:${value}`, hideCost: true })
           : el('button', { type: 'button', class: 'btn btn--quiet', 'aria-pressed': 'true', 'aria-disabled': 'true', 'data-focus': `${key}:${value}`, 'aria-label': `${text}, the current choice` }, el('span', { class: 'btn__label' }, text)),
       ),
     );

@@ -8,6 +8,10 @@ import { viewLink } from '../ui/view-links';
 import { BACKLOG_TYPES, viewSummary } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
+import { term } from '../ui/glossary';
+
+/** The roadmap formats as the player chose them. */
+const ROADMAP_WORDS: Record<string, string> = { nowNextLater: 'Now, Next, Later', goalOriented: 'goal-oriented, outcomes per horizon', datedFeatures: 'a dated feature list' };
 
 /** Laid out here; the Product Backlog's own decisions are taken on its board, linked from here. */
 const HANDLED = new Set(['chooseProductGoal', 'startSprints', ...BACKLOG_TYPES]);
@@ -57,7 +61,7 @@ export class Briefing extends RunScene {
         el('blockquote', { class: 'vision' }, o.scenario.vision),
         o.vision?.technique ? el('p', { class: 'block__hint' }, `Shaped as: ${humanize(o.vision.technique)}.`) : null,
         o.vision?.fragments.length ? el('ul', { class: 'bullets' }, ...o.vision.fragments.map((f) => el('li', {}, f.text))) : null,
-        o.roadmap?.format ? el('p', { class: 'block__hint' }, `Roadmap: ${humanize(o.roadmap.format)}.`) : null,
+        o.roadmap?.format ? el('p', { class: 'block__hint' }, `Roadmap: ${ROADMAP_WORDS[o.roadmap.format] ?? humanize(o.roadmap.format)}.`) : null,
         o.persona?.length ? el('div', {}, el('p', { class: 'sub__title' }, 'Persona'), el('ul', { class: 'bullets' }, ...o.persona.map((p) => el('li', {}, p.text)))) : null,
       ),
       block(
@@ -99,7 +103,7 @@ export class Briefing extends RunScene {
         facts([
           ['Capacity', `${o.team.capacity} points a Sprint`],
           ['Sprints', `${o.sprints} Sprints of ${o.days} days`],
-          ['Definition of Done', `strength ${o.team.dodStrength} of 3`],
+          ['Definition of Done', term('Definition of Done strength', `strength ${o.team.dodStrength} of 3`)],
         ]),
         meter('Morale', o.team.morale),
         meter('Technical debt', o.team.techDebt, { lowIsGood: true }),

@@ -67,7 +67,7 @@ export class Customers extends ViewScene {
     // What can be done now comes first; the rest is the record below it.
     const main = [
       this.resultLine(),
-      nothing ? el('p', { class: 'notice', role: 'note' }, 'This scenario has no customer research to look at: no segments, persona material or interview notes.') : null,
+      nothing ? el('p', { class: 'notice', role: 'note' }, this.nothingToSortText(o, feedback.length > 0)) : null,
       ...(sorts.length && !traits.length ? [empathy, persona] : [persona, empathy]),
     ];
 
@@ -95,6 +95,17 @@ export class Customers extends ViewScene {
       side,
       tools: this.tools(run),
     });
+  }
+
+  /**
+   * Said when the scenario has no segments, persona or empathy map: research can still be open
+   * and findings already listed, so the line must not claim there is nothing to learn.
+   */
+  private nothingToSortText(o: Observation, researchOpen: boolean): string {
+    const none = 'This product has no customer segments, persona or empathy map to build.';
+    if (o.insights.length) return `${none} What research found so far is listed under “What you have learned”.`;
+    if (researchOpen) return `${none} Learn from customers and users with the research methods listed beside this.`;
+    return `${none} Research opens before Sprint 1, in Sprint Planning and during the Sprint’s days.`;
   }
 
   private segments(o: Observation): HTMLElement {

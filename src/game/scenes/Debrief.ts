@@ -1,7 +1,7 @@
 import type { ReplayLog } from '../../engine';
 import type { RunView } from '../session-store';
-import { buildDebrief, type Debrief as DebriefData, type DebriefGoal } from '../../assessment/debrief';
-import { DOMAINS } from '../../assessment';
+import { buildDebrief } from '../../assessment/debrief';
+import { productGoalVerdict } from '../../assessment/product-goal-verdict';
 import { el } from '../dom/el';
 import { play } from '../sound';
 import { points } from '../ui/charts';
@@ -11,7 +11,8 @@ import { downloadReplay, shareChallenge, shareReplay } from '../replay/share';
 import { openInViewer } from '../replay/viewer-source';
 import { releasesList, sprintHistoryTable } from '../ui/history';
 import { block, screen } from '../ui/screen';
-import { statusBadge, statusLegend } from '../ui/status';
+import { decisionsByDomain, firstScreen, runMap } from '../ui/debrief-parts';
+import { nextScenario, nextScenarioBlock } from '../ui/next-scenario';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
@@ -23,10 +24,11 @@ function tile(label: string, value: string, note?: string): HTMLElement {
   return el('div', { class: 'tile' }, el('span', { class: 'tile__value' }, value), el('span', { class: 'tile__label' }, label), note ? el('span', { class: 'tile__note' }, note) : null);
 }
 
-/** The debrief: outcome figures, then every goal by domain with its status and the reasons. */
+/**
+ * The debrief: first the Product Goal verdict, the score and three lessons; then this run's
+ * knowledge map, the outcome figures and every decision folded by domain.
+ */
 export class Debrief extends RunScene {
-  private revealed = false;
-
   constructor() {
     super(SceneKey.Debrief);
   }
@@ -36,13 +38,12 @@ export class Debrief extends RunScene {
   }
 
   override create(): void {
-    this.revealed = false;
     super.create();
     play('fanfare');
   }
 
   protected override focusFallbacks(): string[] {
-    return ['debrief:goals-title'];
+    return ['debrief:lessons-title', 'debrief:goals-title'];
   }
 
   protected render(run: RunView): HTMLElement {
@@ -50,7 +51,7 @@ export class Debrief extends RunScene {
     const report = this.store.report();
     const o = run.step.observation;
     // In a class the server built the debrief (the game never simulates a class locally).
-    const debrief = inClass ? this.store.classDebrief() : report ? buildDebrief(report, run.scenario.scenario.targets) : null;
+    const debrief = inClass ? this.store.classDebrief() : report ? buildDebrief(report, run.scenario.scenario.targets, run.scenario.scenario) : null;
     const out = debrief?.outcomes;
 
     const outcomes = out
@@ -67,31 +68,21 @@ export class Debrief extends RunScene {
         )
       : el('p', {}, inClass ? 'Your debrief is kept on the classroom server: your facilitator will go through it with the class.' : 'The report is not available.');
 
-    const reflection = el(
-      'div',
-      { class: 'reveal' },
-      el('p', { class: 'block__hint' }, 'Before you look at the judgement: which of your decisions do you think helped the product most, and which would you take back?'),
-      (() => {
-        const button = el('button', { type: 'button', class: 'btn btn--primary', 'data-focus': 'debrief:reveal' }, 'Show how my decisions match the learning goals');
-        button.addEventListener('click', () => {
-          this.revealed = true;
-          this.refresh();
-          this.root.querySelector<HTMLElement>('#goals-title')?.focus();
-        });
-        return button;
-      })(),
-    );
+    const verdict = productGoalVerdict(o.productGoalProgress);
+    const recommendation = inClass ? null : nextScenario(this.store);
 
     // A branch run is set beside the run it was taken over from.
     const origin = inClass ? null : this.store.branchOrigin;
     const main = [
-      block('Outcomes', 'outcomes-title', outcomes),
+      firstScreen(verdict, debrief),
       origin && report ? comparePanel(run.scenario, origin, report) : null,
-      debrief && this.revealed ? this.goals(debrief) : reflection,
+      debrief ? runMap(debrief) : null,
+      block('Outcomes', 'outcomes-title', outcomes),
+      debrief ? decisionsByDomain(debrief) : null,
     ];
 
     const side = [
-      debrief && this.revealed ? this.workOn(debrief) : null,
+      inClass ? null : nextScenarioBlock(this.store, this, recommendation),
       block(
         'Your Sprints',
         'sprints-title',
@@ -164,49 +155,5 @@ export class Debrief extends RunScene {
     const b = el('button', { type: 'button', class: 'btn btn--choice', 'data-focus': key }, el('span', { class: 'btn__label' }, label), el('span', { class: 'btn__detail' }, detail));
     b.addEventListener('click', onClick);
     return b;
-  }
-
-  private goals(debrief: DebriefData): HTMLElement {
-    const reasonsFor = (goalId: string) => debrief.decisions.flatMap((d) => d.goals.filter((g) => g.goalId === goalId).map((g) => ({ title: d.title, rationale: g.rationale, score: g.score })));
-    const goalItem = (g: DebriefGoal) => {
-      const reasons = reasonsFor(g.goalId);
-      const weighs = debrief.decisions.flatMap((d) => d.goals).find((x) => x.goalId === g.goalId)?.strongPoWeighs;
-      return el(
-        'li',
-        { class: `goal goal--${g.status}` },
-        el('div', { class: 'goal__head' }, statusBadge(g.status), el('span', { class: 'goal__id' }, g.goalId), el('span', { class: 'goal__title' }, g.title)),
-        reasons.length
-          ? el('ul', { class: 'goal__reasons' }, ...reasons.map((r) => el('li', {}, el('strong', {}, `${r.title}: `), r.rationale)))
-          : el('p', { class: 'goal__reasons' }, 'No decision in this run tested this goal yet.'),
-        weighs && g.status !== 'shown' ? el('details', { class: 'goal__weighs' }, el('summary', {}, 'What a strong Product Owner weighs here'), el('p', {}, weighs)) : null,
-      );
-    };
-    return el(
-      'section',
-      { class: 'block', 'aria-labelledby': 'goals-title' },
-      el('h2', { class: 'block__title', id: 'goals-title', tabindex: '-1', 'data-focus': 'debrief:goals-title' }, 'Learning goals by domain'),
-      statusLegend(),
-      ...debrief.domains.map((d) => {
-        const number = DOMAINS.find((x) => x.id === d.domainId)?.domain;
-        const goals = debrief.goals.filter((g) => g.domain === number);
-        return el(
-          'section',
-          { class: 'domain', 'aria-labelledby': `domain-${d.domainId}` },
-          el('h3', { class: 'domain__title', id: `domain-${d.domainId}` }, `${d.domainId.replace('D', 'Domain ')}: ${d.title} `, statusBadge(d.status)),
-          goals.length ? el('ul', { class: 'goals' }, ...goals.map(goalItem)) : el('p', { class: 'block__hint' }, 'Not yet seen: no decision in this scenario tests this domain.'),
-        );
-      }),
-    );
-  }
-
-  private workOn(debrief: DebriefData): HTMLElement {
-    return block(
-      'Work on next',
-      'work-on-title',
-      debrief.workOn.length
-        ? el('ol', { class: 'work-on' }, ...debrief.workOn.slice(0, 4).map((w) => el('li', {}, statusBadge(w.status), ' ', el('strong', {}, `${w.goalId} ${w.title}`), el('p', {}, w.weakestRationale))))
-        : el('p', {}, 'No goal was missed or only partly shown in this run.'),
-      debrief.notYetSeen.length ? el('p', { class: 'block__hint' }, `${debrief.notYetSeen.length} goals this scenario targets were not tested in this run: another run may reach them.`) : null,
-    );
   }
 }

@@ -1,5 +1,6 @@
 import Phaser from '../phaser';
-import { DOMAINS, GOALS, TOPICS, masteryFromMap, recommendNext, rollupDomains, type GoalMastery } from '../../assessment';
+import { DOMAINS, GOALS, TOPICS, masteryFromMap, rollupDomains, type GoalMastery } from '../../assessment';
+import { partlyReasonFromMastery } from '../../assessment/partly-reason';
 import { drawBackdrop } from '../art/backdrop';
 import { el } from '../dom/el';
 import { mountPanel } from '../dom/overlay';
@@ -9,7 +10,9 @@ import { markSceneReady } from '../ready';
 import { sceneForPhase } from '../router';
 import { getStore } from '../session-store';
 import { readPalette } from '../theme/palette';
+import '../theme/debrief.css';
 import { focusHeading } from '../ui/focus';
+import { nextScenario, nextScenarioBlock } from '../ui/next-scenario';
 import { page, toolButton } from '../ui/page';
 import { openSettings } from '../ui/settings-dialog';
 import { STATUS, statusBadge, statusLegend } from '../ui/status';
@@ -44,10 +47,8 @@ export class KnowledgeMap extends Phaser.Scene {
     const domains = rollupDomains(mastery);
     const counts = { shown: 0, partly: 0, missed: 0, notSeen: 0 };
     for (const m of mastery) counts[m.status] += 1;
-    const recommendation = recommendNext(
-      map,
-      this.store.catalogue.scenarios.map((s) => ({ id: s.scenario.id, title: s.scenario.title, targets: s.scenario.targets })),
-    );
+    // Only a scenario the player can open now: the recommendation is a button that starts it.
+    const recommendation = nextScenario(this.store);
 
     const grid = el(
       'div',
@@ -73,12 +74,13 @@ export class KnowledgeMap extends Phaser.Scene {
                     const m = byGoal.get(id);
                     const status = m?.status ?? 'notSeen';
                     const goal = GOALS.find((g) => g.id === id);
+                    const why = m && status === 'partly' ? ` (${partlyReasonFromMastery(m).label.toLowerCase()})` : '';
                     return el(
                       'li',
-                      { class: `kchip kchip--${status}`, title: `${id} ${goal?.title ?? ''}: ${STATUS[status].word}` },
+                      { class: `kchip kchip--${status}`, title: `${id} ${goal?.title ?? ''}: ${STATUS[status].word}${why}` },
                       el('span', { class: 'kchip__symbol', 'aria-hidden': 'true' }, STATUS[status].symbol),
                       el('span', { class: 'kchip__id', 'aria-hidden': 'true' }, id.slice(1)),
-                      el('span', { class: 'visually-hidden' }, `${id} ${goal?.title ?? ''}: ${STATUS[status].word}`),
+                      el('span', { class: 'visually-hidden' }, `${id} ${goal?.title ?? ''}: ${STATUS[status].word}${why}`),
                     );
                   }),
                 ),
@@ -97,23 +99,8 @@ export class KnowledgeMap extends Phaser.Scene {
         el('ul', { class: 'kcounts' }, ...(['shown', 'partly', 'missed', 'notSeen'] as const).map((s) => el('li', {}, statusBadge(s), el('strong', {}, ` ${counts[s]}`), ' goals'))),
         problem ? el('p', { class: 'notice notice--warning' }, problem) : null,
       ),
-      recommendation
-        ? el(
-            'section',
-            { class: 'block', 'aria-labelledby': 'next-title' },
-            el('h2', { class: 'block__title', id: 'next-title' }, recommendation.replay ? 'Play again next' : 'Play next'),
-            el('p', { class: 'rec__title' }, recommendation.title),
-            recommendation.weakGoals.length
-              ? el(
-                  'div',
-                  {},
-                  el('p', { class: 'block__hint' }, 'It targets these gaps of yours:'),
-                  el('ul', { class: 'bullets' }, ...recommendation.weakGoals.slice(0, 4).map((g) => el('li', {}, statusBadge(g.status), ` ${g.goalId} ${g.title}`))),
-                  recommendation.weakGoals.length > 4 ? el('p', { class: 'block__hint' }, `and ${recommendation.weakGoals.length - 4} more.`) : null,
-                )
-              : el('p', { class: 'block__hint' }, recommendation.reason),
-          )
-        : null,
+      nextScenarioBlock(this.store, this, recommendation),
+      this.partlyWhy(mastery),
       el('section', { class: 'block', 'aria-labelledby': 'legend-title' }, el('h2', { class: 'block__title', id: 'legend-title' }, 'Legend'), statusLegend(), el('p', { class: 'block__hint' }, 'A goal no run has tested is “not yet seen”, never a zero.')),
     ];
 
@@ -126,5 +113,29 @@ export class KnowledgeMap extends Phaser.Scene {
       side,
       sideLabel: 'Summary and next scenario',
     });
+  }
+
+  /** Why the partly shown goals are only partly shown: judged once, too few to be sure, or mixed. */
+  private partlyWhy(mastery: readonly GoalMastery[]): HTMLElement | null {
+    const partly = mastery.filter((m) => m.status === 'partly');
+    if (partly.length === 0) return null;
+    return el(
+      'section',
+      { class: 'block', 'aria-labelledby': 'partly-title' },
+      el('h2', { class: 'block__title', id: 'partly-title' }, 'Why some goals are only partly shown'),
+      el(
+        'details',
+        { class: 'partly-why' },
+        el('summary', {}, `${partly.length} partly shown ${partly.length === 1 ? 'goal' : 'goals'}, each with its reason`),
+        el(
+          'ul',
+          { class: 'partly-why__list' },
+          ...partly.map((m) => {
+            const why = partlyReasonFromMastery(m);
+            return el('li', { class: 'partly-why__item', 'data-reason': why.kind }, el('strong', {}, `${GOALS.find((g) => g.id === m.goalId)?.title ?? m.goalId}: `), why.text);
+          }),
+        ),
+      ),
+    );
   }
 }

@@ -45,10 +45,20 @@ export class Market extends ViewScene {
     const rows = marketRows(o);
     const analyses = listedOf(step, 'analyseMarket');
 
+    const known = rows.some((r) => r.position);
     const main = [
       this.resultLine(),
       el('p', { class: 'market-summary', id: 'market-summary' }, marketSummary(o, rows)),
-      block('Feature comparison', 'comparison-title', this.table(rows)),
+      // A table of unknowns says nothing: until an analysis places items, say what would.
+      known
+        ? block('Feature comparison', 'comparison-title', this.table(rows))
+        : el(
+            'p',
+            { class: 'notice', role: 'note' },
+            analyses.length
+              ? 'Run a market analysis (listed beside this) to see which items set the product apart, which match competitors and which close a gap. Each takes half a day of your time.'
+              : 'A market analysis reveals this. None is open now: analyses take half a day of your time, before Sprint 1, in Sprint Planning or during the Sprint’s days.',
+          ),
     ];
 
     const side = [

@@ -29,6 +29,7 @@ export class Release extends RunScene {
     const released = o.increment.filter((i) => i.released).length;
     const waiting = o.increment.length - released;
     const open = o.forecasts.filter((f) => !f.judged);
+    const judged = o.forecasts.filter((f) => f.judged);
     const simulated = latestDistribution(o);
     const lastForecast = simulated ?? o.forecasts[o.forecasts.length - 1] ?? null;
 
@@ -64,8 +65,12 @@ export class Release extends RunScene {
           ['Done items in the Increment', String(o.increment.length)],
           ['Released to users', `${released} of ${o.increment.length}`],
           ['Sprints played', `${o.sprint} of ${o.sprints}`],
-          ['Forecasts still to be judged', String(open.length)],
+          // The last Sprint is over: no forecast can be judged any more, so say how they went.
+          ...(judged.length ? [['Forecasts that held', `${judged.filter((f) => f.hit).length} of ${judged.length}`] as [string, string]] : []),
         ]),
+        open.length
+          ? el('p', { class: 'block__hint' }, open.length === 1 ? '1 forecast looked beyond the last Sprint, so it could not be checked.' : `${open.length} forecasts looked beyond the last Sprint, so they could not be checked.`)
+          : null,
       ),
       block(
         'Release',

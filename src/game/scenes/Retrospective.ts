@@ -5,8 +5,10 @@ import { velocityChart } from '../ui/charts';
 import { releasesList, sprintHistoryTable } from '../ui/history';
 import { block, meter, screen } from '../ui/screen';
 import { humanize } from '../ui/grouped-actions';
+import { reportCardElement } from '../ui/report-card';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
+import { term } from '../ui/glossary';
 
 const HANDLED = new Set(['chooseImprovement', 'reflect']);
 
@@ -62,6 +64,7 @@ export class Retrospective extends RunScene {
     notes.addEventListener('input', () => writeNotes(notesKey, notes.value));
 
     const main = [
+      reportCardElement(run),
       block(
         'Reflect first',
         'reflect-title',
@@ -105,7 +108,7 @@ export class Retrospective extends RunScene {
         'team-title',
         meter('Morale', o.team.morale),
         meter('Technical debt', o.team.techDebt, { lowIsGood: true }),
-        el('p', { class: 'block__hint' }, `Definition of Done: strength ${o.team.dodStrength} of 3.`),
+        el('p', { class: 'block__hint' }, term('Definition of Done strength', 'Definition of Done'), `: strength ${o.team.dodStrength} of 3.`),
       ),
     ];
 

@@ -3,19 +3,21 @@ import type { RunView } from '../session-store';
 import { drawDayTrack } from '../art/day-track';
 import { el } from '../dom/el';
 import { play } from '../sound';
-import type { VisibleItem } from '../../engine';
+import type { ListedAction, VisibleItem } from '../../engine';
 import { actionButton, listedOf, otherActions } from '../ui/actions';
 import { burndownChart } from '../ui/charts';
 import { createDialog, showDialog } from '../ui/dialog';
+import { CHOICE_TEXT_FOCUS, choiceText, ignoreHeldKeys } from '../ui/deliberate';
 import { stakeholderName, typeBadge } from '../ui/items';
 import { block, meter, screen } from '../ui/screen';
 import { viewLink } from '../ui/view-links';
 import { VIEW_OF_TYPE, viewSummaries } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
+import { term } from '../ui/glossary';
 
 /** Laid out here; refinement and discovery are taken in their views, linked from "While the Developers work". */
-const HANDLED = new Set(['nextDay', 'resolveEvent', 'releaseIncrement', ...Object.keys(VIEW_OF_TYPE)]);
+const HANDLED = new Set(['nextDay', 'runToNextEvent', 'resolveEvent', 'releaseIncrement', ...Object.keys(VIEW_OF_TYPE)]);
 
 /** Where an item of the Sprint Backlog stands, in words: a symbol, a state and a class for its colour. */
 function taskState(item: VisibleItem): { symbol: string; text: string; kind: 'done' | 'blocked' | 'undone' | 'sprint' } {
@@ -26,6 +28,13 @@ function taskState(item: VisibleItem): { symbol: string; text: string; kind: 'do
 }
 /** Where the canvas day track runs, in game units; the DOM leaves this band free. */
 const TRACK = { x: 300, y: 104, width: 700 };
+
+/** What the event's options say about cost, only as far as they do say it. */
+function costRule(choices: readonly ListedAction[]): string {
+  const costed = choices.filter((a) => a.cost).length;
+  if (costed === 0) return '';
+  return costed === choices.length ? ' Each option says what it costs.' : ' Options that cost something say what.';
+}
 
 /** The Sprint's days: the day track, the Sprint Backlog, a burndown, and events as dialogs. */
 export class SprintDay extends RunScene {
@@ -38,7 +47,7 @@ export class SprintDay extends RunScene {
   }
 
   protected override focusFallbacks(): string[] {
-    return ['action:nextDay'];
+    return ['action:runToNextEvent', 'action:nextDay'];
   }
 
   protected override drawArt(run: RunView): Phaser.GameObjects.GameObject[] {
@@ -124,17 +133,17 @@ export class SprintDay extends RunScene {
         'team-title',
         meter('Morale', o.team.morale),
         meter('Technical debt', o.team.techDebt, { lowIsGood: true }),
-        el('p', { class: 'block__hint' }, `Definition of Done: strength ${o.team.dodStrength} of 3.`),
+        el('p', { class: 'block__hint' }, term('Definition of Done strength', 'Definition of Done'), `: strength ${o.team.dodStrength} of 3.`),
       ),
       block('Stakeholder trust', 'trust-title', ...o.stakeholders.map((s) => meter(s.name, s.trust))),
-      el('div', { class: 'primary-bar' }, next ? actionButton(next, this.dispatch, { variant: 'primary', text: `${next.label} →` }) : null),
+      this.dayButtons(next, listedOf(step, 'runToNextEvent')[0], Boolean(release)),
     ];
 
     return screen({
       key: 'sprint-day',
       // The day's news heads the side pane, so the main pane goes straight to the Sprint's work;
-      // a refused choice is still said in the main pane.
-      run: { ...run, last: null },
+      // a refused choice is still said in the main pane, and so are the coach's judgements.
+      run: { ...run, last: run.last && { ...run.last, messages: [] } },
       title: `Sprint ${o.sprint}: the Sprint`,
       lead: 'The Developers work. Step through the days and answer what comes up.',
       main,
@@ -143,6 +152,20 @@ export class SprintDay extends RunScene {
       band: days,
       tools: this.tools(run),
     });
+  }
+
+  /**
+   * "Go to day N" and "Run to the next event" side by side. The run is the primary choice while
+   * nothing waits for the PO on this screen; with Done work waiting to be released, a single day is.
+   */
+  private dayButtons(next: ListedAction | undefined, run: ListedAction | undefined, waiting: boolean): HTMLElement {
+    const runFirst = Boolean(run) && !waiting;
+    return el(
+      'div',
+      { class: 'primary-bar' },
+      next ? actionButton(next, this.dispatch, { variant: runFirst ? 'secondary' : 'primary', text: `${next.label} →`, focusKey: 'action:nextDay' }) : null,
+      run ? actionButton(run, this.dispatch, { variant: runFirst ? 'primary' : 'secondary', focusKey: 'action:runToNextEvent' }) : null,
+    );
   }
 
   /** Refinement and discovery go on during the days: one link to each view with something to do now. */
@@ -166,17 +189,20 @@ export class SprintDay extends RunScene {
     const from = event ? stakeholderName(o, event.from) : null;
     const role = o.stakeholders.find((s) => s.id === event?.from)?.role;
     const others = run.step.actions.filter((a) => a.type !== 'resolveEvent' && a.type !== 'nextDay');
+    const rule = `Your choice is final: there is no undo.${costRule(choices)}`;
     const dialog = createDialog({
       title: event?.title ?? 'A decision is needed',
       className: 'dialog--event',
       body: [
         from && !event?.title.includes(from.replace(/^the /, '')) ? el('p', { class: 'event__from' }, `From ${from}${role ? `, ${role}` : ''}`) : null,
-        event ? el('p', { class: 'event__text' }, event.text) : null,
-        el('p', { class: 'event__rule' }, 'Your choice is final: there is no undo. Each option says what it costs.'),
+        event ? choiceText('event__text', event.text) : null,
+        event ? el('p', { class: 'event__rule' }, rule) : choiceText('event__rule', rule),
         el('div', { class: 'choice-list' }, ...choices.map((a) => actionButton(a, this.dispatch, { variant: 'choice' }))),
         others.length ? el('div', { class: 'choice-list' }, ...others.map((a) => actionButton(a, this.dispatch, { variant: 'quiet' }))) : null,
       ],
+      initialFocus: CHOICE_TEXT_FOCUS,
     });
+    ignoreHeldKeys(dialog);
     this.root.append(dialog);
     showDialog(dialog);
     play('event');

@@ -17,7 +17,9 @@ import { openSettings } from '../ui/settings-dialog';
 import { SceneKey } from './keys';
 
 /** Where the logo sits; TitlePanel.css leaves this band free above the name. */
-const logo = { x: 640, y: 158, size: 144 };
+const logo = { x: 640, y: 136, size: 128 };
+/** The lane of backlog cards, low enough to stay clear of the class buttons (TitlePanel.css). */
+const LANE_Y = 652;
 
 type PlayModule = typeof import('../play');
 let playModule: Promise<PlayModule> | null = null;
@@ -46,8 +48,8 @@ export class Title extends Phaser.Scene {
     const { width } = this.scale;
     this.busy = false;
 
-    drawBacklogFlow(this, palette, { y: 636, width, motion });
-    drawSprintRing(this, palette, { x: logo.x, y: logo.y, radius: 106, sprints: 10, current: 3, motion });
+    drawBacklogFlow(this, palette, { y: LANE_Y, width, motion });
+    drawSprintRing(this, palette, { x: logo.x, y: logo.y, radius: 96, sprints: 10, current: 3, motion });
     const image = this.add.image(logo.x, logo.y, TextureKey.Logo).setDisplaySize(logo.size, logo.size);
     if (motion) {
       const scale = image.scaleX;

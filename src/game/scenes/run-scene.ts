@@ -13,11 +13,15 @@ import { readPalette, type Palette } from '../theme/palette';
 import { focusHeading, focusKeyIn, restoreFocus } from '../ui/focus';
 import { actionButton, listedOf } from '../ui/actions';
 import { createDialog, showDialog } from '../ui/dialog';
+import { CHOICE_TEXT_FOCUS, choiceText, ignoreHeldKeys } from '../ui/deliberate';
 import { stakeholderName } from '../ui/items';
 import { downloadText } from '../ui/download';
 import { runTools } from '../ui/menus';
 import { viewsTool } from '../ui/view-links';
 import { SceneKey } from './keys';
+import { advanceStage } from '../stage/memory';
+import { insertStageBand, stageBand, STAGE_SCENES } from '../stage/band';
+import { StageView } from '../stage/view';
 
 /** What a scene is started with when another screen of the run hands over to it. */
 export interface RunSceneData {
@@ -38,6 +42,8 @@ export abstract class RunScene extends Phaser.Scene {
   protected motion = false;
   protected root!: HTMLElement;
   private art: Phaser.GameObjects.GameObject[] = [];
+  /** The living view of the team's world, on the screens that show it (see stage/). */
+  private stage: StageView | null = null;
   private leaving = false;
 
   constructor(protected readonly key: SceneKey) {
@@ -74,11 +80,13 @@ export abstract class RunScene extends Phaser.Scene {
       title: asker ? `A question from ${asker}` : 'A question',
       className: 'dialog--question',
       body: [
-        question ? el('p', { class: 'event__text' }, question.text) : null,
-        el('p', { class: 'event__rule' }, 'Answer as a Product Owner would. Your answer is final.'),
+        question ? choiceText('event__text', question.text) : null,
+        question ? el('p', { class: 'event__rule' }, 'Answer as a Product Owner would. Your answer is final.') : choiceText('event__rule', 'Answer as a Product Owner would. Your answer is final.'),
         el('div', { class: 'choice-list' }, ...answers.map((a) => actionButton(a, this.dispatch, { variant: 'choice' }))),
       ],
+      initialFocus: CHOICE_TEXT_FOCUS,
     });
+    ignoreHeldKeys(dialog);
     this.root.append(dialog);
     showDialog(dialog);
   }
@@ -102,7 +110,7 @@ export abstract class RunScene extends Phaser.Scene {
 
   /** The top bar's Views, Log and Menu buttons. */
   protected tools(run: RunView): HTMLElement[] {
-    return [viewsTool(run.step, this.key, (key) => this.goTo(key, { returnFocus: 'tool:views' }), null), ...runTools(this.store, run, this.leave)];
+    return [viewsTool(run.step, this.key, (key) => this.goTo(key, { returnFocus: 'tool:views' }), null, run.scenario.scenario), ...runTools(this.store, run, this.leave)];
   }
 
   /** Back to the campaign map; the run stays saved. */
@@ -118,6 +126,7 @@ export abstract class RunScene extends Phaser.Scene {
       return;
     }
     setLayout('top');
+    this.stage = null;
     this.palette = readPalette();
     this.motion = !prefersReducedMotion();
     drawBackdrop(this, this.palette, { accent: this.accent(), motion: this.motion });
@@ -162,6 +171,19 @@ export abstract class RunScene extends Phaser.Scene {
     this.paint(event.run, false);
   }
 
+  /**
+   * Works the stage out from the run (every run screen does, so the stage's memory follows the
+   * whole run), and draws it on the screens that show it.
+   */
+  private showStage(run: RunView): void {
+    const { state, events } = advanceStage(run);
+    if (!STAGE_SCENES.has(this.key)) return;
+    const top = insertStageBand(this.root, stageBand(state, events));
+    if (top === null) return;
+    this.stage ??= new StageView(this, this.palette, top, this.motion);
+    this.stage.show(state, events);
+  }
+
   private faultPanel(run: RunView, message: string): HTMLElement {
     const back = el('button', { type: 'button', class: 'btn btn--primary' }, 'Back to the campaign map');
     back.addEventListener('click', this.leave);
@@ -197,6 +219,7 @@ export abstract class RunScene extends Phaser.Scene {
     try {
       if (run.fault) throw new Error(run.fault);
       this.root.replaceChildren(this.render(run));
+      this.showStage(run);
       for (const node of this.root.querySelectorAll<HTMLElement>('[data-scroll]')) node.scrollTop = scrolls.get(node.dataset.scroll!) ?? 0;
       for (const object of this.art) object.destroy();
       this.art = this.drawArt(run);

@@ -3,6 +3,9 @@ import { el } from '../dom/el';
 import { mountPanel } from '../dom/overlay';
 import { phasePlace, sceneForPhase } from '../router';
 import type { RunView } from '../session-store';
+import { coachCardFor } from '../coach/for-run';
+import { coachCardElement } from '../coach/render';
+import type { CoachCard } from '../coach/view-model';
 import { runTools } from '../ui/menus';
 import { viewsTool } from '../ui/view-links';
 import { RunScene, type RunSceneData } from './run-scene';
@@ -22,6 +25,8 @@ export abstract class ViewScene extends RunScene {
   private openedAt = 0;
   /** What the engine said about the last choice, when it was made in this view. */
   private engineLines: string[] = [];
+  /** The coach's card for the last choice, when it was made in this view. */
+  private coach: CoachCard | null = null;
   /** The last result sentence, also shown on screen until the next one. */
   protected result: string | null = null;
 
@@ -36,6 +41,7 @@ export abstract class ViewScene extends RunScene {
     this.before = null;
     this.result = null;
     this.engineLines = [];
+    this.coach = null;
     this.openedAt = this.store.run?.steps ?? 0;
     // Outside the re-rendered panel: a live region must persist to be read reliably.
     this.live = mountPanel(this, el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }));
@@ -56,6 +62,7 @@ export abstract class ViewScene extends RunScene {
     this.before = o;
     // The phase screen's "What happened" is about choices made there: a view shows its own.
     this.engineLines = run.steps > this.openedAt ? (run.last?.messages ?? []).filter((m) => m.trim() !== '') : [];
+    this.coach = run.steps > this.openedAt ? coachCardFor(run) : null;
     return this.renderView({ ...run, last: null });
   }
 
@@ -85,7 +92,7 @@ export abstract class ViewScene extends RunScene {
     const back = this.backTarget(run);
     const button = el('button', { type: 'button', class: 'btn btn--quiet hud__tool', 'data-focus': 'tool:back' }, el('span', { 'aria-hidden': 'true' }, '← '), 'Back', el('span', { class: 'visually-hidden' }, ` to ${phasePlace(run.step.phase)}`));
     button.addEventListener('click', this.back);
-    return [button, viewsTool(run.step, this.key, (key) => this.goTo(key, { returnFocus: this.returnFocus }), { label: back.label, go: this.back }), ...runTools(this.store, run, this.leave)];
+    return [button, viewsTool(run.step, this.key, (key) => this.goTo(key, { returnFocus: this.returnFocus }), { label: back.label, go: this.back }, run.scenario.scenario), ...runTools(this.store, run, this.leave)];
   }
 
   /** The side pane's last element: the way back, kept in view like every screen's main button. */
@@ -98,6 +105,12 @@ export abstract class ViewScene extends RunScene {
   /** The result of the last choice made in this view, on screen (the live region reads it). */
   protected resultLine(): HTMLElement | null {
     const lines = [...this.engineLines.slice(-2), ...(this.result ? [this.result] : [])];
+    const coach = this.coach;
+    const card = coach && (coach.judgements.length || coach.later) ? coachCardElement({ ...coach, happened: lines, more: 0 }) : null;
+    if (card) {
+      card.classList.add('view-result');
+      return card;
+    }
     return lines.length ? el('div', { class: 'latest view-result' }, el('span', { class: 'latest__tag' }, 'What happened'), ...lines.map((l) => el('p', {}, l))) : null;
   }
 }

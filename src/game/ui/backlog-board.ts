@@ -3,6 +3,7 @@ import { announce } from '../dom/announce';
 import { el } from '../dom/el';
 import { play } from '../sound';
 import { itemFigures, itemTags, typeBadge } from './items';
+import { count } from '../../words';
 
 export interface BoardOptions {
   items: readonly VisibleItem[];
@@ -67,7 +68,7 @@ export function backlogBoard(options: BoardOptions): HTMLElement {
     );
     if (likely) card.querySelector('.tags')?.prepend(el('span', { class: 'tag tag--likely' }, el('span', { 'aria-hidden': 'true' }, '▶ '), 'Likely in this Sprint'));
     if (options.pending?.has(item.id)) card.querySelector('.tags')?.prepend(el('span', { class: 'tag tag--pending' }, el('span', { 'aria-hidden': 'true' }, '● '), 'Decision open'));
-    if (isEdge) card.append(el('span', { class: 'card__edge-label' }, el('span', { 'aria-hidden': 'true' }, '▲ '), `The Developers' forecast of ${options.forecast} points reaches about this far`));
+    if (isEdge) card.append(el('span', { class: 'card__edge-label' }, el('span', { 'aria-hidden': 'true' }, '▲ '), `The Developers' forecast of ${count(options.forecast ?? 0, 'point')} reaches about this far`));
     return card;
   });
 

@@ -1,5 +1,6 @@
 import { el, svg } from '../dom/el';
 import { burndownMax, burndownSummary, type SprintTrack } from '../view/burndown';
+import { count } from '../../words';
 
 let chartCount = 0;
 
@@ -98,7 +99,7 @@ export function velocityChart(history: readonly number[], forecast: number | nul
   const avg = history.length ? Math.round((history.reduce((a, b) => a + b, 0) / history.length) * 10) / 10 : null;
   const summary =
     history.length === 0
-      ? `No Sprint finished yet, so there is no velocity history.${forecast !== null ? ` The Developers forecast ${forecast} points from their capacity.` : ''}`
-      : `Velocity of past Sprints: ${history.map(points).join(', ')} points (average ${avg}).${forecast !== null ? ` The Developers forecast ${forecast} points.` : ''}`;
+      ? `No Sprint finished yet, so there is no velocity history.${forecast !== null ? ` The Developers forecast ${count(forecast, 'point')} from their capacity.` : ''}`
+      : `Velocity of past Sprints: ${history.map(points).join(', ')} points (average ${avg}).${forecast !== null ? ` The Developers forecast ${count(forecast, 'point')}.` : ''}`;
   return figure('Velocity history', summary, chart, 'chart--velocity', hideTitle);
 }

@@ -1,55 +1,55 @@
 import { el, svg } from '../dom/el';
-import { burnupSummary, distributionContext, distributionSummary, type Burnup, type Distribution, type Forecast } from '../view/forecast';
+import { burnupSummary, cumulativeShares, distributionContext, distributionSummary, type Burnup, type Distribution, type Forecast } from '../view/forecast';
 import { figure, points } from './charts';
 import '../theme/views.css';
 
 const MARKS = [
-  { p: 'p50', label: '50%' },
-  { p: 'p85', label: '85%' },
-  { p: 'p95', label: '95%' },
+  { p: 'p50', share: 50 },
+  { p: 'p85', share: 85 },
+  { p: 'p95', share: 95 },
 ] as const;
 
 /**
- * The Monte Carlo behind a range forecast: how many simulated futures needed each number of
- * Sprints, with the 50%, 85% and 95% marks drawn as labelled lines of different dashes (so
- * neither colour nor line style alone carries them) and said in a sentence.
+ * The Monte Carlo behind a range forecast: for each number of Sprints, the share of simulated
+ * futures finished by then (the same numbers the sentence says), with the 50%, 85% and 95% marks
+ * drawn as lines of different dashes across the bars and labelled in their own column, so no
+ * label can sit on another and neither colour nor line style alone carries a mark.
  */
 export function forecastHistogram(d: Distribution, hideTitle = false): HTMLElement {
-  const groups = new Map<number, string[]>();
-  for (const m of MARKS) groups.set(d[m.p], [...(groups.get(d[m.p]) ?? []), m.label]);
+  const shares = cumulativeShares(d);
   const W = 420;
-  // One row of mark labels per distinct mark above the plot, then room for the bars' shares.
-  const pad = { l: 12, r: 12, t: 14 + 14 * groups.size + 14, b: 30 };
-  const H = pad.t + 110 + pad.b;
-  const bins = Math.max(1, d.sprintsNeeded.length, d.p95);
+  const pad = { l: 12, r: 44, t: 22, b: 30 };
+  const plot = 160;
+  const H = pad.t + plot + pad.b;
+  const bins = Math.max(1, shares.length);
   const slot = (W - pad.l - pad.r) / bins;
-  const max = Math.max(1, ...d.sprintsNeeded);
   const base = H - pad.b;
-  const h = (n: number) => ((base - pad.t) * n) / max;
+  const y = (share: number) => base - (plot * share) / 100;
+  // Each bar's share above it, where there is room for "100%"; the marks' bars always.
+  const marked = new Set(MARKS.map((m) => d[m.p]));
+  const labelled = (k: number) => slot >= 34 || marked.has(k + 1);
   const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart__svg' });
   chart.append(svg('line', { x1: pad.l, x2: W - pad.r, y1: base, y2: base, class: 'chart__axis' }));
-  const every = Math.ceil(bins / 12);
-  for (let k = 0; k < bins; k++) {
-    const n = d.sprintsNeeded[k] ?? 0;
-    const x = pad.l + slot * k;
-    if (n > 0) chart.append(svg('rect', { x: x + slot * 0.1, y: base - h(n), width: slot * 0.8, height: Math.max(1, h(n)), rx: 3, class: 'chart__bar chart__bar--mc' }));
-    if (n > 0 && bins <= 12) chart.append(svg('text', { x: x + slot / 2, y: base - h(n) - 4, class: 'chart__value', 'text-anchor': 'middle' }, `${Math.round((100 * n) / d.trials)}%`));
-    if ((k + 1) % every === 0 || k === 0) chart.append(svg('text', { x: x + slot / 2, y: H - 10, class: 'chart__tick', 'text-anchor': 'middle' }, String(k + 1)));
+  // A mark is the share line: the first bar that reaches it is where that share of futures is done.
+  // Drawn first, so the bars' labels sit on top of it and stay readable.
+  for (const m of MARKS) {
+    chart.append(svg('line', { x1: pad.l, x2: W - pad.r + 2, y1: y(m.share), y2: y(m.share), class: `chart__mark chart__mark--${m.share}` }));
+    chart.append(svg('text', { x: W - pad.r + 6, y: y(m.share) + 4, class: 'chart__mark-label', 'text-anchor': 'start' }, `${m.share}%`));
   }
-  // A mark at p Sprints sits at the right edge of bar p: that many Sprints or fewer.
-  [...groups].forEach(([sprints, labels], i) => {
-    const x = pad.l + slot * sprints;
-    const first = MARKS.find((m) => m.label === labels[0])!;
-    const y = 14 + 14 * i;
-    chart.append(svg('line', { x1: x, x2: x, y1: y + 4, y2: base, class: `chart__mark chart__mark--${first.label.replace('%', '')}` }));
-    const anchor = x > W - 90 ? 'end' : x < 90 ? 'start' : 'middle';
-    chart.append(svg('text', { x: anchor === 'end' ? x - 4 : anchor === 'start' ? x + 4 : x, y, class: 'chart__mark-label', 'text-anchor': anchor }, `${labels.join(' · ')} within ${sprints}`));
+  const every = Math.ceil(bins / 12);
+  shares.forEach((share, k) => {
+    const x = pad.l + slot * k;
+    if (share > 0) {
+      chart.append(svg('rect', { x: x + slot * 0.1, y: y(share), width: slot * 0.8, height: Math.max(1, base - y(share)), rx: 3, class: 'chart__bar chart__bar--mc', 'data-sprints': k + 1, 'data-share': share }));
+      if (labelled(k)) chart.append(svg('text', { x: x + slot / 2, y: y(share) - 5, class: 'chart__value', 'text-anchor': 'middle' }, `${share}%`));
+    }
+    if ((k + 1) % every === 0 || k === 0) chart.append(svg('text', { x: x + slot / 2, y: H - 10, class: 'chart__tick', 'text-anchor': 'middle' }, String(k + 1)));
   });
   const legend = el(
     'p',
     { class: 'chart__legend', 'aria-hidden': 'true' },
-    el('span', {}, 'Bars: simulated futures needing that many more Sprints'),
-    el('span', {}, 'Lines: the share finished by then'),
+    el('span', {}, 'Bars: share of simulated futures finished within that many more Sprints'),
+    el('span', {}, 'Lines: 50%, 85% and 95% of futures'),
   );
   const fig = figure('Monte Carlo forecast: Sprints needed', `${distributionContext(d)} ${distributionSummary(d)}`, chart, 'chart--histogram', hideTitle);
   fig.insertBefore(legend, fig.querySelector('.chart__summary'));

@@ -1,6 +1,7 @@
 import type { Observation } from '../../engine';
 import { el } from '../dom/el';
 import { points } from './charts';
+import { percentOf100 } from '../../words';
 
 /** Past Sprints as a table: forecast against what was done, goals met, clarification stops. */
 export function sprintHistoryTable(o: Observation): HTMLElement | null {
@@ -40,9 +41,9 @@ export function releasesList(o: Observation): HTMLElement | null {
         'li',
         { class: 'item-row' },
         el('div', {}, el('strong', {}, `Released in Sprint ${r.sprint}: `), r.itemIds.length ? r.itemIds.map(title).join(', ') : 'nothing new'),
-        el('div', { class: 'release-figures' }, `Adoption ${r.adoption}% · satisfaction ${r.satisfaction}/100 · revenue ${r.revenue}`),
+        el('div', { class: 'release-figures' }, `Adoption ${percentOf100(r.adoption)} · satisfaction ${r.satisfaction}/100 · revenue ${r.revenue}`),
         r.itemIds.length
-          ? el('p', { class: 'block__hint' }, 'Feature use: ', r.itemIds.map((id) => `${title(id)} ${r.featureUse[id] ?? 0}%`).join(', '))
+          ? el('p', { class: 'block__hint' }, 'Feature use: ', r.itemIds.map((id) => `${title(id)} ${percentOf100(r.featureUse[id] ?? 0)}`).join(', '))
           : null,
       ),
     ),

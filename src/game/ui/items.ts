@@ -1,5 +1,6 @@
 import type { Observation, VisibleItem } from '../../engine';
 import { el } from '../dom/el';
+import { term } from './glossary';
 
 /** Each item type has a word and a symbol, not only a colour. */
 const TYPES: Record<string, { label: string; symbol: string }> = {
@@ -55,7 +56,7 @@ export function itemTags(item: VisibleItem, observation: Observation): HTMLEleme
     tags.push(el('span', { class: 'tag tag--missed' }, el('span', { 'aria-hidden': 'true' }, '◷ '), item.deadlineSprint !== null ? `Missed: was due by Sprint ${item.deadlineSprint}` : 'Missed its fixed date'));
   } else if (item.costOfDelay) {
     const due = item.deadlineSprint !== null ? `, due by Sprint ${item.deadlineSprint}` : '';
-    tags.push(el('span', { class: 'tag tag--delay' }, el('span', { 'aria-hidden': 'true' }, '◷ '), `${DELAY[item.costOfDelay] ?? item.costOfDelay}${due}`));
+    tags.push(el('span', { class: 'tag tag--delay' }, el('span', { 'aria-hidden': 'true' }, '◷ '), term(item.costOfDelay === 'intangible' ? 'Intangible' : 'Cost of delay', DELAY[item.costOfDelay] ?? 'Cost of delay'), due));
   }
   if (item.moscow) tags.push(el('span', { class: 'tag tag--moscow' }, MOSCOW[item.moscow] ?? item.moscow));
   if (item.parentId) tags.push(el('span', { class: 'tag' }, `Split from ${titleOf(observation, item.parentId)}`));

@@ -3,6 +3,7 @@ import type { RunView, SessionStore } from '../session-store';
 import { closeDialog, createDialog, showDialog } from './dialog';
 import { downloadText } from './download';
 import { openSettings } from './settings-dialog';
+import { openGlossary } from './glossary';
 import { shareChallenge, shareReplay } from '../replay/share';
 
 /** The keys the game answers to, for the help dialog. */
@@ -84,7 +85,7 @@ function openMenu(store: SessionStore, run: RunView, leave: () => void): void {
           closeDialog(dialog, returnTo);
           if (replay) void shareReplay(replay);
         }, 'menu:replay-link'),
-        item('Settings', 'Motion, text size and sound', () => {
+        item('Settings', 'Motion, text size, sound and the coach', () => {
           closeDialog(dialog);
           openSettings();
         }, 'menu:settings'),
@@ -92,6 +93,11 @@ function openMenu(store: SessionStore, run: RunView, leave: () => void): void {
           closeDialog(dialog);
           openKeyboardHelp();
         }, 'menu:keys'),
+        item('Glossary', 'What the Scrum and game terms on the screens mean', () => {
+          // Back to the Menu button when the glossary closes.
+          closeDialog(dialog, returnTo);
+          openGlossary();
+        }, 'menu:glossary'),
       ),
     ],
   });

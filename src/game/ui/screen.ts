@@ -1,6 +1,10 @@
 import { el, type OptionalChild } from '../dom/el';
 import { phaseName, SPRINT_STEPS } from '../router';
 import type { Notice, RunView } from '../session-store';
+import { effectsPanel } from './effects';
+import { hudGoalMeter } from './goal-meter';
+import { coachCardFor } from '../coach/for-run';
+import { coachCardElement, revealOnce } from '../coach/render';
 
 export interface ScreenOptions {
   key: string;
@@ -48,6 +52,7 @@ export function hud(run: RunView, tools: HTMLElement[]): HTMLElement {
     'header',
     { class: 'hud' },
     el('div', { class: 'hud__run' }, el('p', { class: 'hud__product' }, o.scenario.product), el('p', { class: 'hud__where' }, where)),
+    hudGoalMeter(run),
     stepper(run.step.phase),
     el('div', { class: 'hud__tools' }, ...tools),
   );
@@ -64,19 +69,13 @@ export function noticeBanner(notices: readonly Notice[]): HTMLElement | null {
   );
 }
 
-/** What the last choice did (or why it was refused), in the page rather than a passing toast. */
+/** What the last choice did (or why it was refused), with the coach's feedback, in the page rather than a passing toast. */
 function latest(run: RunView): HTMLElement | null {
   if (run.error) return el('div', { class: 'latest latest--error' }, el('span', { class: 'latest__tag' }, 'Not possible'), el('p', {}, run.error));
-  const lines = (run.last?.messages ?? []).filter((m) => m.trim() !== '');
-  if (!lines.length) return null;
-  const shown = lines.slice(-3);
-  return el(
-    'div',
-    { class: 'latest' },
-    el('span', { class: 'latest__tag' }, 'What happened'),
-    ...shown.map((m) => el('p', {}, m)),
-    lines.length > shown.length ? el('p', { class: 'latest__more' }, `and ${lines.length - shown.length} more in the Log`) : null,
-  );
+  const card = coachCardFor(run);
+  const node = card ? coachCardElement(card) : null;
+  if (node && card!.judgements.length && run.last) revealOnce(node, run.last);
+  return node;
 }
 
 /**
@@ -116,6 +115,7 @@ export function screen(options: ScreenOptions): HTMLElement {
         ),
         noticeBanner(run.notices),
         latest(run),
+        effectsPanel(run),
         ...options.main,
       ),
       options.side ? sidePane(options.side, options.sideLabel ?? 'Details') : null,

@@ -1,5 +1,6 @@
 import { el } from '../dom/el';
 import { getSettings, TEXT_SIZES, updateSettings, type MotionSetting, type Settings } from '../settings';
+import { classCoach } from '../coach/mode';
 import { play } from '../sound';
 import { closeDialog, createDialog, showDialog } from './dialog';
 
@@ -23,7 +24,7 @@ function radioGroup<T extends string | number>(
   );
 }
 
-/** The settings dialog: motion, text size, sound. Changes apply at once and are remembered. */
+/** The settings dialog: motion, text size, sound, assessment mode. Changes apply at once and are remembered. */
 export function openSettings(): void {
   const returnTo = document.activeElement;
   const s: Settings = getSettings();
@@ -33,6 +34,10 @@ export function openSettings(): void {
     updateSettings({ sound: sound.checked });
     play('confirm');
   });
+  const assessment = el('input', { type: 'checkbox', id: 'setting-assessment' });
+  assessment.checked = s.assessmentMode;
+  assessment.addEventListener('change', () => updateSettings({ assessmentMode: assessment.checked }));
+  const byClass = classCoach();
   const done = el('button', { type: 'button', class: 'btn btn--primary' }, 'Done');
   const dialog = createDialog({
     title: 'Settings',
@@ -58,6 +63,13 @@ export function openSettings(): void {
         (textSize) => updateSettings({ textSize }),
       ),
       el('fieldset', { class: 'field' }, el('legend', { class: 'field__legend' }, 'Sound'), el('label', { class: 'field__option', for: 'setting-sound' }, sound, 'Play short sounds for choices and events (off by default)')),
+      el(
+        'fieldset',
+        { class: 'field' },
+        el('legend', { class: 'field__legend' }, 'Coach'),
+        el('label', { class: 'field__option', for: 'setting-assessment' }, assessment, 'Assessment mode: after each choice, say only what happened, with no verdicts and no right answers'),
+        byClass === null ? null : el('p', { class: 'field__note' }, `Your class has the coach ${byClass ? 'on' : 'off'}: your facilitator's choice applies while you play in the class.`),
+      ),
       el('p', { class: 'field__note' }, 'Settings stay on this device. Scenes already on screen pick up a motion change when you next open them.'),
       el('div', { class: 'dialog__actions' }, done),
     ],

@@ -1,7 +1,7 @@
-import type { Step } from '../../engine';
+import type { Scenario, Step } from '../../engine';
 import { el } from '../dom/el';
 import type { SceneKey } from '../scenes/keys';
-import { viewSummaries, type ViewKey, type ViewSummary } from '../view/views';
+import { shownViews, type ViewKey, type ViewSummary } from '../view/views';
 import { closeDialog, createDialog, showDialog } from './dialog';
 
 const ICONS: Record<ViewKey, string> = { Backlog: '▤', StakeholderMap: '◫', Customers: '☺', Market: '⇄' };
@@ -45,7 +45,7 @@ export function viewLinkGroup(v: ViewSummary, hint: string): HTMLElement {
  * The top bar's Views button: a dialog listing the views with what each holds now, and the
  * way back when a view is on screen.
  */
-export function viewsTool(step: Step, current: SceneKey, open: (key: SceneKey) => void, back: { label: string; go: () => void } | null): HTMLButtonElement {
+export function viewsTool(step: Step, current: SceneKey, open: (key: SceneKey) => void, back: { label: string; go: () => void } | null, scenario?: Scenario): HTMLButtonElement {
   const button = el('button', { type: 'button', class: 'btn btn--quiet hud__tool', 'data-focus': 'tool:views', 'aria-haspopup': 'dialog' }, el('span', { 'aria-hidden': 'true' }, '◫ '), 'Views');
   button.addEventListener('click', () => {
     const returnTo = document.activeElement;
@@ -54,7 +54,8 @@ export function viewsTool(step: Step, current: SceneKey, open: (key: SceneKey) =
       closeDialog(dialog);
       go();
     };
-    const entries = viewSummaries(step).map((v) => {
+    const views = shownViews(step, scenario);
+    const entries = views.map((v) => {
       const here = v.key === current;
       const b = el(
         'button',
@@ -75,7 +76,11 @@ export function viewsTool(step: Step, current: SceneKey, open: (key: SceneKey) =
       className: 'dialog--menu',
       onCancel: close,
       body: [
-        el('p', { class: 'dialog__note' }, 'Look at the Product Backlog, the people, the customers and the market at any time. Where a view has decisions open, you can take them there.'),
+        el(
+          'p',
+          { class: 'dialog__note' },
+          `Look at the Product Backlog, the people${views.some((v) => v.key === 'Market') ? ', the customers and the market' : ' and the customers'} at any time. Where a view has decisions open, you can take them there.`,
+        ),
         el('div', { class: 'choice-list' }, ...entries),
         backButton ? el('div', { class: 'dialog__actions' }, backButton) : null,
       ],

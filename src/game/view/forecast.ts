@@ -12,14 +12,30 @@ export function distributionSummary(d: Distribution): string {
   return `50% of simulated futures finish within ${sprints(d.p50)}, 85% within ${d.p85}, 95% within ${d.p95}.`;
 }
 
-/** The sentence before the marks: what was simulated, and the most common outcome. */
-export function distributionContext(d: Distribution): string {
-  let mode = 0;
-  d.sprintsNeeded.forEach((n, k) => {
-    if (n > (d.sprintsNeeded[mode] ?? 0)) mode = k;
+/**
+ * The share of simulated futures finished within 1, 2, 3… Sprints, in whole percent: the one set
+ * of numbers the chart's bars and its words both show. Rounded down, so a share never claims a
+ * mark ("85% within 3") a Sprint before the simulation reached it.
+ */
+export function cumulativeShares(d: Distribution): number[] {
+  let seen = 0;
+  return d.sprintsNeeded.map((n) => {
+    seen += n;
+    return d.trials ? Math.floor((100 * seen) / d.trials) : 0;
   });
-  const share = d.trials ? Math.round((100 * (d.sprintsNeeded[mode] ?? 0)) / d.trials) : 0;
-  return `${d.trials} simulated futures, each replaying the velocity of past Sprints at random; the most common outcome is ${sprints(mode + 1)} (${share}% of them).`;
+}
+
+/** Up to this many Sprints, the words give every bar's share; beyond it only the marks. */
+export const SHARES_IN_WORDS = 12;
+
+/** The sentence before the marks: what was simulated, and the share finished by each Sprint. */
+export function distributionContext(d: Distribution): string {
+  const shares = cumulativeShares(d);
+  const lead = `${d.trials} simulated futures, each replaying the velocity of past Sprints at random.`;
+  if (shares.length > SHARES_IN_WORDS) return lead;
+  // Sprints by which no simulated future is done yet have no bar, and go unsaid.
+  const parts = shares.flatMap((share, k) => (share > 0 ? [{ share, k }] : [])).map(({ share, k }, i) => (i === 0 ? `within ${sprints(k + 1)}, ${share}%` : `within ${k + 1}, ${share}%`));
+  return parts.length ? `${lead} Finished ${parts.join('; ')}.` : lead;
 }
 
 /** The latest forecast of the run that carries a simulation, if any. */

@@ -1,4 +1,4 @@
-import type { Step } from '../../engine';
+import type { Scenario, Step } from '../../engine';
 import { SceneKey } from '../scenes/keys';
 
 /** The views a run opens beside its phase screens. */
@@ -56,7 +56,8 @@ function openDecisions(step: Step, types: readonly string[]): number {
   for (const a of step.actions) {
     if (!types.includes(a.type)) continue;
     const p = a.params as Record<string, unknown>;
-    subjects.add(`${a.type}:${String(p.stakeholderId ?? p.noteId ?? p.snippetId ?? p.technique ?? '')}`);
+    // Each research method and market technique is a decision of its own.
+    subjects.add(`${a.type}:${String(p.stakeholderId ?? p.noteId ?? p.snippetId ?? p.technique ?? p.method ?? '')}`);
   }
   return subjects.size;
 }
@@ -86,7 +87,7 @@ export function viewSummaries(step: Step): ViewSummary[] {
     {
       key: SceneKey.Customers,
       title: 'Customers and users',
-      status: customerParts.length ? customerParts.join(' · ') : 'No segments, persona or interview notes in this scenario',
+      status: customerParts.length ? customerParts.join(' · ') : o.insights.length ? `${plural(o.insights.length, 'finding')} so far` : 'No segments, persona or empathy map in this scenario',
       open: openDecisions(step, ['addPersonaTrait', 'sortEmpathyNote', 'gatherFeedback']),
     },
     {
@@ -131,6 +132,18 @@ function backlogSummary(step: Step): ViewSummary {
     open,
     ...(openText ? { openText } : {}),
   };
+}
+
+/**
+ * The views a run offers. A product with no competitors to compare (the café) has no market
+ * view: it would be a table of unknowns that no analysis can ever fill. Whether there are
+ * competitors is the scenario's setting, not hidden truth; what they offer stays unknown.
+ */
+export function shownViews(step: Step, scenario?: Scenario): ViewSummary[] {
+  const items = [...step.observation.backlog, ...step.observation.sprintBacklog, ...step.observation.increment];
+  const market =
+    (scenario?.backlog.some((i) => i.market) ?? true) || items.some((i) => i.market !== null) || step.actions.some((a) => a.type === 'analyseMarket');
+  return viewSummaries(step).filter((v) => v.key !== SceneKey.Market || market);
 }
 
 export function viewSummary(step: Step, key: ViewKey): ViewSummary {

@@ -1,5 +1,5 @@
 import { buildDebrief, decisionTitle, goalById, strongPoWeighs, type Debrief } from '../../assessment';
-import type { Evidence, Report } from '../../engine';
+import type { Evidence, Report, Scenario } from '../../engine';
 import type { ClassInfo, ClassRoom } from './class-room';
 import { withoutSeed } from './summary';
 
@@ -78,8 +78,11 @@ export function classDebrief(room: ClassRoom): ClassDebrief {
   type Acc = { scenarioId: string; decisionId: string; perLearner: { score: number; happened: string[] }[]; goalIds: Set<string> };
   const byDecision = new Map<string, Acc>();
   const reportsByScenario = new Map<string, Report[]>();
+  // Decision titles name the items and people of their scenario.
+  const scenarioById = new Map<string, Scenario>();
   for (const l of learners) {
-    l.game.reports().forEach((report) => {
+    l.game.reports().forEach((report, run) => {
+      scenarioById.set(report.scenarioId, l.game.runs[run]!.scenario);
       const list = reportsByScenario.get(report.scenarioId) ?? [];
       list.push(report);
       reportsByScenario.set(report.scenarioId, list);
@@ -99,7 +102,7 @@ export function classDebrief(room: ClassRoom): ClassDebrief {
   }
 
   const decisions = [...byDecision.values()].map((acc): DecisionSummary => {
-    const title = decisionTitle(acc.decisionId);
+    const title = decisionTitle(acc.decisionId, scenarioById.get(acc.scenarioId));
     const bands = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({ from, to: Math.round((from + 0.2) * 10) / 10, count: 0 }));
     for (const p of acc.perLearner) bands[Math.min(4, Math.floor(p.score * 5 + 1e-9))]!.count += 1;
     const choiceMap = new Map<string, { happened: string[]; scores: number[] }>();
@@ -145,7 +148,7 @@ export function classDebrief(room: ClassRoom): ClassDebrief {
       learnerId: l.row.id,
       name: l.row.name,
       runs: l.game.reports().map((report, run) => {
-        const debrief = buildDebrief(report, l.game.runs[run]!.scenario.targets);
+        const debrief = buildDebrief(report, l.game.runs[run]!.scenario.targets, l.game.runs[run]!.scenario);
         return { run, scenarioId: report.scenarioId, finished: report.done, debrief: hide ? withoutSeed(debrief) : debrief };
       }),
     })),

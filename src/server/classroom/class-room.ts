@@ -285,6 +285,15 @@ export class ClassRoom {
     return this.changed(locked ? 'lock' : 'unlock');
   }
 
+  /** Coach on: learners get their judgements with each acknowledged action; off: assessment mode. */
+  setCoach(coach: boolean): OpResult {
+    const refused = this.requireLive();
+    if (refused) return refused;
+    this.store.setCoach(this.row.id, coach);
+    this.row = { ...this.row, coach };
+    return this.changed(coach ? 'coachOn' : 'coachOff');
+  }
+
   releaseNext(): OpResult {
     const refused = this.requireLive();
     if (refused) return refused;

@@ -165,7 +165,8 @@ function apply(ctx: ActionContext, e: LearnerEntry, seq: number, input: unknown,
       e.lastSeq = seq;
       e.lastActionAt = at;
       e.waiting = false;
-      reply({ type: 'ack', seq, step });
+      // The coach's material goes with the ack only when the class has the coach on (assessment mode otherwise).
+      reply({ type: 'ack', seq, step, ...(ctx.row().coach && accepted.evidence?.length ? { evidence: accepted.evidence } : {}) });
       if (accepted.runFinished) {
         const d = learnerDebrief(e.game, runBefore, true);
         if (d) reply({ type: 'finished', run: runBefore, scenarioId: e.game.runs[runBefore]!.scenario.id, report: d.report, debrief: d.debrief });

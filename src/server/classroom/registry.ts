@@ -13,6 +13,8 @@ export interface NewClass {
   contentId: string;
   seedPolicy: SeedPolicy;
   pacing: Pacing;
+  /** Coach on (verdicts after each choice) unless the facilitator chose assessment mode. */
+  coach?: boolean;
 }
 
 /** Ended classes kept in memory after a debrief or export, so repeated downloads stay cheap. */
@@ -85,11 +87,12 @@ export class Registry {
       seedPolicy: spec.seedPolicy,
       classSeed: newSeed(),
       pacing: spec.pacing,
+      coach: spec.coach ?? true,
       engineVersion: ENGINE_VERSION,
       createdAt: this.clock().toISOString(),
     };
     this.store.insertClass(row);
-    this.store.audit(row.id, 'create', { contentKind: spec.contentKind, contentId: spec.contentId, seedPolicy: spec.seedPolicy, pacing: spec.pacing }, row.createdAt);
+    this.store.audit(row.id, 'create', { contentKind: spec.contentKind, contentId: spec.contentId, seedPolicy: spec.seedPolicy, pacing: spec.pacing, coach: row.coach }, row.createdAt);
     const room = this.open(this.store.classById(row.id)!);
     if (!room) return { ok: false, message: this.unavailable.get(row.id) ?? 'the class could not be opened' };
     return { ok: true, room, key };

@@ -84,6 +84,6 @@ export function learnerDebrief(game: LearnerGame, run: number, hideSeed: boolean
   const session = game.sessionOf(run);
   if (!session) return null;
   const report = session.report();
-  const debrief = buildDebrief(report, game.runs[run]!.scenario.targets);
+  const debrief = buildDebrief(report, game.runs[run]!.scenario.targets, game.runs[run]!.scenario);
   return hideSeed ? { report: withoutSeed(report), debrief: withoutSeed(debrief) } : { report, debrief };
 }

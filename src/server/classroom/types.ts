@@ -52,6 +52,8 @@ export interface ClassInfo {
   status: 'live' | 'ended';
   paused: boolean;
   locked: boolean;
+  /** True: learners see the coach's verdicts; false: assessment mode. */
+  coach: boolean;
   released: { index: number; label: string } | null;
   next: { index: number; label: string } | null;
   stages: number;

@@ -21,6 +21,7 @@ export function classInfo(r: ClassRow, stages: readonly Stage[], scenarios: read
     status: r.status,
     paused: r.paused,
     locked: r.locked,
+    coach: r.coach,
     released: lock ? stage(r.released) : null,
     next: lock ? stage(r.released + 1) : null,
     stages: stages.length,
@@ -39,6 +40,7 @@ export function learnerClassInfo(r: ClassRow, stages: readonly Stage[]): Learner
     paused: r.paused,
     pacing: r.pacing,
     released: r.pacing === 'lockstep' ? { index: r.released, label: stages[r.released]?.label ?? '' } : null,
+    coach: r.coach,
   };
 }
 

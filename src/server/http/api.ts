@@ -22,6 +22,8 @@ const OPS: Record<string, (room: ClassRoom) => OpResult> = {
   unlock: (r) => r.setLocked(false),
   release: (r) => r.releaseNext(),
   end: (r) => r.end(),
+  'coach-on': (r) => r.setCoach(true),
+  'coach-off': (r) => r.setCoach(false),
 };
 
 function refuse(res: ServerResponse, r: { status: number; code: string; message: string }): void {
@@ -53,7 +55,7 @@ const createClass: Handler = async (ctx, req, res) => {
     if (!t.ok) return sendError(res, 400, 'invalid', `title: ${t.message}`);
     title = t.text;
   }
-  const created = ctx.registry.create({ title, contentKind: body.value.content.kind, contentId: body.value.content.id, seedPolicy: body.value.seedPolicy, pacing: body.value.pacing });
+  const created = ctx.registry.create({ title, contentKind: body.value.content.kind, contentId: body.value.content.id, seedPolicy: body.value.seedPolicy, pacing: body.value.pacing, coach: body.value.coach });
   if (!created.ok) return sendError(res, 400, 'unknownContent', created.message);
   ctx.limits.creates.hit(address);
   const info = created.room.info();

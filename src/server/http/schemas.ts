@@ -6,6 +6,8 @@ export const CreateClassBody = z.strictObject({
   content: z.strictObject({ kind: z.enum(['scenario', 'campaign']), id: z.string().min(1).max(80) }),
   seedPolicy: z.enum(['class', 'learner']).default('class'),
   pacing: z.enum(['free', 'lockstep']).default('free'),
+  /** False: assessment mode, learners see what happened but no verdicts or right answers. */
+  coach: z.boolean().default(true),
 });
 
 /** The name is cleaned and measured after parsing; 400 characters is only a bound on the raw input. */

@@ -1,4 +1,5 @@
 import { $, el, fill, num, pct, wsUrl } from './dom.js';
+import { count, phaseWords } from './words.js';
 import { auth, call, download } from './api.js';
 
 // The live dashboard: one snapshot over the facilitator WebSocket, then updates for changed
@@ -21,8 +22,9 @@ function renderClass() {
     c.status === 'ended' ? 'Ended' : c.paused ? 'Paused' : 'Running',
     c.pacing === 'lockstep' ? `lock-step, released: ${c.released?.label ?? '–'}${c.next ? ` (next: ${c.next.label})` : ''}` : 'free pacing',
     c.locked ? 'closed to new learners' : 'open to new learners',
+    c.coach === false ? 'coach off (assessment mode)' : 'coach on',
     c.seedPolicy === 'class' ? 'one seed for the class' : 'one seed per learner',
-    `${c.learners} learner(s)`,
+    count(c.learners, 'learner'),
   ];
   $('#status').textContent = bits.join(' · ');
   const live = c.status === 'live';
@@ -32,6 +34,8 @@ function renderClass() {
   $('#release').textContent = c.next ? `Release: ${c.next.label}` : 'Release next phase';
   $('#lock').disabled = !live || c.locked;
   $('#unlock').disabled = !live || !c.locked;
+  $('#coachOn').disabled = !live || c.coach !== false;
+  $('#coachOff').disabled = !live || c.coach === false;
   $('#inject').disabled = !live;
   $('#end').disabled = !live;
   const select = $('#card');
@@ -45,7 +49,7 @@ function learnerRow(l) {
   return el('tr', { attrs: { 'data-learner': l.id, 'data-steps': String(l.steps) } }, [
     el('td', {}, [el('span', { text: l.name, className: 'name' }), l.connected ? null : el('span', { text: ' (offline)', className: 'offline' })]),
     el('td', { text: where }),
-    el('td', { text: `${l.phase}${l.sprint ? ` · Sprint ${l.sprint}` : ''}${l.phase.startsWith('sprint.execution') ? ` · day ${l.day}` : ''}` }),
+    el('td', { text: `${phaseWords(l.phase)}${l.sprint ? ` · Sprint ${l.sprint}` : ''}${l.phase.startsWith('sprint.execution') ? ` · day ${l.day}` : ''}` }),
     el('td', { text: String(l.steps), className: 'steps' }),
     el('td', { text: `${num(o.valuePercent)}%` }),
     el('td', { text: `${o.sprintGoalsMet}/${o.sprintsPlayed}` }),
@@ -63,10 +67,12 @@ function renderLearners() {
   fill($('#learners'), ...(rows.length ? rows : [el('tr', {}, [el('td', { text: 'Nobody has joined yet.', attrs: { colspan: '8' } })])]));
 }
 
+const STATUS_WORDS = { shown: 'shown', partly: 'partly shown', missed: 'missed', notSeen: 'not yet seen' };
+
 function bars(counts, total) {
   const width = (n) => `${Math.round((200 * n) / Math.max(1, total))}px`;
   return el('span', {}, ['shown', 'partly', 'missed', 'notSeen'].map((s) => {
-    const bar = el('span', { className: `bar ${s}`, attrs: { title: `${s}: ${counts[s]}` } });
+    const bar = el('span', { className: `bar ${s}`, attrs: { title: `${STATUS_WORDS[s]}: ${counts[s]}` } });
     bar.style.width = width(counts[s]);
     return bar;
   }));
@@ -184,6 +190,8 @@ $('#resume').addEventListener('click', () => op('/resume'));
 $('#release').addEventListener('click', () => op('/release'));
 $('#lock').addEventListener('click', () => op('/lock'));
 $('#unlock').addEventListener('click', () => op('/unlock'));
+$('#coachOn').addEventListener('click', () => op('/coach-on'));
+$('#coachOff').addEventListener('click', () => op('/coach-off'));
 $('#inject').addEventListener('click', () => {
   const [scenarioId, cardId] = $('#card').value.split('|');
   if (cardId) op('/inject', { cardId, scenarioId });

@@ -24,6 +24,7 @@ async function create(event) {
     content: { kind, id: rest.join(':') },
     seedPolicy: $('#seedPolicy').value,
     pacing: $('#pacing').value,
+    coach: $('#coach').value !== 'off',
   };
   $('#createButton').disabled = true;
   try {

@@ -1,4 +1,5 @@
 import { $, el, fill, fragment, num, wsUrl } from './dom.js';
+import { count, phaseWords } from './words.js';
 
 // A minimal learner client for the classroom protocol (docs/classroom-protocol.md): join, then
 // play over the WebSocket. Actions carry sequence numbers and stay in localStorage until the
@@ -18,13 +19,20 @@ function show(id, text) {
   node.hidden = !text;
 }
 
+/** Who asks a question, by name: the observation carries the asker's id. */
+function askerName(o, id) {
+  if (id === 'coach') return 'Your coach';
+  if (id === 'developers') return 'The Developers';
+  return o.stakeholders.find((s) => s.id === id)?.name ?? 'Someone';
+}
+
 function renderObservation(m) {
   const o = m.observation;
   $('#title').textContent = o.scenario.title;
-  const where = o.phase.startsWith('briefing') ? 'Briefing' : o.phase === 'release' ? 'Release and finish' : o.phase === 'debrief' ? 'Finished' : `Sprint ${o.sprint} of ${o.sprints} · ${o.phase.replace('sprint.', '')}${o.phase.startsWith('sprint.execution') ? ` · day ${o.day} of ${o.days}` : ''}`;
+  const where = o.phase.startsWith('briefing') ? 'Briefing' : o.phase === 'release' ? 'Release and finish' : o.phase === 'debrief' ? 'Finished' : `Sprint ${o.sprint} of ${o.sprints} · ${phaseWords(o.phase)}${o.phase.startsWith('sprint.execution') ? ` · day ${o.day} of ${o.days}` : ''}`;
   $('#where').textContent = where;
   const pending = o.pendingQuestion
-    ? [el('h2', { text: `${o.pendingQuestion.asker} asks` }), el('p', { text: o.pendingQuestion.text })]
+    ? [el('h2', { text: `${askerName(o, o.pendingQuestion.asker)} asks` }), el('p', { text: o.pendingQuestion.text })]
     : o.pendingEvent
       ? [el('h2', { text: o.pendingEvent.title }), el('p', { text: o.pendingEvent.text })]
       : [];
@@ -33,7 +41,7 @@ function renderObservation(m) {
     ...pending,
     el('p', { className: 'muted', text: `Product Goal: ${o.productGoal ?? 'not chosen yet'} · team morale ${num(o.team.morale)} · tech debt ${num(o.team.techDebt)}` }),
     el('h2', { text: 'Top of the Product Backlog' }),
-    el('ol', {}, o.backlog.slice(0, 5).map((i) => el('li', { text: `${i.title} (${i.estimate} pts)` }))),
+    el('ol', {}, o.backlog.slice(0, 5).map((i) => el('li', { text: `${i.title} (${count(i.estimate, 'point')})` }))),
     el('h2', { text: 'Latest' }),
     el('ul', {}, o.log.slice(-4).map((line) => el('li', { text: line }))),
   );
@@ -75,7 +83,7 @@ function onMessage(m) {
       me.pending = me.pending.filter((p) => p.seq !== m.seq);
       save(me);
       show('#error', '');
-      $('#steps').textContent = `${m.step + 1} action(s) saved on the server`;
+      $('#steps').textContent = `${count(m.step + 1, 'action')} saved on the server`;
       break;
     case 'error':
       if (m.seq !== undefined && (m.code === 'rateLimited' || m.code === 'busy' || m.code === 'storage')) {

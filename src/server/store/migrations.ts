@@ -67,6 +67,11 @@ export const MIGRATIONS: readonly { version: number; why: string; sql: string }[
       CREATE INDEX audit_by_class ON audit(class_id);
     `,
   },
+  {
+    version: 2,
+    why: "the class's coach setting: 1 shows learners verdicts after their choices, 0 is assessment mode",
+    sql: `ALTER TABLE classes ADD COLUMN coach INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

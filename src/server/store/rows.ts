@@ -24,6 +24,8 @@ export interface ClassRow {
   released: number;
   paused: boolean;
   locked: boolean;
+  /** True: learners see the coach's verdicts after each choice; false: assessment mode. */
+  coach: boolean;
   status: ClassStatus;
   engineVersion: string;
   createdAt: string;

@@ -19,6 +19,7 @@ function classRow(r: Raw): ClassRow {
     released: r.released as number,
     paused: r.paused === 1,
     locked: r.locked === 1,
+    coach: r.coach !== 0,
     status: r.status as ClassRow['status'],
     engineVersion: r.engine_version as string,
     createdAt: r.created_at as string,
@@ -52,8 +53,8 @@ export class Store {
   ) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insertClass: p(`INSERT INTO classes (id, code, key_hash, title, content_kind, content_id, scenarios, seed_policy, class_seed, pacing, engine_version, created_at)
-                      VALUES (@id, @code, @keyHash, @title, @contentKind, @contentId, @scenarios, @seedPolicy, @classSeed, @pacing, @engineVersion, @createdAt)`),
+      insertClass: p(`INSERT INTO classes (id, code, key_hash, title, content_kind, content_id, scenarios, seed_policy, class_seed, pacing, coach, engine_version, created_at)
+                      VALUES (@id, @code, @keyHash, @title, @contentKind, @contentId, @scenarios, @seedPolicy, @classSeed, @pacing, @coach, @engineVersion, @createdAt)`),
       codeTaken: p('SELECT 1 FROM classes WHERE code = ?'),
       classById: p('SELECT * FROM classes WHERE id = ?'),
       classByCode: p('SELECT * FROM classes WHERE code = ?'),
@@ -61,6 +62,7 @@ export class Store {
       setFlag: {
         paused: p('UPDATE classes SET paused = ? WHERE id = ?'),
         locked: p('UPDATE classes SET locked = ? WHERE id = ?'),
+        coach: p('UPDATE classes SET coach = ? WHERE id = ?'),
       },
       setReleased: p('UPDATE classes SET released = ? WHERE id = ?'),
       endClass: p("UPDATE classes SET status = 'ended', ended_at = ? WHERE id = ?"),
@@ -77,7 +79,7 @@ export class Store {
   }
 
   insertClass(c: Omit<ClassRow, 'released' | 'paused' | 'locked' | 'status' | 'endedAt'>): void {
-    this.s.insertClass.run({ ...c, scenarios: JSON.stringify(c.scenarios) });
+    this.s.insertClass.run({ ...c, scenarios: JSON.stringify(c.scenarios), coach: c.coach ? 1 : 0 });
   }
 
   codeTaken(code: string): boolean {
@@ -104,6 +106,10 @@ export class Store {
 
   setLocked(id: string, locked: boolean): void {
     this.s.setFlag.locked.run(locked ? 1 : 0, id);
+  }
+
+  setCoach(id: string, coach: boolean): void {
+    this.s.setFlag.coach.run(coach ? 1 : 0, id);
   }
 
   setReleased(id: string, released: number): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorMessage, ObservationMessage, ResultMessage } from '../../cli/protocol';
+import type { Evidence } from '../../engine';
 
 /**
  * Every message a client may send, as zod schemas. Strict objects: an unknown key (say, a
@@ -34,12 +35,15 @@ export interface LearnerClassInfo {
   pacing: 'free' | 'lockstep';
   /** Lock-step: the last released stage. */
   released: { index: number; label: string } | null;
+  /** True: the coach shows verdicts after each choice; false: assessment mode, whatever the learner's setting. */
+  coach: boolean;
 }
 
 export type LearnerServerMessage =
   | { type: 'welcome'; learnerId: string; name: string; lastSeq: number; class: LearnerClassInfo }
   | ObservationMessage
-  | { type: 'ack'; seq: number; step: number; duplicate?: true }
+  /** `evidence`: the action's judgements, when the class has the coach on. */
+  | { type: 'ack'; seq: number; step: number; duplicate?: true; evidence?: Evidence[] }
   | (ErrorMessage & { seq?: number })
   | { type: 'class'; class: LearnerClassInfo }
   | { type: 'finished'; run: number; scenarioId: string; report: unknown; debrief: unknown }

@@ -1,0 +1,48 @@
+import type { ActionType } from '../../engine';
+
+/**
+ * Each kind of action in words, for headings that group choices (the replay viewer's "Choices
+ * offered"). A Record over every type, so a new action cannot appear under its camelCase name.
+ */
+export const ACTION_KIND: Readonly<Record<ActionType, string>> = {
+  chooseProductGoal: 'Choose the Product Goal',
+  chooseVisionTechnique: 'Shape the vision',
+  addVisionFragment: 'Add to the vision',
+  chooseRoadmap: 'Choose a roadmap',
+  addPersonaTrait: 'Build the persona',
+  mapStakeholder: 'Place stakeholders on the map',
+  startSprints: 'Start the first Sprint',
+  setRefinementShare: 'Set refinement time',
+  refineItem: 'Refine an item',
+  moveItem: 'Move an item in the Product Backlog',
+  orderBacklog: 'Order the Product Backlog',
+  splitItem: 'Split an item',
+  fixFlaw: 'Rework an item',
+  addCriterion: 'Add acceptance criteria',
+  setReadiness: 'Agree a Definition of Ready',
+  tagMoscow: 'Tag items with MoSCoW',
+  flagOffVision: 'Set work aside as off-vision',
+  gatherFeedback: 'Gather feedback',
+  testAssumption: 'Test an assumption',
+  sortEmpathyNote: 'Sort interview notes',
+  classifyRequest: 'Read what a request reflects',
+  analyseMarket: 'Analyse the market',
+  proposeSprintGoal: 'Propose a Sprint Goal',
+  commitSprint: 'Start the Sprint',
+  nextDay: 'Go to the next day',
+  runToNextEvent: 'Run to the next event',
+  cancelSprint: 'Cancel the Sprint',
+  resolveEvent: 'Respond to an event',
+  answerForecast: 'Answer "when?"',
+  setReviewFormat: 'Run the Sprint Review',
+  releaseIncrement: 'Release Done work',
+  shareProgress: 'Share progress',
+  decidePivot: 'Pivot or persevere',
+  endReview: 'Close the Sprint Review',
+  reflect: 'Reflect on the Sprints',
+  chooseImprovement: 'Choose an improvement',
+  answerQuestion: 'Answer a question',
+  planRelease: 'Plan the release',
+  finishScenario: 'Finish the scenario',
+  injectEvent: 'An event the facilitator sent',
+};
