@@ -331,8 +331,8 @@ export class SessionStore {
         let result: DispatchResult | null = null;
         if (event.acked && before) {
           const messages = newLines(before.observation.log, step.observation.log);
-          result = { ok: true, changes: { phaseBefore: before.phase, phase: step.phase, messages, evidence: [], effects: [] }, done: step.done };
-          this.last = { messages, evidence: event.evidence ?? [], choice: this.remoteChoice };
+          result = { ok: true, changes: { phaseBefore: before.phase, phase: step.phase, messages, evidence: [], effects: event.effects ?? [] }, done: step.done };
+          this.last = { messages, evidence: event.evidence ?? [], choice: this.remoteChoice, effects: event.effects ?? [] };
           this.error = null;
           try {
             this.trackObservation(before.phase, step.phase, step.observation);

@@ -97,7 +97,7 @@ describe('the classroom in a real browser', () => {
     // The debrief view shows how the class chose so far.
     const { page: debrief } = await open(new URL(link).pathname.replace('/class', '/debrief') + new URL(link).hash);
     await debrief.locator('[data-decision]').first().waitFor();
-    expect(await debrief.textContent('#summary')).toContain('2 learner(s)');
+    expect(await debrief.textContent('#summary')).toContain('2 learners');
 
     expect(problems).toEqual([]);
   });

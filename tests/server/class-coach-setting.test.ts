@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { migrate, MIGRATIONS } from '../../src/server/store/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICIES } from '../../src/bots';
 import { api, createClass, Dashboard, joinClass, Learner, startTestServer, tempDir, type Json, type TestServer } from './helpers';
 
 /** Answers the open question with its first listed answer: a judged action in the café's briefing. */
@@ -42,6 +43,23 @@ describe("the class's coach setting", () => {
     // The judgement is still made and counted for the class, only not shown to the learner.
     const snapshot = await api(server.url, 'GET', `/api/classes/${cls.id}`, { key: cls.key });
     expect(snapshot.json.class.coach).toBe(false);
+    l.close();
+  });
+
+  it('sends consequences with the ack even in assessment mode: what changed is not a verdict', async () => {
+    const cls = await createClass(server.url, { coach: false });
+    const l = await new Learner(server.url, (await joinClass(server.url, cls.code, 'Cy')).token).connect();
+    const policy = POLICIES.random!('coach-effects');
+    const acks: Json[] = [];
+    while (acks.length < 80 && !l.observation!.done) acks.push(await l.act(policy.choose(l.step()) as Json));
+    expect(acks.every((a) => a.type === 'ack' && a.evidence === undefined)).toBe(true);
+    const effects = acks.flatMap((a) => (Array.isArray(a.effects) ? a.effects : []));
+    expect(effects.length).toBeGreaterThan(0);
+    for (const e of effects) {
+      expect(['trust', 'morale', 'debt', 'value', 'goal']).toContain(e.kind);
+      expect(typeof e.delta).toBe('number');
+      expect(e.cause).toMatch(/^[A-Z"]/);
+    }
     l.close();
   });
 

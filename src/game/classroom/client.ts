@@ -5,7 +5,7 @@
  * a dropped connection loses nothing) and reconnects with backoff.
  */
 import type { ObservationMessage } from '../../cli/protocol';
-import type { Evidence } from '../../engine';
+import type { Effect, Evidence } from '../../engine';
 import { forgetClass, writeClass, type SavedClass } from './saved';
 
 export interface ClassState {
@@ -42,7 +42,7 @@ export interface FinishedRun {
 
 export type ClassroomEvent =
   /** `evidence`: the judgements of the acknowledged action, sent only when the class has the coach on. */
-  | { type: 'observation'; message: ObservationMessage; acked: boolean; evidence?: Evidence[] }
+  | { type: 'observation'; message: ObservationMessage; acked: boolean; evidence?: Evidence[]; effects?: Effect[] }
   | { type: 'refused'; code: string; message: string }
   | { type: 'finished'; finished: FinishedRun }
   | { type: 'notice'; text: string }
@@ -59,6 +59,7 @@ export class ClassroomClient {
   private stopped = false;
   private justAcked = false;
   private ackEvidence: Evidence[] = [];
+  private ackEffects: Effect[] = [];
   private lastSeq = 0;
   private listener: (event: ClassroomEvent) => void = () => undefined;
 
@@ -196,9 +197,10 @@ export class ClassroomClient {
         return;
       }
       case 'observation':
-        this.listener({ type: 'observation', message: m as unknown as ObservationMessage, acked: this.justAcked, evidence: this.justAcked ? this.ackEvidence : [] });
+        this.listener({ type: 'observation', message: m as unknown as ObservationMessage, acked: this.justAcked, evidence: this.justAcked ? this.ackEvidence : [], effects: this.justAcked ? this.ackEffects : [] });
         this.justAcked = false;
         this.ackEvidence = [];
+        this.ackEffects = [];
         return;
       case 'ack': {
         const seq = Number(m.seq);
@@ -208,6 +210,7 @@ export class ClassroomClient {
         this.persist();
         this.justAcked = true;
         this.ackEvidence = Array.isArray(m.evidence) ? (m.evidence as Evidence[]) : [];
+        this.ackEffects = Array.isArray(m.effects) ? (m.effects as Effect[]) : [];
         if (this.status.waitingForRelease) this.setStatus({ waitingForRelease: false });
         return;
       }

@@ -166,7 +166,8 @@ function apply(ctx: ActionContext, e: LearnerEntry, seq: number, input: unknown,
       e.lastActionAt = at;
       e.waiting = false;
       // The coach's material goes with the ack only when the class has the coach on (assessment mode otherwise).
-      reply({ type: 'ack', seq, step, ...(ctx.row().coach && accepted.evidence?.length ? { evidence: accepted.evidence } : {}) });
+      // Consequences are what happened, not verdicts: they are shown whether the coach is on or off.
+      reply({ type: 'ack', seq, step, ...(ctx.row().coach && accepted.evidence?.length ? { evidence: accepted.evidence } : {}), ...(accepted.effects?.length ? { effects: accepted.effects } : {}) });
       if (accepted.runFinished) {
         const d = learnerDebrief(e.game, runBefore, true);
         if (d) reply({ type: 'finished', run: runBefore, scenarioId: e.game.runs[runBefore]!.scenario.id, report: d.report, debrief: d.debrief });

@@ -1,4 +1,4 @@
-import { ActionSchema, createSession, type Action, type DispatchError, type Evidence, type Report, type Scenario, type Session, type Step } from '../../engine';
+import { ActionSchema, createSession, type Action, type DispatchError, type Effect, type Evidence, type Report, type Scenario, type Session, type Step } from '../../engine';
 import { stageIndex, type Stage } from './stages';
 
 export interface RunSpec {
@@ -17,7 +17,7 @@ export type GameError = DispatchError | { code: 'waitForRelease'; message: strin
 
 export type GameResult =
   /** `evidence`: the judgements the action made (none for an injection). */
-  | { ok: true; played: PlayedAction; phaseBefore: string; phase: string; runFinished: boolean; done: boolean; evidence?: Evidence[] }
+  | { ok: true; played: PlayedAction; phaseBefore: string; phase: string; runFinished: boolean; done: boolean; evidence?: Evidence[]; effects?: Effect[] }
   | { ok: false; error: GameError };
 
 /** The seed of run `run` of a campaign: the learner's seed for the first, suffixed for the next. */
@@ -128,7 +128,7 @@ export class LearnerGame {
     this.played.push(played);
     const runFinished = session.done;
     if (runFinished && run + 1 < this.runs.length) this.sessions.push(this.newSession(run + 1));
-    return { ok: true, played, phaseBefore: result.changes.phaseBefore, phase: result.changes.phase, runFinished, done: this.done, evidence: result.changes.evidence };
+    return { ok: true, played, phaseBefore: result.changes.phaseBefore, phase: result.changes.phase, runFinished, done: this.done, evidence: result.changes.evidence, effects: result.changes.effects };
   }
 
   /**

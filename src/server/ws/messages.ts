@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErrorMessage, ObservationMessage, ResultMessage } from '../../cli/protocol';
-import type { Evidence } from '../../engine';
+import type { Effect, Evidence } from '../../engine';
 
 /**
  * Every message a client may send, as zod schemas. Strict objects: an unknown key (say, a
@@ -43,7 +43,7 @@ export type LearnerServerMessage =
   | { type: 'welcome'; learnerId: string; name: string; lastSeq: number; class: LearnerClassInfo }
   | ObservationMessage
   /** `evidence`: the action's judgements, when the class has the coach on. */
-  | { type: 'ack'; seq: number; step: number; duplicate?: true; evidence?: Evidence[] }
+  | { type: 'ack'; seq: number; step: number; duplicate?: true; evidence?: Evidence[]; effects?: Effect[] }
   | (ErrorMessage & { seq?: number })
   | { type: 'class'; class: LearnerClassInfo }
   | { type: 'finished'; run: number; scenarioId: string; report: unknown; debrief: unknown }
