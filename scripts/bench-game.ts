@@ -166,7 +166,12 @@ async function openBoard(page: Page, url: string): Promise<string> {
   const scenario = (await bench.count()) > 0 ? BENCH_SCENARIO : 'corner-cafe';
   await page.click(`[data-focus="scenario:start:${scenario}"]`);
   await settle(page);
-  await playUntil(page, (s) => s.scene === 'Backlog' && !s.dialog);
+  // The board is one of the Views, open from any run screen once the opening questions are answered.
+  await playUntil(page, (s) => s.scene !== 'CampaignMap' && !s.dialog);
+  await page.click('[data-focus="tool:views"]');
+  await page.click('dialog[open] [data-focus="views:Backlog"]');
+  await settle(page);
+  if ((await status(page)).scene !== 'Backlog') throw new Error('the Views dialog did not open the Product Backlog board');
   return scenario;
 }
 
