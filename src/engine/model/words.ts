@@ -1,9 +1,10 @@
 /**
- * Counts and figures in words, for text the engine writes (log lines, labels, rationales).
+ * Counts and figures in words: the one implementation, for text the engine writes (log lines,
+ * labels, rationales) and, through `src/words`, for every shell.
  *
  * Engine text is part of the hashed state, so it must not depend on the ICU build of the
- * machine: this file mirrors, without `Intl`, what `src/words` formats with `Intl.PluralRules`
- * and `Intl.NumberFormat` for the 'en' locale. A test checks the two agree.
+ * machine: this writes by hand what the standard plural rules and number format give for the
+ * 'en' locale (tests/engine/words-match-intl.test.ts checks them against each other).
  */
 
 /** Nouns whose plural is not the noun plus "s". */
@@ -15,7 +16,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   child: 'children',
 };
 
-/** English plural category, as `Intl.PluralRules('en')` gives it: "one" only for exactly 1 or -1. */
+/** English plural category, as the standard plural rules for 'en' give it: "one" only for exactly 1 or -1. */
 export function pluralCategory(n: number): 'one' | 'other' {
   return Math.abs(n) === 1 ? 'one' : 'other';
 }
@@ -36,14 +37,14 @@ export function number(n: number, digits = 1): string {
   const [whole, fraction] = roundDecimal(Math.abs(n), digits);
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const trimmed = fraction.replace(/0+$/, '');
-  // Intl keeps the minus of a negative number that rounds to zero ("-0"); so does this.
+  // The standard format keeps the minus of a negative number that rounds to zero ("-0"); so does this.
   const sign = n < 0 || Object.is(n, -0) ? '-' : '';
   return `${sign}${grouped}${trimmed ? `.${trimmed}` : ''}`;
 }
 
 /**
  * Rounds half away from zero on the shortest decimal that reads back as the number, as
- * Intl.NumberFormat does (so 1.005 rounds to 1.01, where Math.round(100.49999) would not).
+ * the standard number format does (so 1.005 rounds to 1.01, where Math.round(100.49999) would not).
  */
 function roundDecimal(abs: number, digits: number): [string, string] {
   const text = String(abs);
