@@ -96,6 +96,7 @@ export class ClassRoom {
       writing: false,
       backlog: [],
       injected: appliedInjections(stored),
+      delivering: null,
       afterWrite: [],
     };
     this.learners.set(row.id, entry);

@@ -35,6 +35,8 @@ function noExecutionLeft(phase: string, sprint: number, sprints: number): boolea
 
 export function deliveryOf(inj: InjectionRow, e: LearnerEntry): Delivery {
   if (e.injected.has(inj.id)) return { status: 'applied' };
+  // Already in the game but not yet stored: the card has "fired", yet it is this injection's doing.
+  if (e.delivering === inj.id) return { status: 'pending' };
   if (e.problem) return { status: 'skipped', reason: 'unavailable' };
   const g = e.game;
   const laterRun = g.runs.some((r, i) => i > g.run && r.scenario.id === inj.scenarioId);

@@ -101,14 +101,17 @@ function deliverNext(ctx: ActionContext, e: LearnerEntry, send: Reply): Promise<
   if (!result.ok) return null;
   const at = ctx.now();
   const step = e.game.steps - 1;
+  e.delivering = injection.id;
   return ctx.store.writeAction(e.row.id, { step, seq: injectionSeq(injection.id), run: result.played.run, action: result.played.action, at }).then(
     () => {
+      e.delivering = null;
       e.injected.set(injection.id, at);
       ctx.log.log('info', 'injectionApplied', { classId: ctx.row().id, learnerId: e.row.id, injection: injection.id, cardId: injection.cardId, step });
       ctx.injectionApplied(e, injection, send);
       return true;
     },
     (err: unknown) => {
+      e.delivering = null;
       e.game.undoLast();
       ctx.log.log('error', 'storageFailure', { classId: ctx.row().id, learnerId: e.row.id, injection: injection.id, error: String(err) });
       return false;

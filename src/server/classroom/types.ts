@@ -86,6 +86,8 @@ export interface LearnerEntry {
   backlog: { seq: number; input: unknown; reply: Reply }[];
   /** Injection id → when it was applied to this learner's game (stored as actions with seq = -id). */
   injected: Map<number, string>;
+  /** The injection applied to the game whose write is not yet stored: it counts as pending until then. */
+  delivering: number | null;
   /** Run once the write in progress is done: a position asked for meanwhile shows only what is stored. */
   afterWrite: (() => void)[];
 }
