@@ -1,4 +1,5 @@
-import type { Action, ActionType, ListedAction, Observation, Step, VisibleItem } from '../engine';
+import type { Action, ActionType, BatchPart, ListedAction, Observation, Step, VisibleItem } from '../engine';
+import { refinementCost } from '../engine';
 import type { PolicyFactory } from './policy';
 import type { LabelRule } from './labels';
 import { principledPick } from './principles';
@@ -471,15 +472,25 @@ function splitLarge(step: Step): Choice | null {
   return null;
 }
 
-/** Refines the first unrefined item among those the Developers are likely to take next, if the budget allows it. */
+/**
+ * Refines the unrefined items among those the Developers are likely to take next, as many as the
+ * refinement time left allows, ticked together on the board.
+ */
 function refineTop(step: Step): Choice | null {
   const obs = step.observation;
+  let left = obs.refinement.budget - obs.refinement.used;
+  const picks: ListedAction[] = [];
+  const offered = listedOf(step, 'refineItem').slice(0, FORM_ROWS);
   for (const item of likelySelection(obs.backlog, obs.team.developersForecast)) {
     if (item.refined) continue;
-    const listed = findListed(step, 'refineItem', (a) => a.itemId === item.id);
-    if (listed) return listed;
+    const listed = offered.find((o) => o.action.type === 'refineItem' && o.action.itemId === item.id);
+    const cost = refinementCost(item.estimate);
+    // Top of the order first: time is not spent further down while an item above waits for it.
+    if (!listed || cost > left + 1e-9) break;
+    picks.push(listed);
+    left -= cost;
   }
-  return null;
+  return together(picks);
 }
 
 /**
@@ -499,18 +510,33 @@ function nextToPrepare(obs: Observation): Set<string> {
   return near;
 }
 
-/** Adds a clear, testable candidate criterion to an item near the top. */
+/** How many items the board's refine-several and MoSCoW forms offer (the top of the order), as the game shows them. */
+export const FORM_ROWS = 8;
+
+/**
+ * Several listed decisions of one kind as the one step a form of the game sends them in: the
+ * listed id when there is just one, a batch of the listed actions otherwise.
+ */
+export function together(options: readonly ListedAction[]): Choice | null {
+  if (options.length === 0) return null;
+  if (options.length === 1) return { id: options[0]!.id };
+  return { type: 'batch', actions: options.map((o) => o.action as BatchPart) };
+}
+
+/** Ticks every clear, testable candidate criterion of the first item near the top that lacks some. */
 function addCriteria(step: Step): Choice | null {
   const obs = step.observation;
   const near = nextToPrepare(obs);
-  for (const option of listedOf(step, 'addCriterion')) {
-    if (option.action.type !== 'addCriterion') continue;
-    const { itemId, criterionId } = option.action;
-    if (!near.has(itemId)) continue;
+  const good = (o: ListedAction) => {
+    if (o.action.type !== 'addCriterion' || !near.has(o.action.itemId)) return false;
+    const { itemId, criterionId } = o.action;
     const text = obs.backlog.find((i) => i.id === itemId)?.criteria.find((c) => c.id === criterionId)?.text;
-    if (text !== undefined && goodCriterion(text)) return { id: option.id };
-  }
-  return null;
+    return text !== undefined && goodCriterion(text);
+  };
+  const first = listedOf(step, 'addCriterion').find(good);
+  if (!first || first.action.type !== 'addCriterion') return null;
+  const itemId = first.action.itemId;
+  return together(listedOf(step, 'addCriterion').filter((o) => good(o) && o.action.type === 'addCriterion' && o.action.itemId === itemId));
 }
 
 /** One reflection the Review or the Retrospective asks for, answered from the visible history. */
@@ -530,17 +556,17 @@ export function reflectOnHistory(step: Step): Choice | null {
  * Sprint. A story that is too big is split where it can be; anything else is reworked as they asked.
  */
 function fixVisibleFlaw(step: Step): Choice | null {
-  for (const option of listedOf(step, 'fixFlaw')) {
-    if (option.action.type !== 'fixFlaw') continue;
-    const { itemId, flaw } = option.action;
-    if (flaw === 'small')
-      for (const strategy of SPLIT_PREFERENCE) {
-        const split = findListed(step, 'splitItem', (a) => a.itemId === itemId && a.strategy === strategy);
-        if (split) return split;
-      }
-    return { id: option.id };
-  }
-  return null;
+  const first = listedOf(step, 'fixFlaw')[0];
+  if (!first || first.action.type !== 'fixFlaw') return null;
+  const itemId = first.action.itemId;
+  const flaws = listedOf(step, 'fixFlaw').filter((o) => o.action.type === 'fixFlaw' && o.action.itemId === itemId);
+  if (flaws.some((o) => o.action.type === 'fixFlaw' && o.action.flaw === 'small'))
+    for (const strategy of SPLIT_PREFERENCE) {
+      const split = findListed(step, 'splitItem', (a) => a.itemId === itemId && a.strategy === strategy);
+      if (split) return split;
+    }
+  // Every question they raised on that item, reworked in one pass.
+  return together(flaws);
 }
 
 /** Every item a player can see, once: the Product Backlog, the Sprint Backlog and the Increment. */
@@ -582,21 +608,27 @@ export function moscowTag(obs: Observation, itemId: string): 'must' | 'should' |
   return !hasMust && rank === 0 ? 'must' : 'should';
 }
 
+/** MoSCoW for every untagged item near the top, set on the release-scope form in one step. */
 function tagMoscow(step: Step): Choice | null {
   const near = nextToPrepare(step.observation);
+  const tags: ListedAction[] = [];
+  const seen = new Set<string>();
+  const taggable = new Set(listedOf(step, 'tagMoscow').map((o) => (o.action.type === 'tagMoscow' ? o.action.itemId : '')));
+  const onForm = new Set(step.observation.backlog.filter((i) => taggable.has(i.id)).slice(0, FORM_ROWS).map((i) => i.id));
   for (const option of listedOf(step, 'tagMoscow')) {
     if (option.action.type !== 'tagMoscow') continue;
     const { itemId } = option.action;
-    if (!near.has(itemId)) continue;
+    if (!near.has(itemId) || !onForm.has(itemId) || seen.has(itemId)) continue;
+    seen.add(itemId);
     const item = step.observation.backlog.find((i) => i.id === itemId);
     // An epic is split before it is scoped into a release.
     // Work already set aside needs no Won't on top.
     if (!item || item.moscow !== null || item.type === 'epic' || item.offVision) continue;
     const tag = moscowTag(step.observation, itemId);
-    const listed = findListed(step, 'tagMoscow', (a) => a.itemId === itemId && a.tag === tag);
-    if (listed) return listed;
+    const listed = listedOf(step, 'tagMoscow').find((o) => o.action.type === 'tagMoscow' && o.action.itemId === itemId && o.action.tag === tag);
+    if (listed) tags.push(listed);
   }
-  return null;
+  return together(tags);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -634,7 +666,10 @@ function buildPersona(step: Step): Choice | null {
   return null;
 }
 
-/** Puts each stakeholder where their role and their requests place them on the influence/interest grid. */
+/**
+ * Puts each stakeholder where their role and their requests place them on the influence/interest
+ * grid, one placement a step: the map places people one by one, each placement judged at once.
+ */
 export function mapStakeholders(step: Step): Choice | null {
   if (listedOf(step, 'mapStakeholder').length === 0) return null;
   const reading = readStakeholderMap(step.observation);

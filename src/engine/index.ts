@@ -1,7 +1,7 @@
 /** The engine's public door. Shells import from here only. */
 export { createSession, describeIssues, Session, type DispatchResult, type DispatchError, type Step } from './session';
-export type { Action, ActionType } from './model/actions';
-export { ActionSchema, ACTION_TYPES, SYSTEM_ACTIONS } from './model/actions';
+export type { Action, ActionType, BatchPart } from './model/actions';
+export { ActionSchema, ACTION_TYPES, BATCHABLE, MAX_BATCH, SYSTEM_ACTIONS } from './model/actions';
 export type { Scenario } from './model/scenario';
 export type { Evidence, GameState } from './model/state';
 export type { Observation, ListedAction, VisibleItem } from './observe';
@@ -12,3 +12,4 @@ export { ReplaySchema, REPLAY_FORMAT, REPLAY_FORMAT_VERSION, type ReplayLog, typ
 export { canonicalJson, hashValue } from './hash';
 export { ENGINE_VERSION } from './version';
 export { monteCarloForecast } from './rules/forecast';
+export { refinementCost } from './rules/backlog';

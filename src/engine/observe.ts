@@ -628,6 +628,8 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         break;
       case 'answerQuestion':
       case 'injectEvent':
+      // A batch is made of listed actions; it is not listed itself.
+      case 'batch':
         break;
       default:
         assertNever(type);

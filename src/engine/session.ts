@@ -2,14 +2,14 @@ import { enableArrayMethods, produce, setAutoFreeze, type Immutable } from 'imme
 import { z } from 'zod';
 import { INITIAL_PHASE, isFinalPhase, legalActionTypes, nextPhase } from './lifecycle/phase';
 import type { SystemEventType } from './lifecycle/machine';
-import { ActionSchema, SYSTEM_ACTIONS, type Action, type ActionType } from './model/actions';
+import { ActionSchema, SYSTEM_ACTIONS, type Action, type ActionType, type BatchPart } from './model/actions';
 import { initialState } from './model/initial';
 import type { Scenario } from './model/scenario';
 import type { Evidence, GameState } from './model/state';
 import { hashValue } from './hash';
 import { ListingCache, listActions, observation, type ListedAction, type Observation } from './observe';
 import { buildReport, type Report } from './report';
-import { Rng } from './rng';
+import { initialStreams, Rng } from './rng';
 import { RULES } from './rules';
 import { openNextQuestion, pendingQuestionCard } from './rules/questions';
 import { maxRunDays, needsThePO } from './rules/run';
@@ -93,6 +93,19 @@ export class Session {
     return this.current.seed;
   }
 
+  /**
+   * A "what if" copy of this session from where it stands, its random streams re-seeded from
+   * `reseed`: the same past, a different chance future. For rollouts in the debrief; it records
+   * only the actions taken after the fork, so its replay log is not a replay of a run.
+   */
+  fork(reseed: string): Session {
+    const copy = new Session(this.scenario, this.scenarioHash, this.current.seed);
+    copy.current = produce(this.current, (draft) => {
+      draft.rng = initialStreams(`${this.current.seed}/fork/${reseed}`);
+    });
+    return copy;
+  }
+
   /** The full state, hidden truth included: for tests, hashing and saves, never for players. */
   get state(): Immutable<GameState> {
     return this.current;
@@ -169,28 +182,18 @@ export class Session {
 
   private apply(action: Action): DispatchResult {
     const phaseBefore = this.current.phase;
-    if (!legalActionTypes(this.current.phase).includes(action.type))
-      return fail('illegalNow', `"${action.type}" is not allowed in phase ${phaseBefore}`);
-    const question = pendingQuestionCard(this.current, this.scenario.questions);
-    if (question && action.type !== 'answerQuestion')
-      return fail('notAllowedNow', `answer the open question first: "${question.text}"`);
-    const rule = RULES[action.type] as Rule<typeof action.type>;
-    const refusal: RuleError | null = rule.check ? rule.check(this.current, action as never, this.scenario) : null;
-    if (refusal) return fail(refusal.code, refusal.message);
-
     const logBefore = this.current.logTotal;
     const evidenceBefore = this.current.evidence;
     const effects: Effect[] = [];
-    let next = this.advance(rule, action, effects);
-    if (action.type === 'runToNextEvent') {
-      // The same day again, as a player clicking "next day" would: identical states by construction.
-      // The chart stays the judge: another day runs only while it still allows one.
-      for (let day = 1; day < maxRunDays(this.scenario) && legalActionTypes(next.phase).includes('nextDay') && !needsThePO(this.current, next, this.scenario); day++) {
-        this.current = next;
-        next = this.advance(rule, action, effects);
-      }
+    if (action.type === 'batch') {
+      const refusal = this.applyBatch(action.actions, effects);
+      if (refusal) return refusal;
+    } else {
+      const refusal = this.refusal(action);
+      if (refusal) return refusal;
+      this.current = this.applyOne(action, effects);
     }
-    this.current = next;
+    const next = this.current;
     this.actions.push(action);
     this.listingCache = null;
     if (next.phase !== phaseBefore && (next.phase === 'sprint.planning.proposing' || this.done)) {
@@ -207,6 +210,52 @@ export class Session {
       },
       done: this.done,
     };
+  }
+
+  /** Why `action` may not be applied to the current state, or null when it may. */
+  private refusal(action: Exclude<Action, { type: 'batch' }>): DispatchResult | null {
+    if (!legalActionTypes(this.current.phase).includes(action.type))
+      return fail('illegalNow', `"${action.type}" is not allowed in phase ${this.current.phase}`);
+    const question = pendingQuestionCard(this.current, this.scenario.questions);
+    if (question && action.type !== 'answerQuestion') return fail('notAllowedNow', `answer the open question first: "${question.text}"`);
+    const rule = RULES[action.type] as Rule<typeof action.type>;
+    const refused: RuleError | null = rule.check ? rule.check(this.current, action as never, this.scenario) : null;
+    return refused ? fail(refused.code, refused.message) : null;
+  }
+
+  /** The state after a checked action, a run to the next event being its days one by one. */
+  private applyOne(action: Exclude<Action, { type: 'batch' }>, effects: Effect[]): GameState {
+    const rule = RULES[action.type] as Rule<ActionType>;
+    let next = this.advance(rule, action, effects);
+    if (action.type === 'runToNextEvent') {
+      // The same day again, as a player clicking "next day" would: identical states by construction.
+      // The chart stays the judge: another day runs only while it still allows one.
+      for (let day = 1; day < maxRunDays(this.scenario) && legalActionTypes(next.phase).includes('nextDay') && !needsThePO(this.current, next, this.scenario); day++) {
+        this.current = next;
+        next = this.advance(rule, action, effects);
+      }
+    }
+    return next;
+  }
+
+  /**
+   * Applies a batch's parts in order, each checked against the state the ones before it left,
+   * exactly as if sent one by one. All or nothing: a refused part leaves the state as it was.
+   */
+  private applyBatch(parts: readonly BatchPart[], effects: Effect[]): DispatchResult | null {
+    const kinds = new Set(parts.map((p) => p.type));
+    if (kinds.size > 1) return fail('malformed', `a batch holds decisions of one kind (one form), found ${[...kinds].join(', ')}`);
+    const start = this.current;
+    for (let i = 0; i < parts.length; i++) {
+      const refused = this.refusal(parts[i]!);
+      if (refused && !refused.ok) {
+        this.current = start;
+        effects.length = 0;
+        return fail(refused.error.code, `decision ${i + 1} of ${parts.length} in the batch: ${refused.error.message}; nothing in the batch was applied`);
+      }
+      this.current = this.applyOne(parts[i]!, effects);
+    }
+    return null;
   }
 
   /** The state after applying `rule` once to the current state, with the lifecycle moved on. */

@@ -32,23 +32,40 @@ export const REFLECTIONS = {
 } as const;
 export type ReflectionTopic = keyof typeof REFLECTIONS;
 
+/*
+ * The decisions a player may make several of on one form (criteria ticked for an item, the
+ * stakeholder map, MoSCoW tags, items to refine, flaws to rework, reflections): sent together
+ * as one `batch`, each is checked and judged exactly as if sent alone, in order.
+ */
+const MapStakeholder = z.strictObject({ type: z.literal('mapStakeholder'), stakeholderId: id, quadrant: z.enum(MAP_QUADRANTS) });
+const RefineItem = z.strictObject({ type: z.literal('refineItem'), itemId: id });
+const FixFlaw = z.strictObject({ type: z.literal('fixFlaw'), itemId: id, flaw: z.enum(INVEST_FLAWS) });
+const AddCriterion = z.strictObject({ type: z.literal('addCriterion'), itemId: id, criterionId: id });
+const TagMoscow = z.strictObject({ type: z.literal('tagMoscow'), itemId: id, tag: z.enum(MOSCOW) });
+const Reflect = z.strictObject({ type: z.literal('reflect'), topic: z.enum(['sprintGoals', 'refinement', 'metrics', 'roadmap', 'stakeholders']), finding: id });
+const BatchPart = z.discriminatedUnion('type', [MapStakeholder, RefineItem, FixFlaw, AddCriterion, TagMoscow, Reflect]);
+export type BatchPart = z.infer<typeof BatchPart>;
+export const BATCHABLE: ReadonlySet<string> = new Set(BatchPart.options.map((o) => o.shape.type.value));
+/** A batch holds at most this many decisions: more than any form of a shipped scenario offers. */
+export const MAX_BATCH = 40;
+
 export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('chooseProductGoal'), goalId: id }),
   z.strictObject({ type: z.literal('chooseVisionTechnique'), technique: z.enum(VISION_TECHNIQUES) }),
   z.strictObject({ type: z.literal('addVisionFragment'), fragmentId: id }),
   z.strictObject({ type: z.literal('chooseRoadmap'), format: z.enum(ROADMAP_FORMATS) }),
   z.strictObject({ type: z.literal('addPersonaTrait'), snippetId: id }),
-  z.strictObject({ type: z.literal('mapStakeholder'), stakeholderId: id, quadrant: z.enum(MAP_QUADRANTS) }),
+  MapStakeholder,
   z.strictObject({ type: z.literal('startSprints') }),
   z.strictObject({ type: z.literal('setRefinementShare'), percent: z.union(REFINEMENT_SHARES.map((n) => z.literal(n))) }),
-  z.strictObject({ type: z.literal('refineItem'), itemId: id }),
+  RefineItem,
   z.strictObject({ type: z.literal('moveItem'), itemId: id, toIndex: z.int().min(0).max(10_000) }),
   z.strictObject({ type: z.literal('orderBacklog'), itemIds: z.array(id).max(10_000) }),
   z.strictObject({ type: z.literal('splitItem'), itemId: id, strategy: z.enum(SPLIT_STRATEGIES) }),
-  z.strictObject({ type: z.literal('fixFlaw'), itemId: id, flaw: z.enum(INVEST_FLAWS) }),
-  z.strictObject({ type: z.literal('addCriterion'), itemId: id, criterionId: id }),
+  FixFlaw,
+  AddCriterion,
   z.strictObject({ type: z.literal('setReadiness'), level: z.enum(READINESS) }),
-  z.strictObject({ type: z.literal('tagMoscow'), itemId: id, tag: z.enum(MOSCOW) }),
+  TagMoscow,
   z.strictObject({ type: z.literal('flagOffVision'), itemId: id }),
   z.strictObject({ type: z.literal('gatherFeedback'), method: z.enum(FEEDBACK_METHODS) }),
   z.strictObject({ type: z.literal('testAssumption'), itemId: id }),
@@ -68,13 +85,15 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('shareProgress'), style: z.enum(['transparent', 'optimistic']) }),
   z.strictObject({ type: z.literal('decidePivot'), decision: z.enum(['pivot', 'persist']) }),
   z.strictObject({ type: z.literal('endReview') }),
-  z.strictObject({ type: z.literal('reflect'), topic: z.enum(['sprintGoals', 'refinement', 'metrics', 'roadmap', 'stakeholders']), finding: id }),
+  Reflect,
   z.strictObject({ type: z.literal('chooseImprovement'), improvement: z.enum(IMPROVEMENTS) }),
   z.strictObject({ type: z.literal('answerQuestion'), answerId: id }),
   z.strictObject({ type: z.literal('planRelease'), plan: z.enum(RELEASE_PLANS) }),
   z.strictObject({ type: z.literal('finishScenario') }),
   // A facilitator's action, recorded in replays like any other but never offered to players.
   z.strictObject({ type: z.literal('injectEvent'), cardId: id }),
+  // Several decisions of one kind from one form, in one step (see BatchPart).
+  z.strictObject({ type: z.literal('batch'), actions: z.array(BatchPart).min(1).max(MAX_BATCH) }),
 ]);
 
 /** Actions only a facilitator (through `Session.injectEvent`) may take; `dispatch` refuses them. */
@@ -131,4 +150,5 @@ export const LISTING_ORDER: readonly ActionType[] = [
   'moveItem',
   'orderBacklog',
   'injectEvent',
+  'batch',
 ];

@@ -29,7 +29,8 @@ export interface Rule<T extends ActionType> {
   apply: (draft: Draft<GameState>, action: ActionOf<T>, ctx: RuleContext) => void;
 }
 
-export type RuleBook = { [T in ActionType]: Rule<T> };
+/** One rule per action type; a `batch` has none of its own: the session applies its parts' rules. */
+export type RuleBook = { [T in Exclude<ActionType, 'batch'>]: Rule<T> };
 
 /**
  * Records a judged decision. A decision judged again (a re-chosen Product Goal) is

@@ -4,6 +4,7 @@
  * the debrief judged it. Builds DOM only; the viewer scene decides which frame to show.
  */
 import type { Action, ActionType, Evidence, ListedAction, Observation } from '../../engine';
+import { canonicalJson } from '../../engine';
 import { GOALS } from '../../assessment';
 import { decisionTitle } from '../../assessment/debrief';
 import type { ReplayStepper, StepFrame } from '../../replay';
@@ -24,10 +25,15 @@ const TOP_ITEMS = 5;
 export function choiceLabel(frame: StepFrame): string {
   if (!frame.action) return 'The run ends here';
   if (frame.listed) return frame.listed.label;
-  return describeAction(frame.action, frame.observation);
+  return describeAction(frame.action, frame.observation, frame.legalActions);
 }
 
-function describeAction(action: Action, o: Observation): string {
+function describeAction(action: Action, o: Observation, offered: readonly ListedAction[]): string {
+  if (action.type === 'batch') {
+    // Each part was a listed choice: its own words, in the order they were sent.
+    const parts = action.actions.map((part) => offered.find((a) => canonicalJson(a.action) === canonicalJson(part))?.label ?? ACTION_KIND[part.type]);
+    return `${parts.length} decisions at once: ${parts.join('; ')}`;
+  }
   if (action.type === 'orderBacklog') {
     const top = action.itemIds.slice(0, 3).map((id) => titleOf(o, id));
     return `Put the Product Backlog in a new order (top: ${top.join(', ')}${action.itemIds.length > 3 ? ', …' : ''})`;

@@ -11,6 +11,9 @@ import { learnedFold } from '../ui/learned';
 import { ViewScene } from './view-scene';
 import { SceneKey } from './keys';
 import { term } from '../ui/glossary';
+import { checklistForm, picklistForm, type PickRow, type Picks } from '../ui/batch-form';
+import { refinementCost } from '../../engine';
+import { count, number } from '../../words';
 
 /** What this board lays out itself; the rest of an item's decisions are listed under it. */
 const HANDLED = new Set(['setRefinementShare', 'refineItem', 'moveItem', 'orderBacklog', 'setReadiness', 'splitItem', 'fixFlaw', 'addCriterion', 'tagMoscow']);
@@ -26,6 +29,8 @@ const FLAW_WORDS: Record<string, string> = {
   testable: 'Testable',
 };
 const MOSCOW_WORDS: Record<string, string> = { must: 'Must', should: 'Should', could: 'Could', wont: 'Won’t' };
+/** How many items the refine-several and MoSCoW forms offer: the top of the order, where preparing pays. */
+export const FORM_ROWS = 8;
 const READINESS_WORDS: Record<string, string> = { none: 'None', light: 'Light', strict: 'Strict' };
 
 /** What the board is for in this phase, in one sentence. */
@@ -54,6 +59,8 @@ function readOnlyText(phase: string, o: Observation): string {
 export class Backlog extends ViewScene {
   private selectedId: string | null = null;
   private learnedOpen = false;
+  /** What the player has ticked on this board's forms (criteria, flaws, items to refine, tags) and not yet sent. */
+  private readonly picks: Picks = new Map();
   /** Whether the player opened (true) or closed (false) the refinement settings; null until they do. */
   private refinementOpen: boolean | null = null;
 
@@ -114,6 +121,7 @@ export class Backlog extends ViewScene {
     const side = [
       this.selectedItem(run, refining),
       refining ? this.refinementTime(run) : null,
+      this.moscowForm(run),
       // Links to the other views with decisions open, one compact line each; the phase's own decisions stay on its screen.
       this.otherViews(run),
       otherActions(step, HANDLED, this.dispatch, { filter: (a) => VIEW_OF_TYPE[a.type] === SceneKey.Backlog && !onBoard.has(String(paramOf(a, 'itemId'))), here: SceneKey.Backlog }),
@@ -168,28 +176,34 @@ export class Backlog extends ViewScene {
     const moscow = this.forItem(run, 'tagMoscow', item.id);
     const left = Math.round((o.refinement.budget - o.refinement.used) * 100) / 100;
 
+    const chosenCriteria = item.criteria.filter((c) => c.chosen);
     const criteriaList = item.criteria.length
       ? el(
           'div',
           { class: 'sub' },
-          el('h3', { class: 'sub__title' }, 'Acceptance criteria'),
-          el(
-            'ul',
-            { class: 'criteria' },
-            ...item.criteria.map((c) => {
-              const add = criteria.find((a) => paramOf(a, 'criterionId') === c.id);
-              return el(
-                'li',
-                { class: `criterion${c.chosen ? ' is-chosen' : ''}` },
-                el('span', { class: 'criterion__text' }, c.chosen ? el('span', { 'aria-hidden': 'true' }, '✓ ') : '', c.text, c.chosen ? el('span', { class: 'visually-hidden' }, ' (on the item)') : ''),
-                c.chosen
-                  ? null
-                  : add
-                    ? actionButton(add, this.dispatch, { variant: 'quiet', text: '+ Add', focusKey: `criterion:${item.id}:${c.id}` })
-                    : null,
-              );
-            }),
-          ),
+          chosenCriteria.length
+            ? el(
+                'div',
+                {},
+                el('h3', { class: 'sub__title' }, 'Acceptance criteria on the item'),
+                el('ul', { class: 'criteria' }, ...chosenCriteria.map((c) => el('li', { class: 'criterion is-chosen' }, el('span', { class: 'criterion__text' }, el('span', { 'aria-hidden': 'true' }, '✓ '), c.text)))),
+              )
+            : null,
+          criteria.length
+            ? checklistForm({
+                key: `criteria-${item.id}`,
+                legend: chosenCriteria.length ? 'More candidate criteria' : 'Candidate acceptance criteria',
+                hint: 'Tick the ones that make the item clear and testable.',
+                choices: item.criteria.flatMap((c) => {
+                  const add = criteria.find((a) => paramOf(a, 'criterionId') === c.id);
+                  return add && !c.chosen ? [{ action: add, label: c.text }] : [];
+                }),
+                submit: (n) => (n === 0 ? 'Add the ticked criteria' : `Add ${n === 1 ? 'this criterion' : `these ${n} criteria`}`),
+                picks: this.picks,
+                dispatch: this.dispatch,
+                refresh: (focus) => this.refresh(focus),
+              })
+            : null,
         )
       : null;
 
@@ -199,15 +213,18 @@ export class Backlog extends ViewScene {
           { class: 'sub' },
           el('h3', { class: 'sub__title' }, 'INVEST check'),
           el('p', { class: 'block__hint' }, 'The Developers\u2019 questions in refinement showed where the story falls short of INVEST: rework it there. ', flaws[0]?.cost ? costNote(`${flaws[0].cost}, for each rework.`) : ''),
-          el(
-            'div',
-            { class: 'chips' },
-            ...Object.keys(FLAW_WORDS).map((flaw) => {
-              const fix = flaws.find((a) => paramOf(a, 'flaw') === flaw);
-              if (item.fixedFlaws.includes(flaw)) return el('span', { class: 'tag tag--done' }, el('span', { 'aria-hidden': 'true' }, '✓ '), FLAW_WORDS[flaw]!);
-              return fix ? actionButton(fix, this.dispatch, { variant: 'quiet', text: FLAW_WORDS[flaw], focusKey: `flaw:${item.id}:${flaw}`, hideCost: true }) : null;
-            }),
-          ),
+          item.fixedFlaws.length ? el('div', { class: 'chips' }, ...item.fixedFlaws.map((flaw) => el('span', { class: 'tag tag--done' }, el('span', { 'aria-hidden': 'true' }, '✓ '), FLAW_WORDS[flaw] ?? flaw))) : null,
+          flaws.length
+            ? checklistForm({
+                key: `flaws-${item.id}`,
+                legend: 'Rework it so it is',
+                choices: flaws.map((a) => ({ action: a, label: FLAW_WORDS[String(paramOf(a, 'flaw'))] ?? String(paramOf(a, 'flaw')) })),
+                submit: (n) => (n > 1 ? `Rework it for these ${n}` : 'Rework it'),
+                picks: this.picks,
+                dispatch: this.dispatch,
+                refresh: (focus) => this.refresh(focus),
+              })
+            : null,
         )
       : null;
 
@@ -297,6 +314,7 @@ export class Backlog extends ViewScene {
         el('span', { class: 'meter__value' }, `${used} of ${budget} ${budget === 1 ? 'point' : 'points'}`),
         el('span', { class: 'meter__track', role: 'presentation' }, el('span', { class: 'meter__fill', style: `width:${budget > 0 ? Math.min(100, (100 * used) / budget) : 0}%` })),
       ),
+      this.refineSeveral(run),
       readiness.length
         ? el(
             'div',
@@ -317,6 +335,64 @@ export class Backlog extends ViewScene {
             ),
           )
         : null,
+    );
+  }
+
+  /** Items to refine together in one session with the Developers: the first the listing offers, top of the order first. */
+  private refineSeveral(run: RunView): HTMLElement | null {
+    const o = run.step.observation;
+    const options = listedOf(run.step, 'refineItem').slice(0, FORM_ROWS);
+    if (options.length < 2) return null;
+    const title = (a: ListedAction) => o.backlog.find((i) => i.id === paramOf(a, 'itemId'))?.title ?? '';
+    const size = (a: ListedAction) => refinementCost(o.backlog.find((i) => i.id === paramOf(a, 'itemId'))?.estimate ?? 0);
+    const left = Math.round((o.refinement.budget - o.refinement.used) * 100) / 100;
+    const ticked = Math.round(options.filter((a) => this.picks.has(a.id)).reduce((sum, a) => sum + size(a), 0) * 100) / 100;
+    return el(
+      'div',
+      { class: 'sub' },
+      checklistForm({
+        key: 'refine',
+        legend: 'Refine several items with the Developers',
+        hint: `Ticked: ${number(ticked)} of the ${count(left, 'point')} of refinement time left.`,
+        choices: options.map((a) => ({ action: a, label: title(a), detail: `(${a.cost ?? ''})` })),
+        submit: (n) => (n > 1 ? `Refine these ${n} items` : n === 1 ? 'Refine this item' : 'Refine the ticked items'),
+        picks: this.picks,
+        dispatch: this.dispatch,
+        refresh: (focus) => this.refresh(focus),
+      }),
+    );
+  }
+
+  /** MoSCoW for the release, set for the top items at once. */
+  private moscowForm(run: RunView): HTMLElement | null {
+    const o = run.step.observation;
+    const tags = listedOf(run.step, 'tagMoscow');
+    const rows: PickRow[] = [];
+    for (const item of o.backlog) {
+      if (rows.length >= FORM_ROWS) break;
+      const mine = tags.filter((a) => paramOf(a, 'itemId') === item.id);
+      if (!mine.length) continue;
+      rows.push({
+        id: item.id,
+        label: item.title,
+        options: mine.map((a) => ({ action: a, text: MOSCOW_WORDS[String(paramOf(a, 'tag'))] ?? String(paramOf(a, 'tag')) })),
+        current: item.moscow ? `${MOSCOW_WORDS[item.moscow]} (now)` : 'Not tagged',
+      });
+    }
+    if (rows.length < 2) return null;
+    return block(
+      'Release scope',
+      'release-scope-title',
+      picklistForm({
+        key: 'moscow',
+        legend: el('span', {}, term('MoSCoW'), ' for the top items'),
+        hint: 'Must: the release cannot go without it. Should and Could: the order decides. Won’t: not this release.',
+        rows,
+        submit: (n) => (n > 1 ? `Tag these ${n} items` : n === 1 ? 'Tag this item' : 'Tag the items you picked'),
+        picks: this.picks,
+        dispatch: this.dispatch,
+        refresh: (focus) => this.refresh(focus),
+      }),
     );
   }
 

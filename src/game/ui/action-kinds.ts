@@ -45,4 +45,5 @@ export const ACTION_KIND: Readonly<Record<ActionType, string>> = {
   planRelease: 'Plan the release',
   finishScenario: 'Finish the scenario',
   injectEvent: 'An event the facilitator sent',
+  batch: 'Several decisions at once',
 };
