@@ -317,6 +317,21 @@ export class ListingCache {
   set(type: ActionType, deps: readonly unknown[], entries: ListedAction[]): void {
     this.blocks.set(type, { deps, entries });
   }
+
+  private items = new Map<ActionType, WeakMap<object, ListedAction[]>>();
+
+  /**
+   * One item's entries of a per-item block, reused while the item is the same object: states
+   * share the items an action left alone, so after a reorder or a change to one item only that
+   * item's entries are built again.
+   */
+  ofItem(type: ActionType, item: object, build: () => ListedAction[]): ListedAction[] {
+    let byItem = this.items.get(type);
+    if (!byItem) this.items.set(type, (byItem = new WeakMap()));
+    let entries = byItem.get(item);
+    if (!entries) byItem.set(item, (entries = build()));
+    return entries;
+  }
 }
 
 /** What each large block reads; blocks not named here are small and rebuilt every time. */
@@ -362,6 +377,14 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
     return inSeedOrder(state.seed, out);
   }
   const reflections = reflecting(state) ? requiredReflections(state) : [];
+  /** Each backlog item's entries of `type`, in backlog order; built from the item and the scenario alone. */
+  const perItem = (type: ActionType, build: (id: string, item: Item) => ListedAction[], keep?: (item: Item) => boolean): void => {
+    for (const id of state.backlogOrder) {
+      const item = state.items[id]!;
+      if (keep && !keep(item)) continue;
+      for (const e of cache ? cache.ofItem(type, item, () => build(id, item)) : build(id, item)) out.push(e);
+    }
+  };
   for (const type of legal) {
     const start = out.length;
     const deps = cache ? blockDeps(type, state) : null;
@@ -384,19 +407,20 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         break;
       case 'refineItem': {
         const left = refinementBudget(state) - state.refinementUsed;
-        for (const id of state.backlogOrder) {
-          const item = state.items[id]!;
-          if (!item.refined && refinementCost(item.estimate) <= left)
-            out.push(listed(`${type}:${id}`, { type, itemId: id }, `Refine "${item.title}" with the Developers`, `${count(refinementCost(item.estimate), 'point')} of refinement time`));
-        }
+        perItem(
+          type,
+          (id, item) => (item.refined ? [] : [listed(`${type}:${id}`, { type, itemId: id }, `Refine "${item.title}" with the Developers`, `${count(refinementCost(item.estimate), 'point')} of refinement time`)]),
+          (item) => refinementCost(item.estimate) <= left,
+        );
         break;
       }
       case 'moveItem':
         // "To the top" alone reaches every order; finer moves are sent as full actions.
-        for (let index = 1; index < state.backlogOrder.length; index++) {
-          const id = state.backlogOrder[index]!;
-          out.push(listed(`${type}:${id}:0`, { type, itemId: id, toIndex: 0 }, `Move "${title(id)}" to the top of the Product Backlog`));
-        }
+        perItem(
+          type,
+          (id, item) => [listed(`${type}:${id}:0`, { type, itemId: id, toIndex: 0 }, `Move "${item.title}" to the top of the Product Backlog`)],
+          (item) => item !== state.items[state.backlogOrder[0]!],
+        );
         break;
       case 'orderBacklog':
         // Listed with the current order as its default; agents send their own itemIds.
@@ -496,26 +520,23 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         out.push(listed(type, { type }, 'Finish the scenario and see the debrief'));
         break;
       case 'splitItem':
-        for (const id of state.backlogOrder)
-          for (const option of scenarioItem(scenario, id)?.splits ?? [])
-            out.push(listed(`${type}:${id}:${option.strategy}`, { type, itemId: id, strategy: option.strategy }, `Split "${title(id)}" by ${STRATEGY_LABEL[option.strategy]}`));
+        perItem(type, (id, item) => (scenarioItem(scenario, id)?.splits ?? []).map((option) => listed(`${type}:${id}:${option.strategy}`, { type, itemId: id, strategy: option.strategy }, `Split "${item.title}" by ${STRATEGY_LABEL[option.strategy]}`)));
         break;
       case 'fixFlaw':
         // Only what the Developers raised in refinement: a story's weaknesses are theirs to find, not the PO's to guess.
-        for (const id of state.backlogOrder) {
-          const item = state.items[id]!;
-          for (const flaw of item.raisedFlaws)
-            if (!item.fixedFlaws.includes(flaw))
-              out.push(listed(`${type}:${id}:${flaw}`, { type, itemId: id, flaw }, `Rework "${item.title}" so it is ${flaw}: the Developers asked ${FLAW_QUESTION[flaw]}`, 'Some of your time with the Developers'));
-        }
+        perItem(type, (id, item) =>
+          item.raisedFlaws
+            .filter((flaw) => !item.fixedFlaws.includes(flaw))
+            .map((flaw) => listed(`${type}:${id}:${flaw}`, { type, itemId: id, flaw }, `Rework "${item.title}" so it is ${flaw}: the Developers asked ${FLAW_QUESTION[flaw]}`, 'Some of your time with the Developers')),
+        );
         break;
       case 'addCriterion':
         // Any item: the PO may detail whatever they choose, not only what the next Sprint takes.
-        for (const id of state.backlogOrder) {
-          const item = state.items[id]!;
-          for (const c of scenarioItem(scenario, id)?.criteria ?? [])
-            if (!item.criteria.includes(c.id)) out.push(listed(`${type}:${id}:${c.id}`, { type, itemId: id, criterionId: c.id }, `Add to "${item.title}": ${c.text}`));
-        }
+        perItem(type, (id, item) =>
+          (scenarioItem(scenario, id)?.criteria ?? [])
+            .filter((c) => !item.criteria.includes(c.id))
+            .map((c) => listed(`${type}:${id}:${c.id}`, { type, itemId: id, criterionId: c.id }, `Add to "${item.title}": ${c.text}`)),
+        );
         break;
       case 'setReadiness':
         for (const level of READINESS)
@@ -523,9 +544,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
             out.push(listed(`${type}:${level}`, { type, level }, `Agree a ${level === 'none' ? 'no' : level} Definition of Ready with the Developers`, level === 'strict' ? 'Fewer items may enter each Sprint' : level === 'none' ? 'Unclear items may enter Sprints' : undefined));
         break;
       case 'tagMoscow':
-        for (const id of state.backlogOrder)
-          for (const tag of MOSCOW)
-            if (state.items[id]!.moscow !== tag) out.push(listed(`${type}:${id}:${tag}`, { type, itemId: id, tag }, `Tag "${title(id)}" as ${MOSCOW_LABEL[tag]} for the release`));
+        perItem(type, (id, item) => MOSCOW.filter((tag) => item.moscow !== tag).map((tag) => listed(`${type}:${id}:${tag}`, { type, itemId: id, tag }, `Tag "${item.title}" as ${MOSCOW_LABEL[tag]} for the release`)));
         break;
       case 'setReviewFormat':
         if (!state.sprints[state.sprints.length - 1]?.reviewFormat)
@@ -573,8 +592,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
             if (state.stakeholderMap[who.id] !== quadrant) out.push(listed(`${type}:${who.id}:${quadrant}`, { type, stakeholderId: who.id, quadrant }, `Map ${who.name} (${who.role}) as ${QUADRANT_LABEL[quadrant]}`));
         break;
       case 'flagOffVision':
-        for (const id of state.backlogOrder)
-          if (!state.items[id]!.offVision) out.push(listed(`${type}:${id}`, { type, itemId: id }, `Set "${title(id)}" aside: it does not serve the vision`));
+        perItem(type, (id, item) => (item.offVision ? [] : [listed(`${type}:${id}`, { type, itemId: id }, `Set "${item.title}" aside: it does not serve the vision`)]));
         break;
       case 'gatherFeedback':
         for (const method of FEEDBACK_METHODS)
@@ -596,9 +614,9 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
             for (const quadrant of EMPATHY_QUADRANTS) out.push(listed(`${type}:${note.id}:${quadrant}`, { type, noteId: note.id, quadrant }, `Empathy map: "${note.text}" is what they ${quadrant}`));
         break;
       case 'classifyRequest':
-        for (const id of state.backlogOrder)
-          if (scenarioItem(scenario, id)?.requestKind && !state.items[id]!.requestClass)
-            for (const kind of REQUEST_KINDS) out.push(listed(`${type}:${id}:${kind}`, { type, itemId: id, kind }, `"${title(id)}" reflects ${REQUEST_LABEL[kind]}`));
+        perItem(type, (id, item) =>
+          scenarioItem(scenario, id)?.requestKind && !item.requestClass ? REQUEST_KINDS.map((kind) => listed(`${type}:${id}:${kind}`, { type, itemId: id, kind }, `"${item.title}" reflects ${REQUEST_LABEL[kind]}`)) : [],
+        );
         break;
       case 'analyseMarket':
         // Only where the scenario has a market to analyse.
