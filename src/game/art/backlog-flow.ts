@@ -17,16 +17,18 @@ const spacing = 164;
  * through Sprints. The stripe colours repeat every `stripes.length` cards, and the lane moves
  * by exactly one repeat before looping, so the loop has no visible jump.
  */
-export function drawBacklogFlow(scene: Phaser.Scene, palette: Palette, options: BacklogFlowOptions): Phaser.GameObjects.Container {
+export function drawBacklogFlow(scene: Phaser.Scene, palette: Palette, options: BacklogFlowOptions): Phaser.GameObjects.Graphics {
   const stripes = [palette.sky, palette.orange, palette.green, palette.purple, palette.yellow];
   const period = stripes.length * spacing;
-  const lane = scene.add.container(-period, options.y).setAlpha(0.55);
+  // One Graphics for the whole lane, not four shapes in a container per card: the title has one
+  // object to draw and no per-shape rounded paths to build while it loads.
+  const lane = scene.add.graphics({ x: -period, y: options.y }).setAlpha(0.55);
   const count = Math.ceil((options.width + period) / spacing) + 1;
 
   for (let i = 0; i < count; i += 1) {
     // A gentle wave instead of a straight row; index-based, so every load looks the same.
     const lift = Math.sin(i * 1.3) * 5;
-    lane.add(makeCard(scene, palette, i * spacing + spacing / 2, lift, stripes[i % stripes.length] ?? palette.sky));
+    drawCard(lane, palette, i * spacing + spacing / 2, lift, stripes[i % stripes.length] ?? palette.sky);
   }
 
   if (options.motion) {
@@ -35,14 +37,15 @@ export function drawBacklogFlow(scene: Phaser.Scene, palette: Palette, options: 
   return lane;
 }
 
-function makeCard(scene: Phaser.Scene, palette: Palette, x: number, y: number, stripe: number): Phaser.GameObjects.Container {
-  const card = scene.add.container(x, y);
-  const left = -cardWidth / 2;
-  card.add([
-    scene.add.rectangle(0, 0, cardWidth, cardHeight, palette.navyLight, 1).setRounded(10),
-    scene.add.rectangle(left + 5, 0, 6, cardHeight - 16, stripe, 1).setRounded(3),
-    scene.add.rectangle(left + 20, -8, 84, 7, palette.text, 0.5).setOrigin(0, 0.5).setRounded(4),
-    scene.add.rectangle(left + 20, 8, 56, 7, palette.text, 0.28).setOrigin(0, 0.5).setRounded(4),
-  ]);
-  return card;
+/** A card centred on (x, y): its body, a type stripe and two lines of "text". */
+function drawCard(g: Phaser.GameObjects.Graphics, palette: Palette, x: number, y: number, stripe: number): void {
+  const left = x - cardWidth / 2;
+  g.fillStyle(palette.navyLight, 1);
+  g.fillRoundedRect(left, y - cardHeight / 2, cardWidth, cardHeight, 10);
+  g.fillStyle(stripe, 1);
+  g.fillRoundedRect(left + 2, y - (cardHeight - 16) / 2, 6, cardHeight - 16, 3);
+  g.fillStyle(palette.text, 0.5);
+  g.fillRoundedRect(left + 20, y - 8 - 3.5, 84, 7, 3.5);
+  g.fillStyle(palette.text, 0.28);
+  g.fillRoundedRect(left + 20, y + 8 - 3.5, 56, 7, 3.5);
 }
