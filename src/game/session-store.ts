@@ -31,7 +31,7 @@ import { readFinished, setClassActiveInTab, writeFinished } from './classroom/sa
 import type { Debrief as DebriefData } from '../assessment/debrief';
 import type { Observation } from '../engine/observe';
 import { announce } from './dom/announce';
-import { EffectLedger } from './view/effect-ledger';
+import { ClassEffectLedger, EffectLedger } from './view/effect-ledger';
 import { setClassCoach } from './coach/mode';
 
 export interface Notice {
@@ -53,6 +53,12 @@ export interface RunView {
   last: { messages: string[]; evidence: Evidence[]; /** The kind of choice it was, for the coach. */ choice?: Action['type'] | null; /** Trust, morale, debt, value and goal changes, with causes. */ effects?: Effect[] } | null;
   /** Every consequence seen so far in the current Sprint (rebuilt when a save is resumed): the report card reads it. */
   sprintEffects: readonly Effect[];
+  /**
+   * In a class, when some of the current Sprint's effects never reached this page (it was reloaded
+   * or rejoined part-way through the Sprint, or an answer was lost): `sprintEffects` is then only
+   * part of them, and the report card does not sum them. Absent or false: they are all there.
+   */
+  sprintEffectsPartial?: boolean;
   /** Why the last action was refused, until the next one is accepted. */
   error: string | null;
   /** Set when the simulation itself failed (a bug): the screens show it instead of crashing. */
@@ -112,6 +118,8 @@ export class SessionStore {
   private ledger = new EffectLedger();
   /** The kind of the choice sent to the class server, for the coach when its answer comes. */
   private remoteChoice: Action['type'] | null = null;
+  /** The class's effects by Sprint, from the acks, and the Sprints seen whole. */
+  private classLedger = new ClassEffectLedger();
 
   constructor(catalogue: LoadedCollection) {
     this.catalogue = catalogue;
@@ -323,15 +331,29 @@ export class SessionStore {
           actions: m.actions.map((a) => ({ ...a, action: { type: a.type, ...a.params } as Action })),
         };
         const before = this.remoteStep;
-        if (!this.remoteScenario || before?.observation.scenario.id !== step.observation.scenario.id) {
+        const newRun = !this.remoteScenario || before?.observation.scenario.id !== step.observation.scenario.id;
+        if (newRun) {
           this.remoteScenario = this.scenarioFor(step.observation);
           this.tracks = new Map();
           if (before) this.last = null;
         }
+        const sprint = step.observation.sprint;
+        if (!before) {
+          // Opened (or reopened) here: earlier effects are not sent again, so only a game with no
+          // action taken yet has its Sprint seen whole. After `welcome`, `nextSeq` is above every
+          // seq the server accepted (from any tab); what is still pending here gets its ack later.
+          const { nextSeq, pending } = this.remote!.saved;
+          this.classLedger.restart(nextSeq - pending.length <= 1 ? sprint : null);
+        } else if (newRun || sprint < before.observation.sprint) {
+          // The next scenario of the class: it starts with no action taken, unless one was missed on the way.
+          this.classLedger.restart(event.acked ? sprint : null);
+        } else if (event.acked) {
+          this.classLedger.acked(before.observation.sprint, sprint, event.effects ?? []);
+        }
         let result: DispatchResult | null = null;
         if (event.acked && before) {
           const messages = newLines(before.observation.log, step.observation.log);
-          result = { ok: true, changes: { phaseBefore: before.phase, phase: step.phase, messages, evidence: [], effects: event.effects ?? [] }, done: step.done };
+          result = { ok: true, changes: { phaseBefore: before.phase, phase: step.phase, messages, evidence: event.evidence ?? [], effects: event.effects ?? [] }, done: step.done };
           this.last = { messages, evidence: event.evidence ?? [], choice: this.remoteChoice, effects: event.effects ?? [] };
           this.error = null;
           try {
@@ -346,6 +368,11 @@ export class SessionStore {
         }
         this.remoteStep = step;
         this.emit(result);
+        return;
+      }
+      case 'missed': {
+        this.classLedger.missed();
+        if (this.view && this.remoteStep) this.emit(null);
         return;
       }
       case 'refused': {
@@ -403,6 +430,7 @@ export class SessionStore {
     const step = this.remoteStep!;
     const scenario = this.remoteScenario!;
     const client = this.remote!;
+    const sprint = this.classLedger.of(step.observation.sprint);
     let track: SprintTrack | null = null;
     try {
       track = trackOf(step.observation, this.tracks.get(step.observation.sprint) ?? null);
@@ -417,7 +445,8 @@ export class SessionStore {
       stateHash: '',
       track,
       last: this.last,
-      sprintEffects: [],
+      sprintEffects: sprint.effects,
+      sprintEffectsPartial: !sprint.whole,
       error: this.error,
       fault: null,
       notices: [...statusLines(client.status), ...this.classNotices.slice(-3), ...this.notices],

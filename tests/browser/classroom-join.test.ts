@@ -7,7 +7,7 @@ import { memoryLogger } from '../../src/server/log';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { saveScreenshot, waitForScene } from './harness';
 import { distDir } from './paths';
-import { nextActionId, settle, status, tabTo, afterAction } from './play';
+import { nextActionId, settle, status, tabTo, afterAction, playUntil, POLICY } from './play';
 
 /**
  * A learner plays a class in the real game: the classroom server (in this process) serves the
@@ -145,6 +145,36 @@ describe('a learner plays a class in the game', () => {
     expect(errors.map((e) => e.message)).toEqual([]);
     await page.context().close();
   });
+
+  it("shows the Sprint's report card from the server's effects, and says what it does not know after a reload", async () => {
+    const created = await api('/api/classes', { body: { title: 'Report cards', content: { kind: 'scenario', id: 'corner-cafe' } } });
+    const { class: info } = created.body as { class: { id: string; code: string } };
+    const { page, errors } = await openPage(`/?join=${info.code}`);
+    await waitForScene(page, 'Classroom');
+    await page.keyboard.type('Grace');
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'Briefing');
+    await settle(page);
+    // A working session at the Review moves stakeholders' trust this Sprint.
+    await playUntil(page, (s) => s.phase?.startsWith('sprint.retro') === true && !s.dialog, { policy: ['setReviewFormat:workingSession', ...POLICY] });
+    const card = page.locator('[data-testid="report-card"]');
+    const text = (await card.innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Stakeholders (Pleased|Steady)/);
+    expect(text).toMatch(/Trust this Sprint: .+ \+\d/);
+    await saveScreenshot(page, 'classroom-report-card-1280x720');
+
+    // Reloaded: the effects of the Sprint's earlier choices are not sent again, so the card says so
+    // rather than show only part of them.
+    await page.reload();
+    await waitForScene(page, 'Retrospective');
+    const reloaded = (await card.innerText()).replace(/\s+/g, ' ');
+    expect(reloaded).toContain('How stakeholders’ trust moved this Sprint is not known here');
+    expect(reloaded).toMatch(/Trust now: .+ \d/);
+    expect(reloaded).not.toMatch(/Pleased|Steady|Worried|Trust this Sprint/);
+    await saveScreenshot(page, 'classroom-report-card-reloaded-1280x720');
+    expect(errors.map((e) => e.message)).toEqual([]);
+    await page.context().close();
+  }, 240_000);
 
   it('prefills the code from ?join= and leaves the class from the menu, keeping the place', async () => {
     const created = await api('/api/classes', { body: { title: 'Lock-step class', content: { kind: 'scenario', id: 'corner-cafe' }, pacing: 'lockstep' } });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { expect } from 'vitest';
-import { observationMessage } from '../../src/cli/protocol';
+import { observationMessage } from '../../src/protocol';
 import { run } from '../../src/cli/run';
 import { createSession, type Scenario, type Session } from '../../src/engine';
 import { formatProblem } from '../../src/scenario';

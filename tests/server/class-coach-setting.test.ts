@@ -63,6 +63,17 @@ describe("the class's coach setting", () => {
     l.close();
   });
 
+  it('sends evidence and effects with the first ack only: a resend after a lost ack gets a bare duplicate ack', async () => {
+    const cls = await createClass(server.url);
+    const l = await new Learner(server.url, (await joinClass(server.url, cls.code, 'Di')).token).connect();
+    const action = firstAnswer(l);
+    const first = await l.act(action);
+    expect(first.evidence.length).toBeGreaterThan(0);
+    // The game then marks the Sprint's report card as partial (docs/classroom-protocol.md, "Effects are sent once").
+    expect(await l.act(action, first.seq)).toEqual({ type: 'ack', seq: first.seq, step: first.step, duplicate: true });
+    l.close();
+  });
+
   it('can be switched by the facilitator while the class runs; learners and the dashboard hear of it at once', async () => {
     const cls = await createClass(server.url, { coach: false });
     const dash = await new Dashboard(server.url, cls.id, cls.key).connect();

@@ -1,12 +1,22 @@
 import { createSession } from '../../engine';
 import { parse, parseScenario, parseSeed, required } from '../args';
 import type { Command } from '../command';
-import { EXIT } from '../errors';
+import {
+  createObservationEncoder,
+  decodeInput,
+  errorMessage,
+  OBSERVE_FORMS,
+  observationMessage,
+  resultMessage,
+  type ErrorMessage,
+  type Message,
+  type ObserveForm,
+} from '../../protocol';
+import { CliError, EXIT } from '../errors';
 import { write, type Io } from '../io';
 import { MAX_LINE_BYTES, readLines } from '../lines';
-import { decodeInput, errorMessage, observationMessage, resultMessage, type ErrorMessage, type Message } from '../protocol';
 
-const HELP = `Usage: sim agent --scenario <id|file> --seed <seed>
+const HELP = `Usage: sim agent --scenario <id|file> --seed <seed> [--observe full|delta]
 
 Plays one session over JSON Lines, for programs. stdout carries protocol lines only:
 an observation line, then one line per action read from stdin, each answered with the
@@ -20,6 +30,8 @@ See docs/cli.md for the message formats and an example session.
 Options:
   --scenario <id|file>  scenario id from scenarios/ (see "sim list"), or a scenario file
   --seed <seed>         seed of the run: 1-200 letters, digits, ".", "_" or "-"
+  --observe <form>      full (the default): every observation whole; delta: the first
+                        whole, then only what changed, as a JSON merge patch (docs/cli.md)
   -h, --help            show this help
 
 Exit codes: 0 result written; 2 bad usage or unknown scenario (nothing on stdout);
@@ -27,18 +39,21 @@ Exit codes: 0 result written; 2 bad usage or unknown scenario (nothing on stdout
 `;
 
 async function agent(args: string[], io: Io): Promise<number> {
-  const { values } = parse('agent', args, { scenario: { type: 'string' }, seed: { type: 'string' } });
+  const { values } = parse('agent', args, { scenario: { type: 'string' }, seed: { type: 'string' }, observe: { type: 'string' } });
   if (values.help) {
     await write(io.stdout, HELP);
     return EXIT.ok;
   }
   const ref = required('agent', 'scenario', values.scenario, '<id|file>');
   const seed = parseSeed('agent', required('agent', 'seed', values.seed, '<seed>'));
+  const observe = parseObserve(values.observe);
   const { scenario, hash } = await parseScenario('agent', ref, io);
 
   const session = createSession(scenario, seed, hash);
   const send = (m: Message) => write(io.stdout, `${JSON.stringify(m)}\n`);
-  await send(observationMessage(session.observe()));
+  const encode = createObservationEncoder(observe);
+  const sendObservation = () => write(io.stdout, `${encode(observationMessage(session.observe()))}\n`);
+  await sendObservation();
 
   for await (const line of readLines(io.stdin)) {
     let error: ErrorMessage | null = null;
@@ -64,10 +79,17 @@ async function agent(args: string[], io: Io): Promise<number> {
       await send(resultMessage(session));
       return EXIT.ok;
     }
-    await send(observationMessage(session.observe()));
+    await sendObservation();
   }
   await write(io.stderr, `sim: agent: input ended at step ${session.step} (phase ${session.observe().phase}) before the scenario was over\n`);
   return EXIT.ended;
+}
+
+function parseObserve(value: string | undefined): ObserveForm {
+  if (value === undefined) return 'full';
+  const form = OBSERVE_FORMS.find((f) => f === value);
+  if (!form) throw new CliError(`agent: --observe: expected ${OBSERVE_FORMS.map((f) => `"${f}"`).join(' or ')}, found "${value.slice(0, 40)}"`);
+  return form;
 }
 
 export const agentCommand: Command = {

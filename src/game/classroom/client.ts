@@ -4,7 +4,7 @@
  * only keeps the token, numbers actions, keeps them until they are acknowledged (so a reload or
  * a dropped connection loses nothing) and reconnects with backoff.
  */
-import type { ObservationMessage } from '../../cli/protocol';
+import type { ObservationMessage } from '../../protocol';
 import type { Effect, Evidence } from '../../engine';
 import { forgetClass, writeClass, type SavedClass } from './saved';
 
@@ -44,6 +44,8 @@ export type ClassroomEvent =
   /** `evidence`: the judgements of the acknowledged action, sent only when the class has the coach on. */
   | { type: 'observation'; message: ObservationMessage; acked: boolean; evidence?: Evidence[]; effects?: Effect[] }
   | { type: 'refused'; code: string; message: string }
+  /** The server had already taken an action whose answer never arrived: its effects are not known here. */
+  | { type: 'missed' }
   | { type: 'finished'; finished: FinishedRun }
   | { type: 'notice'; text: string }
   | { type: 'status' };
@@ -208,10 +210,16 @@ export class ClassroomClient {
         this.saved.steps = Math.max(this.saved.steps, Number(m.step) + 1);
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.persist();
+        if (this.status.waitingForRelease) this.setStatus({ waitingForRelease: false });
+        if (m.duplicate === true) {
+          // Taken before its first answer was lost: no observation follows, and its evidence and
+          // effects are not sent again.
+          this.listener({ type: 'missed' });
+          return;
+        }
         this.justAcked = true;
         this.ackEvidence = Array.isArray(m.evidence) ? (m.evidence as Evidence[]) : [];
         this.ackEffects = Array.isArray(m.effects) ? (m.effects as Effect[]) : [];
-        if (this.status.waitingForRelease) this.setStatus({ waitingForRelease: false });
         return;
       }
       case 'error':
@@ -256,7 +264,11 @@ export class ClassroomClient {
     this.saved.pending = this.saved.pending.filter((p) => p.seq !== seq);
     this.persist();
     // A resend of something the server already settled: nothing to tell the player.
-    if (code === 'staleSeq' && seq <= this.lastSeq) return;
+    if (code === 'staleSeq' && seq <= this.lastSeq) {
+      // Settled earlier, but its answer (and the effects it carried) never came here.
+      this.listener({ type: 'missed' });
+      return;
+    }
     if (code === 'waitForRelease') this.setStatus({ waitingForRelease: true });
     if (code === 'removed') {
       forgetClass();

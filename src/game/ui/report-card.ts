@@ -4,11 +4,11 @@ import type { RunView } from '../session-store';
 import { reportCard } from '../view/report-card';
 
 const VERDICT = { met: 'Met', 'not met': 'Not met', cancelled: 'Cancelled' } as const;
-const MOOD = { pleased: 'Pleased', steady: 'Steady', worried: 'Worried' } as const;
+const MOOD = { pleased: 'Pleased', steady: 'Steady', worried: 'Worried', unknown: null } as const;
 
 /** The Sprint's report card, at the top of the Retrospective: what the Sprint achieved, before looking at how. */
 export function reportCardElement(run: RunView): HTMLElement | null {
-  const card = reportCard(run.step.observation, run.sprintEffects);
+  const card = reportCard(run.step.observation, run.sprintEffects, run.sprintEffectsPartial ?? false);
   if (!card) return null;
   const row = (label: string, badge: string | null, tone: string, text: string) => [
     el('dt', {}, label),

@@ -5,13 +5,15 @@ import { signed } from './effects';
 /**
  * The end-of-Sprint report card, read before the Retrospective: was the Sprint Goal met, what
  * value was delivered, the Developers' forecast against what was Done, how the stakeholders feel,
- * and one lesson. Built from the observation and the Sprint's effects only.
+ * and one lesson. Built from the observation and the Sprint's effects only. When only part of the
+ * Sprint's effects is known (a class game reopened part-way through the Sprint), the card does
+ * not sum them: it says the trust changes are not known, and shows trust as it is now.
  */
 
 export interface MoodOf {
   name: string;
-  /** Trust change over the Sprint, and trust now (0..100). */
-  change: number;
+  /** Trust change over the Sprint (null when not known), and trust now (0..100). */
+  change: number | null;
   trust: number;
 }
 
@@ -20,8 +22,11 @@ export interface ReportCard {
   goal: { verdict: 'met' | 'not met' | 'cancelled'; text: string };
   value: string;
   forecast: { forecast: number; done: number; text: string };
-  mood: { tone: 'pleased' | 'steady' | 'worried'; text: string; people: MoodOf[] };
+  /** `unknown`: only part of the Sprint's effects reached this page. */
+  mood: { tone: 'pleased' | 'steady' | 'worried' | 'unknown'; text: string; people: MoodOf[] };
   lesson: string;
+  /** Some of the Sprint's effects are missing: the trust changes and Product Goal progress are left out. */
+  partial: boolean;
 }
 
 type History = Observation['sprintHistory'][number];
@@ -41,7 +46,7 @@ export function lessonFor(s: History, released: boolean, moodChange: number): st
   return 'The Sprint Goal was met and the forecast held. Bring what the Sprint Review taught you into the order of the Product Backlog.';
 }
 
-export function reportCard(o: Observation, sprintEffects: readonly Effect[]): ReportCard | null {
+export function reportCard(o: Observation, sprintEffects: readonly Effect[], partial = false): ReportCard | null {
   const s = o.sprintHistory.find((h) => h.number === o.sprint);
   if (!s) return null;
 
@@ -54,7 +59,7 @@ export function reportCard(o: Observation, sprintEffects: readonly Effect[]): Re
   const done = `${count(s.done.length, 'item')} Done (${count(s.velocity, 'point')})`;
   const value =
     releases.length && releases.some((r) => r.itemIds.length)
-      ? `${done}; released to users, realising ${number(releasedValue)} value${goalPoints > 0 ? ` and moving the Product Goal ${count(goalPoints, 'point')}` : ''}.`
+      ? `${done}; released to users, realising ${number(releasedValue)} value${goalPoints > 0 && !partial ? ` and moving the Product Goal ${count(goalPoints, 'point')}` : ''}.`
       : s.velocity > 0
         ? `${done}; not released yet, so no value has reached users.`
         : 'Nothing met the Definition of Done, so there is no new value to deliver.';
@@ -65,15 +70,34 @@ export function reportCard(o: Observation, sprintEffects: readonly Effect[]): Re
     text: `The Developers forecast ${count(s.forecast, 'point')}; ${count(s.velocity, 'point')} met the Definition of Done.`,
   };
 
+  if (partial) {
+    const people: MoodOf[] = o.stakeholders.map((p) => ({ name: p.name, change: null, trust: p.trust }));
+    const now = people.length ? ` Trust now: ${people.map((p) => `${p.name} ${number(p.trust)}`).join(', ')}.` : '';
+    return {
+      sprint: s.number,
+      goal: { verdict, text: goalText },
+      value,
+      forecast,
+      mood: {
+        tone: 'unknown',
+        text: `How stakeholders’ trust moved this Sprint is not known here: part of the Sprint was played before this page was opened, or while it was disconnected.${now}`,
+        people,
+      },
+      lesson: lessonFor(s, releases.some((r) => r.itemIds.length > 0) || s.released, 0),
+      partial,
+    };
+  }
+
   const changes = new Map<string, number>();
   for (const e of sprintEffects) if (e.kind === 'trust' && e.who) changes.set(e.who, (changes.get(e.who) ?? 0) + e.delta);
   const people: MoodOf[] = o.stakeholders.map((p) => ({ name: p.name, change: Math.round((changes.get(p.id) ?? 0) * 10) / 10, trust: p.trust }));
-  const average = people.length ? people.reduce((a, p) => a + p.change, 0) / people.length : 0;
+  const changeOf = (p: MoodOf) => p.change ?? 0;
+  const average = people.length ? people.reduce((a, p) => a + changeOf(p), 0) / people.length : 0;
   const tone = average >= 1 ? 'pleased' : average <= -1 ? 'worried' : 'steady';
-  const moved = people.filter((p) => number(Math.abs(p.change)) !== '0');
+  const moved = people.filter((p) => number(Math.abs(changeOf(p))) !== '0');
   const moodText =
     (tone === 'pleased' ? 'Stakeholders are pleased.' : tone === 'worried' ? 'Stakeholders are worried.' : 'Stakeholders’ trust held steady.') +
-    (moved.length ? ` Trust this Sprint: ${moved.map((p) => `${p.name} ${signed(p.change)}`).join(', ')}.` : ' No one’s trust moved this Sprint.');
+    (moved.length ? ` Trust this Sprint: ${moved.map((p) => `${p.name} ${signed(changeOf(p))}`).join(', ')}.` : ' No one’s trust moved this Sprint.');
 
   return {
     sprint: s.number,
@@ -82,5 +106,6 @@ export function reportCard(o: Observation, sprintEffects: readonly Effect[]): Re
     forecast,
     mood: { tone, text: moodText, people },
     lesson: lessonFor(s, releases.some((r) => r.itemIds.length > 0) || s.released, average),
+    partial,
   };
 }

@@ -1,5 +1,5 @@
 import type { Action } from '../../engine';
-import { observationMessage, resultMessage } from '../../cli/protocol';
+import { observationMessage, resultMessage } from '../../protocol';
 import type { Logger } from '../log';
 import { hashSecret, newId, newSecret, newSeed } from '../security/secrets';
 import type { ClassRow, InjectionRow, LearnerRow } from '../store/rows';

@@ -1,4 +1,4 @@
-import { errorMessage, observationMessage } from '../../cli/protocol';
+import { errorMessage, observationMessage } from '../../protocol';
 import type { Logger } from '../log';
 import type { ClassRow, InjectionRow } from '../store/rows';
 import type { Store } from '../store/store';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorMessage, ObservationMessage, ResultMessage } from '../../cli/protocol';
+import type { ErrorMessage, ObservationMessage, ResultMessage } from '../../protocol';
 import type { Effect, Evidence } from '../../engine';
 
 /**

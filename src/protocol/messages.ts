@@ -1,19 +1,34 @@
 import type { ListedAction, Report, ReplayLog, Session, Step } from '../engine';
-import { clip } from './errors';
+import type { Json } from './merge-patch';
 
 /*
  * The agent protocol's messages (docs/cli.md): one JSON object per line. Pure functions of the
- * session, with no I/O, so another shell (the classroom server) can speak the same messages.
+ * session, with no I/O, spoken by the CLI's `sim agent`, the classroom server and the game's
+ * classroom client. Type-only imports from the engine: the game's bundle gets nothing from here
+ * it does not already have.
  */
 
 export type ProtocolAction = Omit<ListedAction, 'action'>;
 
+/** The whole observation: what `sim agent` writes by default, and the classroom server always. */
 export interface ObservationMessage {
   type: 'observation';
   phase: string;
   observation: Step['observation'];
   actions: ProtocolAction[];
   done: boolean;
+}
+
+/** `--observe delta`: a whole observation, which the next delta lines change. */
+export interface FullObservationMessage extends ObservationMessage {
+  form: 'full';
+}
+
+/** `--observe delta`: what changed since the last observation line, as a merge patch (docs/cli.md). */
+export interface DeltaObservationMessage {
+  type: 'observation';
+  form: 'delta';
+  patch: Json;
 }
 
 export interface ErrorMessage {
@@ -30,7 +45,14 @@ export interface ResultMessage {
   stateHash: string;
 }
 
-export type Message = ObservationMessage | ErrorMessage | ResultMessage;
+export type Message = ObservationMessage | FullObservationMessage | DeltaObservationMessage | ErrorMessage | ResultMessage;
+
+/** Error messages may echo what a stranger sent: they are kept to a readable length. */
+const MAX_MESSAGE = 500;
+
+function clip(text: string): string {
+  return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE)}… (${text.length - MAX_MESSAGE} more characters)`;
+}
 
 /** Listed actions without the internal `action` copy: `params` already carries it. */
 export function protocolAction(a: ListedAction): ProtocolAction {
@@ -47,21 +69,4 @@ export function errorMessage(code: string, message: string): ErrorMessage {
 
 export function resultMessage(session: Session): ResultMessage {
   return { type: 'result', report: session.report(), replay: session.replayLog(), stateHash: session.stateHash() };
-}
-
-/**
- * Turns one input line into what `Session.dispatch` takes, or the error to answer with.
- * The engine checks the value (an object, a listed id, a valid action); this only catches what
- * is not JSON, and an object with neither key, where the engine's message would be less clear.
- */
-export function decodeInput(text: string): { ok: true; input: unknown } | { ok: false; error: ErrorMessage } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: errorMessage('notJson', `the line is not JSON (${(e as Error).message}); send {"id":"<listed action id>"} or a full action object`) };
-  }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !('id' in value) && !('type' in value))
-    return { ok: false, error: errorMessage('noAction', 'the object has neither "id" (a listed action) nor "type" (a full action)') };
-  return { ok: true, input: value };
 }
