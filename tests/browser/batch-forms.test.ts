@@ -70,7 +70,10 @@ describe('the board sends several decisions of one kind in one step', () => {
     // The criteria now on the item are listed as on it, not offered again.
     await expect(page.locator(`[data-form="${form}"] input[type="checkbox"]`).count()).resolves.toBe(criteriaKeys.length - 2);
 
-    // Release scope: MoSCoW for two of the top items in one step.
+    // Release scope: folded to where it stands; opened, MoSCoW for two of the top items in one step.
+    await expect(page.locator('[data-fold="scope"] .fold__current').textContent()).resolves.toMatch(/^0 of the top \d+ items tagged$/);
+    await page.click('[data-focus="fold:scope"]');
+    await settle(page);
     const rows = await page.locator('[data-form="moscow"] select').evaluateAll((xs) => xs.map((x) => (x as HTMLElement).dataset.focus!));
     expect(rows.length).toBeGreaterThanOrEqual(2);
     const picked = rows.slice(0, 2).map((k) => k.replace(/^pick:moscow:/, ''));

@@ -21,6 +21,7 @@ export function drawBackdrop(scene: Phaser.Scene, palette: Palette, options: Bac
   g.fillRect(0, 0, width, options.topBand ?? 68);
   g.fillStyle(options.accent, 0.9);
   g.fillRect(0, (options.topBand ?? 68) - 3, width, 3);
-  if (options.motion) scene.tweens.add({ targets: g, alpha: 0.85, duration: 4000, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+  // Two breaths as a screen opens, then still: an endless loop would keep the canvas redrawing.
+  if (options.motion) scene.tweens.add({ targets: g, alpha: 0.85, duration: 4000, yoyo: true, repeat: 1, ease: 'Sine.easeInOut' });
   return g;
 }

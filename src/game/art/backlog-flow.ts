@@ -32,7 +32,8 @@ export function drawBacklogFlow(scene: Phaser.Scene, palette: Palette, options: 
   }
 
   if (options.motion) {
-    scene.tweens.add({ targets: lane, x: 0, duration: 40_000, repeat: -1 });
+    // Two passes while the title waits, then the lane rests (the pattern repeats, so no jump) and the loop sleeps.
+    scene.tweens.add({ targets: lane, x: 0, duration: 40_000, repeat: 1 });
   }
   return lane;
 }

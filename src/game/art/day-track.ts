@@ -56,7 +56,8 @@ export function drawDayTrack(scene: Phaser.Scene, palette: Palette, options: Day
     halo.strokeCircle(0, 0, 19);
     halo.setPosition(at(day + 1), 0);
     track.add(halo);
-    if (options.motion) scene.tweens.add({ targets: halo, scale: 1.25, alpha: 0.2, duration: 900, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+    // A few pulses draw the eye to the next day, then it rests (the loop may sleep).
+    if (options.motion) scene.tweens.add({ targets: halo, scale: 1.25, alpha: 0.2, duration: 900, yoyo: true, repeat: 3, ease: 'Sine.easeInOut' });
   }
   return track;
 }

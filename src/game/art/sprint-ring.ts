@@ -40,7 +40,8 @@ export function drawSprintRing(scene: Phaser.Scene, palette: Palette, options: S
   }
 
   if (motion) {
-    scene.tweens.add({ targets: ring, angle: 360, duration: 90_000, repeat: -1 });
+    // A quarter turn as the screen opens, easing to rest: the canvas need not redraw forever.
+    scene.tweens.add({ targets: ring, angle: 90, duration: 12_000, ease: 'Sine.easeOut' });
   }
   return ring;
 }

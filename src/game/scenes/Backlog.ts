@@ -61,8 +61,8 @@ export class Backlog extends ViewScene {
   private learnedOpen = false;
   /** What the player has ticked on this board's forms (criteria, flaws, items to refine, tags) and not yet sent. */
   private readonly picks: Picks = new Map();
-  /** Whether the player opened (true) or closed (false) the refinement settings; null until they do. */
-  private refinementOpen: boolean | null = null;
+  /** Folds the player opened (true) or closed (false), by key; a fold not here shows its default. */
+  private readonly foldsOpen = new Map<string, boolean>();
 
   constructor() {
     super(SceneKey.Backlog);
@@ -294,8 +294,10 @@ export class Backlog extends ViewScene {
     const used = o.refinement.used;
     const budget = o.refinement.budget;
     const before = o.sprint === 0;
-    return this.refinementFold(
+    return this.fold(
+      'refinement',
       before ? 'Refinement time before Sprint 1' : 'Refinement time this Sprint',
+      'share-title',
       `${o.refinement.share}% of capacity, ${used} of ${budget} ${budget === 1 ? 'point' : 'points'} used · Definition of Ready: ${(READINESS_WORDS[o.refinement.readiness] ?? o.refinement.readiness).toLowerCase()}`,
       // Setting it up is the work before Sprint 1; later it is a setting the player revisits.
       before,
@@ -380,9 +382,13 @@ export class Backlog extends ViewScene {
       });
     }
     if (rows.length < 2) return null;
-    return block(
+    const tagged = rows.filter((r) => o.backlog.find((i) => i.id === r.id)?.moscow).length;
+    return this.fold(
+      'scope',
       'Release scope',
       'release-scope-title',
+      `${tagged} of the top ${rows.length} items tagged`,
+      false,
       picklistForm({
         key: 'moscow',
         legend: el('span', {}, term('MoSCoW'), ' for the top items'),
@@ -397,19 +403,20 @@ export class Backlog extends ViewScene {
   }
 
   /**
-   * The refinement settings, folded to their current values once Sprints run, so the selected
-   * item's decisions stay in sight; the player's opening or closing it is kept.
+   * A side block folded to one line that says where things stand (the refinement settings once
+   * Sprints run, the release scope), so the selected item's decisions stay in sight; the
+   * player's opening or closing it is kept.
    */
-  private refinementFold(title: string, current: string, openByDefault: boolean, ...children: OptionalChild[]): HTMLElement {
+  private fold(key: string, title: string, titleId: string, current: string, openByDefault: boolean, ...children: OptionalChild[]): HTMLElement {
     const fold = el(
       'details',
-      { class: 'block fold', 'data-fold': 'refinement' },
-      el('summary', { class: 'fold__summary', 'data-focus': 'fold:refinement' }, el('h2', { class: 'block__title fold__title', id: 'share-title' }, title), el('span', { class: 'fold__current' }, current)),
+      { class: 'block fold', 'data-fold': key },
+      el('summary', { class: 'fold__summary', 'data-focus': `fold:${key}` }, el('h2', { class: 'block__title fold__title', id: titleId }, title), el('span', { class: 'fold__current' }, current)),
       ...children,
     );
-    if (this.refinementOpen ?? openByDefault) fold.setAttribute('open', '');
+    if (this.foldsOpen.get(key) ?? openByDefault) fold.setAttribute('open', '');
     fold.addEventListener('toggle', () => {
-      this.refinementOpen = (fold as HTMLDetailsElement).open;
+      this.foldsOpen.set(key, (fold as HTMLDetailsElement).open);
     });
     return fold;
   }
