@@ -76,8 +76,9 @@ export function buildReport(state: GameState, scenario: Scenario, done: boolean)
       stakeholderTrust: trusts.length ? round2(trusts.reduce((a, b) => a + b, 0) / trusts.length) : 0,
       velocityHistory: state.sprints.map((s) => s.velocity),
       released: state.released,
-      metrics: state.metrics,
+      metrics: state.metrics ? { ...state.metrics } : null,
     },
-    evidence: [...state.evidence],
+    // The judgements themselves are the state's own: frozen, so a shell cannot rewrite them.
+    evidence: state.evidence.map((e) => Object.freeze(e)),
   };
 }

@@ -1,4 +1,4 @@
-import { enableArrayMethods, produce, setAutoFreeze, type Immutable } from 'immer';
+import { enableArrayMethods, freeze, produce, setAutoFreeze, type Immutable } from 'immer';
 import { z } from 'zod';
 import { INITIAL_PHASE, isFinalPhase, legalActionTypes, nextPhase } from './lifecycle/phase';
 import type { SystemEventType } from './lifecycle/machine';
@@ -108,7 +108,9 @@ export class Session {
 
   /** The full state, hidden truth included: for tests, hashing and saves, never for players. */
   get state(): Immutable<GameState> {
-    return this.current;
+    // Frozen on the way out: a shell's write throws instead of changing the run. States share
+    // unchanged parts, and freezing stops at parts already frozen, so this costs what changed.
+    return freeze(this.current, true);
   }
 
   get done(): boolean {
@@ -194,7 +196,8 @@ export class Session {
       this.current = this.applyOne(action, effects);
     }
     const next = this.current;
-    this.actions.push(action);
+    // Recorded actions go out in replay logs: frozen, so an exported log cannot rewrite this one.
+    this.actions.push(freeze(action, true));
     this.listingCache = null;
     if (next.phase !== phaseBefore && (next.phase === 'sprint.planning.proposing' || this.done)) {
       this.checkpointStates.push({ step: this.actions.length, state: next });
@@ -205,7 +208,7 @@ export class Session {
         phaseBefore,
         phase: next.phase,
         messages: next.log.slice(next.log.length - Math.min(next.log.length, next.logTotal - logBefore)),
-        evidence: addedEvidence(evidenceBefore, next.evidence),
+        evidence: addedEvidence(evidenceBefore, next.evidence).map((e) => Object.freeze(e)),
         effects,
       },
       done: this.done,
