@@ -1,17 +1,19 @@
 /**
  * `npm run bench:game`: browser figures for the game shell, printed, never asserted.
  *
- *   npx tsx scripts/bench-game.ts [--no-build] [--only sizes,load,drag,heap,stage]
+ *   npx tsx scripts/bench-game.ts [--no-build] [--only sizes,load,drag,heap,stage,whatif]
  *
  * Builds the game with Vite into a temp dir (or serves dist/ with --no-build), serves it
  * in-process with `vite preview`, and drives Chromium (playwright-core) to measure:
  *   1. initial JS (gzip) and the lazily loaded run chunk;
- *   2. navigation -> interactive Title (median of 5 fresh contexts) vs a bare Phaser scene
- *      built with the same vite.config.ts (Phaser core alias + defines);
+ *   2. navigation -> interactive Title vs a bare Phaser scene built with the same vite.config.ts
+ *      (Phaser core alias + defines), on Phaser.AUTO and on the Canvas renderer: the median of 7
+ *      fresh contexts each, loaded in turns;
  *   3. frame times while dragging a card on a backlog board of 60 cards: the bench's own build
  *      adds scripts/fixtures/bench-backlog-60.yaml to the game's scenarios (never shipped);
  *   4. JS heap after one and after three played scenarios in one tab;
- *   5. frame times while the stage plays the days "Run to the next event" skipped (motion on).
+ *   5. frame times while the stage plays the days "Run to the next event" skipped (motion on);
+ *   6. the debrief's "what if" rollouts in a Web Worker, against the same rollouts in Node.
  * Run on a quiet machine: every timing here is sensitive to CPU load.
  */
 import { ensureBrowser } from './browser/ensure';
@@ -25,7 +27,7 @@ import { waitForScene } from '../tests/browser/harness';
 import { clickAction, nextActionId, settle, startScenario, status, type GameStatus } from '../tests/browser/play';
 import { distDir, repoRoot, viteConfig } from '../tests/browser/paths';
 
-const LOADS = 5;
+const LOADS = 7;
 /** The bench-only scenario with 60 backlog items, and the glob that adds it to the bench build. */
 const BENCH_SCENARIO = 'bench-backlog-60';
 const BENCH_GLOB = '/scripts/fixtures/bench-*.yaml';
@@ -108,7 +110,7 @@ async function titleTimes(browser: Browser, url: string, loads = LOADS): Promise
   return times;
 }
 
-async function bareBuild(): Promise<string> {
+async function bareBuild(renderer: 'AUTO' | 'CANVAS' = 'AUTO'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'sprintwise-bare-'));
   await writeFile(
     join(dir, 'index.html'),
@@ -122,7 +124,7 @@ class Empty extends Phaser.Scene {
     this.events.once('render', () => { (window as any).__bareReady = true; performance.mark('bare:ready'); });
   }
 }
-new Phaser.Game({ type: Phaser.AUTO, parent: 'game', width: 1280, height: 720, transparent: true, scene: Empty });
+new Phaser.Game({ type: Phaser.${renderer}, parent: 'game', width: 1280, height: 720, transparent: true, scene: Empty });
 `,
   );
   // Same config as the game: the phaser -> phaser-core.js alias, the Phaser build flags and the chunking.
@@ -130,9 +132,9 @@ new Phaser.Game({ type: Phaser.AUTO, parent: 'game', width: 1280, height: 720, t
   return dir;
 }
 
-async function bareTimes(browser: Browser, url: string): Promise<number[]> {
+async function bareTimes(browser: Browser, url: string, loads = LOADS): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < LOADS; i++) {
+  for (let i = 0; i < loads; i++) {
     const page = await newPage(browser);
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __bareReady?: boolean }).__bareReady === true, undefined, { timeout: 60_000 });
@@ -341,7 +343,7 @@ async function heapAfterScenarios(browser: Browser, url: string): Promise<void> 
 async function main(): Promise<void> {
   const noBuild = process.argv.includes('--no-build');
   const onlyAt = process.argv.indexOf('--only');
-  const only = new Set(onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['sizes', 'load', 'drag', 'heap', 'stage']);
+  const only = new Set(onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['sizes', 'load', 'drag', 'heap', 'stage', 'whatif']);
   const cleanup: string[] = [];
   const servers: PreviewServer[] = [];
   let browser: Browser | undefined;
@@ -385,6 +387,7 @@ async function main(): Promise<void> {
       note('running to the next event with the stage in motion');
       await stageFrames(browser, game.url);
     }
+    if (only.has('whatif')) await whatIfBench(browser, game.url);
     log(`\nTotal bench time: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } finally {
     await browser?.close();
@@ -400,17 +403,96 @@ async function loadTimes(browser: Browser, url: string, cleanup: string[], serve
   cleanup.push(bareDir);
   const bare = await serve(bareDir, join(bareDir, 'dist'), false);
   servers.push(bare.server);
+  // The game draws with Phaser's Canvas renderer where WebGL runs in software (src/game/main.ts),
+  // as it does here: the same empty scene on that renderer is the like-for-like figure.
+  const bareCanvasDir = await bareBuild('CANVAS');
+  cleanup.push(bareCanvasDir);
+  const bareCanvas = await serve(bareCanvasDir, join(bareCanvasDir, 'dist'), false);
+  servers.push(bareCanvas.server);
   const game = { url };
 
   note('timing fresh loads');
   // One throwaway load each so the first measured one is not paying for process warm-up.
   await titleTimes(browser, game.url, 1).then(() => undefined, () => undefined);
-  const title = await titleTimes(browser, game.url);
-  const bareT = await bareTimes(browser, bare.url);
-  log(`\n2. Navigation -> ready, median of ${LOADS} fresh contexts (performance mark startTime)`);
+  await bareTimes(browser, bare.url, 1).then(() => undefined, () => undefined);
+  await bareTimes(browser, bareCanvas.url, 1).then(() => undefined, () => undefined);
+  // In turns, one load of each, so that the machine's load drifting during the run weighs on
+  // both sides alike: all of one then all of the other put the drift into the ratio.
+  const title: number[] = [];
+  const bareT: number[] = [];
+  const bareC: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    title.push(...(await titleTimes(browser, game.url, 1)));
+    bareT.push(...(await bareTimes(browser, bare.url, 1)));
+    bareC.push(...(await bareTimes(browser, bareCanvas.url, 1)));
+  }
+  log(`\n2. Navigation -> ready, median of ${LOADS} fresh contexts each, loaded in turns (performance mark startTime)`);
   log(`   Sprintwise Title interactive:   ${ms(median(title))}   [${title.map((t) => t.toFixed(0)).join(', ')}]`);
   log(`   bare Phaser core, empty scene:  ${ms(median(bareT))}   [${bareT.map((t) => t.toFixed(0)).join(', ')}]`);
-  log(`   ratio Title / bare: ${(median(title) / median(bareT)).toFixed(2)}`);
+  log(`   bare, Canvas renderer:          ${ms(median(bareC))}   [${bareC.map((t) => t.toFixed(0)).join(', ')}]`);
+  log(`   ratio Title / bare: ${(median(title) / median(bareT)).toFixed(2)}   (Title / bare on the Canvas renderer: ${(median(title) / median(bareC)).toFixed(2)})`);
+}
+
+// ---------------------------------------------------------------- 6. "what if" rollouts in the debrief
+/**
+ * The debrief's "what if" figures in Chromium: a finished café run is put in the save (the run,
+ * among a few bot runs, that gives the most options to try, up to 3 decisions x (3 alternatives
+ * + the run's own choice)), the game resumes it at the debrief, and the time from the worker's
+ * request to the figures is read off the page (data-whatif-ms). The same replay in Node beside it.
+ */
+async function whatIfBench(browser: Browser, url: string): Promise<void> {
+  note('what-if rollouts: choosing a café run');
+  const { createSession } = await import('../src/engine');
+  const { POLICIES, playToEnd } = await import('../src/bots');
+  const { findScenario } = await import('../src/scenario/fs');
+  const { whatIf } = await import('../src/whatif/rollouts');
+  const found = await findScenario('corner-cafe');
+  if (!found.ok) throw new Error('corner-cafe does not load');
+  const { scenario, hash } = found;
+  let best: { replay: import('../src/engine').ReplayLog; options: number; label: string } | null = null;
+  for (const bot of ['random', 'hippo', 'yes']) {
+    for (let seed = 1; seed <= 4; seed++) {
+      const session = createSession(scenario, `whatif-bench-${seed}`, hash);
+      playToEnd(session, POLICIES[bot]!(`whatif-bench-${seed}`));
+      const replay = session.replayLog();
+      let options = 0;
+      whatIf(scenario, hash, replay, { rollouts: 1, onProgress: (_done, total) => (options = total) });
+      if (!best || options > best.options) best = { replay, options, label: `${bot} bot, seed whatif-bench-${seed}` };
+    }
+  }
+  const chosen = best!;
+  const rollouts = chosen.options * 30;
+  const nodeStart = performance.now();
+  whatIf(scenario, hash, chosen.replay, { rollouts: 30 });
+  const nodeMs = performance.now() - nodeStart;
+
+  const times: number[] = [];
+  const workerTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await newPage(browser);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__sprintwise?.scene === 'Title' && window.__sprintwise.ready);
+    const save = { format: 'sprintwise-save', version: 2, savedAt: '', summary: null, replay: chosen.replay, branch: null };
+    await page.evaluate((text) => {
+      localStorage.setItem('sprintwise.save.corner-cafe', text);
+      localStorage.setItem('sprintwise.last', 'corner-cafe');
+    }, JSON.stringify(save));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__sprintwise?.scene === 'Title' && window.__sprintwise.ready);
+    await page.click('#continue');
+    await waitForScene(page, 'Debrief', 30_000);
+    await page.waitForFunction(() => ['done', 'failed'].includes(document.querySelector('.lessons')?.getAttribute('data-whatif') ?? ''), undefined, { timeout: 600_000 });
+    const lessons = page.locator('.lessons');
+    if ((await lessons.getAttribute('data-whatif')) !== 'done') throw new Error('the what-if rollouts failed in the browser');
+    times.push(Number(await lessons.getAttribute('data-whatif-ms')));
+    workerTimes.push(Number(await lessons.getAttribute('data-whatif-worker-ms')));
+    await page.context().close();
+  }
+  log('\n6. "What if" rollouts in the debrief (Web Worker; principled bot plays each option on to the end)');
+  log(`   run: corner-cafe, ${chosen.label}: ${chosen.options} options x 30 rollouts = ${rollouts} rollouts (3 decisions; alternatives plus the run's own choice)`);
+  log(`   Chromium, request -> figures: ${ms(median(times))} median of ${times.length}   [${times.map((t) => t.toFixed(0)).join(', ')}]; in the worker ${ms(median(workerTimes))}`);
+  log(`   Chromium per rollout: ${ms(median(workerTimes) / rollouts)}; target: under 1 s for up to 3 x 3 x 30`);
+  log(`   Node (same replay, same figures): ${ms(nodeMs)}, ${ms(nodeMs / rollouts)} per rollout`);
 }
 
 main().catch((error: unknown) => {

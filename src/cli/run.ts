@@ -3,15 +3,17 @@ import type { Command } from './command';
 import { agentCommand } from './commands/agent';
 import { batchCommand } from './commands/batch';
 import { coverageCommand } from './commands/coverage';
+import { judgeTextCommand } from './commands/judge-text';
 import { listCommand } from './commands/list';
 import { playCommand } from './commands/play';
 import { replayCommand } from './commands/replay';
 import { validateCommand } from './commands/validate';
 import { validityCommand } from './commands/validity';
+import { whatifCommand } from './commands/whatif';
 import { CliError, EXIT } from './errors';
 import { write, type Io } from './io';
 
-export const COMMANDS: readonly Command[] = [agentCommand, playCommand, replayCommand, batchCommand, listCommand, validateCommand, coverageCommand, validityCommand];
+export const COMMANDS: readonly Command[] = [agentCommand, playCommand, replayCommand, whatifCommand, batchCommand, listCommand, validateCommand, coverageCommand, validityCommand, judgeTextCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -13,6 +13,8 @@ import { releasesList, sprintHistoryTable } from '../ui/history';
 import { block, screen } from '../ui/screen';
 import { decisionsByDomain, firstScreen, runMap } from '../ui/debrief-parts';
 import { nextScenario, nextScenarioBlock } from '../ui/next-scenario';
+import { whatIfFor, type WhatIfRun } from '../whatif/runner';
+import { mirrorWhatIf, whatIfPanel } from '../whatif/panel';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 
@@ -37,9 +39,31 @@ export class Debrief extends RunScene {
     return this.palette.yellow;
   }
 
+  /** The "what if" rollouts of this run, started after the debrief's first paint; null in a class. */
+  private whatIf: WhatIfRun | null = null;
+  private unmirror: (() => void) | null = null;
+
   override create(): void {
     super.create();
     play('fanfare');
+    this.events.once('shutdown', () => {
+      this.unmirror?.();
+      this.unmirror = null;
+      // Left before the figures were ready: the worker stops, and a later visit starts it again.
+      this.whatIf?.stop();
+      this.whatIf = null;
+    });
+  }
+
+  protected override afterRender(run: RunView): void {
+    super.afterRender(run);
+    const whatIf = this.whatIf;
+    const lessons = this.root.querySelector<HTMLElement>('.lessons');
+    if (!whatIf || !lessons) return;
+    this.unmirror?.();
+    this.unmirror = mirrorWhatIf(whatIf, lessons);
+    // After the first paint: the rollouts run in a worker and never hold the debrief up.
+    requestAnimationFrame(() => setTimeout(() => whatIf.start(), 0));
   }
 
   protected override focusFallbacks(): string[] {
@@ -73,8 +97,11 @@ export class Debrief extends RunScene {
 
     // A branch run is set beside the run it was taken over from.
     const origin = inClass ? null : this.store.branchOrigin;
+    // What the other options would probably have led to: a local, finished run only (never a class's).
+    this.whatIf = !inClass && debrief && run.step.done ? whatIfFor(run.scenario.scenario, run.scenario.hash, run.stateHash, () => this.store.replayLog()) : null;
+    const whatIf = this.whatIf;
     const main = [
-      firstScreen(verdict, debrief),
+      firstScreen(verdict, debrief, whatIf ? (lesson, index) => whatIfPanel(whatIf, lesson, index) : undefined),
       origin && report ? comparePanel(run.scenario, origin, report) : null,
       debrief ? runMap(debrief) : null,
       block('Outcomes', 'outcomes-title', outcomes),

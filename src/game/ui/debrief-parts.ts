@@ -13,7 +13,10 @@ const VERDICT_MARK: Record<GoalVerdict['kind'], string> = { met: '✓', notMet: 
  * The debrief's first screen: was the Product Goal met, the score, and the three decisions that
  * cost most with what a strong Product Owner weighs there. Sized to fit 1280×720 unscrolled.
  */
-export function firstScreen(verdict: GoalVerdict, debrief: Debrief | null): HTMLElement {
+/** The "What if…" toggle and region beside a lesson, when the debrief offers them. */
+export type LessonExtra = (lesson: Lesson, index: number) => { toggle: HTMLElement; region: HTMLElement } | null;
+
+export function firstScreen(verdict: GoalVerdict, debrief: Debrief | null, whatIf?: LessonExtra): HTMLElement {
   const out = debrief?.outcomes;
   const sound = debrief ? soundDecisions(debrief) : null;
   const lessons = debrief ? costliestDecisions(debrief, 3) : [];
@@ -43,11 +46,11 @@ export function firstScreen(verdict: GoalVerdict, debrief: Debrief | null): HTML
           )
         : null,
     ),
-    debrief ? lessonsBlock(lessons) : null,
+    debrief ? lessonsBlock(lessons, whatIf) : null,
   );
 }
 
-function lessonsBlock(lessons: readonly Lesson[]): HTMLElement {
+function lessonsBlock(lessons: readonly Lesson[], whatIf?: LessonExtra): HTMLElement {
   const heading = lessons.length === 3 ? 'Three lessons' : lessons.length === 1 ? 'One lesson' : lessons.length === 0 ? 'Lessons' : `${lessons.length} lessons`;
   return el(
     'section',
@@ -62,15 +65,17 @@ function lessonsBlock(lessons: readonly Lesson[]): HTMLElement {
       ? el(
           'ol',
           { class: 'lessons__list' },
-          ...lessons.map((l) =>
-            el(
+          ...lessons.map((l, i) => {
+            const extra = whatIf?.(l, i) ?? null;
+            return el(
               'li',
               { class: 'lesson' },
-              el('p', { class: 'lesson__title' }, l.title),
+              extra ? el('div', { class: 'lesson__head' }, el('p', { class: 'lesson__title' }, l.title), extra.toggle) : el('p', { class: 'lesson__title' }, l.title),
               el('p', { class: 'lesson__happened' }, l.happened),
               el('p', { class: 'lesson__weighs' }, el('strong', {}, 'A strong Product Owner weighs: '), l.weighs),
-            ),
-          ),
+              extra?.region ?? null,
+            );
+          }),
         )
       : null,
   );
