@@ -17,6 +17,32 @@ function send(chosen: readonly ListedAction[], dispatch: Dispatch): void {
   else if (chosen.length > 1) dispatch({ type: 'batch', actions: chosen.map((a) => a.action as BatchPart) });
 }
 
+/**
+ * The form both kinds share: a fieldset with its legend and hint, the rows, and one submit button
+ * that sends `chosen` together (nothing when nothing is chosen).
+ */
+function batchForm(o: { key: string; legend: OptionalChild; hint?: OptionalChild; submit: (n: number) => string; picks: Picks; dispatch: Dispatch }, rows: HTMLElement[], chosen: readonly ListedAction[]): HTMLFormElement {
+  const form = el(
+    'form',
+    { class: 'batch-form', 'data-form': o.key },
+    el(
+      'fieldset',
+      { class: 'batch-form__set' },
+      el('legend', { class: 'sub__title' }, o.legend),
+      o.hint ? el('p', { class: 'block__hint' }, o.hint) : null,
+      el('ul', { class: 'batch-form__list' }, ...rows),
+      submitButton(o.key, o.submit(chosen.length), chosen.length),
+    ),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (chosen.length === 0) return;
+    o.picks.clear();
+    send(chosen, o.dispatch);
+  });
+  return form;
+}
+
 function submitButton(key: string, text: string, count: number): HTMLButtonElement {
   const button = el('button', { type: 'submit', class: 'btn btn--secondary', 'data-focus': `batch:${key}:submit`, 'data-batch': key }, el('span', { class: 'btn__label' }, text));
   // Left in the tab order when nothing is chosen, so the player can find it and hear why it waits.
@@ -41,44 +67,17 @@ export interface ChecklistOptions {
 
 /** Checkboxes, one per listed action, and one button that sends the ticked ones together. */
 export function checklistForm(o: ChecklistOptions): HTMLFormElement {
-  const ticked = o.choices.filter((c) => o.picks.has(c.action.id));
-  const form = el(
-    'form',
-    { class: 'batch-form', 'data-form': o.key },
-    el(
-      'fieldset',
-      { class: 'batch-form__set' },
-      el('legend', { class: 'sub__title' }, o.legend),
-      o.hint ? el('p', { class: 'block__hint' }, o.hint) : null,
-      el(
-        'ul',
-        { class: 'batch-form__list' },
-        ...o.choices.map((c) => {
-          const input = el('input', { type: 'checkbox', id: `pick-${o.key}-${c.action.id}`, 'data-focus': `pick:${o.key}:${c.action.id}` });
-          input.checked = o.picks.has(c.action.id);
-          input.addEventListener('change', () => {
-            if (input.checked) o.picks.set(c.action.id, c.action.id);
-            else o.picks.delete(c.action.id);
-            o.refresh(`pick:${o.key}:${c.action.id}`);
-          });
-          return el(
-            'li',
-            { class: 'batch-form__row' },
-            input,
-            el('label', { for: `pick-${o.key}-${c.action.id}` }, c.label, c.detail ? el('span', { class: 'batch-form__detail' }, ` ${c.detail}`) : null),
-          );
-        }),
-      ),
-      submitButton(o.key, o.submit(ticked.length), ticked.length),
-    ),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (ticked.length === 0) return;
-    o.picks.clear();
-    send(ticked.map((c) => c.action), o.dispatch);
+  const rows = o.choices.map((c) => {
+    const input = el('input', { type: 'checkbox', id: `pick-${o.key}-${c.action.id}`, 'data-focus': `pick:${o.key}:${c.action.id}` });
+    input.checked = o.picks.has(c.action.id);
+    input.addEventListener('change', () => {
+      if (input.checked) o.picks.set(c.action.id, c.action.id);
+      else o.picks.delete(c.action.id);
+      o.refresh(`pick:${o.key}:${c.action.id}`);
+    });
+    return el('li', { class: 'batch-form__row' }, input, el('label', { for: `pick-${o.key}-${c.action.id}` }, c.label, c.detail ? el('span', { class: 'batch-form__detail' }, ` ${c.detail}`) : null));
   });
-  return form;
+  return batchForm(o, rows, o.choices.filter((c) => o.picks.has(c.action.id)).map((c) => c.action));
 }
 
 export interface PickRow {
@@ -104,42 +103,15 @@ export interface PicklistOptions {
 
 /** One choice per row (a select), and one button that sends every row changed, together. */
 export function picklistForm(o: PicklistOptions): HTMLFormElement {
-  const chosen = o.rows.flatMap((r) => r.options.filter((x) => x.action.id === o.picks.get(r.id)).map((x) => x.action));
-  const form = el(
-    'form',
-    { class: 'batch-form', 'data-form': o.key },
-    el(
-      'fieldset',
-      { class: 'batch-form__set' },
-      el('legend', { class: 'sub__title' }, o.legend),
-      o.hint ? el('p', { class: 'block__hint' }, o.hint) : null,
-      el(
-        'ul',
-        { class: 'batch-form__list' },
-        ...o.rows.map((r) => {
-          const select = el(
-            'select',
-            { id: `pick-${o.key}-${r.id}`, 'data-focus': `pick:${o.key}:${r.id}` },
-            el('option', { value: '' }, r.current),
-            ...r.options.map((x) => el('option', { value: x.action.id }, x.text)),
-          );
-          select.value = o.picks.get(r.id) ?? '';
-          select.addEventListener('change', () => {
-            if (select.value) o.picks.set(r.id, select.value);
-            else o.picks.delete(r.id);
-            o.refresh(`pick:${o.key}:${r.id}`);
-          });
-          return el('li', { class: 'batch-form__row batch-form__row--pick' }, el('label', { for: `pick-${o.key}-${r.id}` }, r.label), select);
-        }),
-      ),
-      submitButton(o.key, o.submit(chosen.length), chosen.length),
-    ),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (chosen.length === 0) return;
-    o.picks.clear();
-    send(chosen, o.dispatch);
+  const rows = o.rows.map((r) => {
+    const select = el('select', { id: `pick-${o.key}-${r.id}`, 'data-focus': `pick:${o.key}:${r.id}` }, el('option', { value: '' }, r.current), ...r.options.map((x) => el('option', { value: x.action.id }, x.text)));
+    select.value = o.picks.get(r.id) ?? '';
+    select.addEventListener('change', () => {
+      if (select.value) o.picks.set(r.id, select.value);
+      else o.picks.delete(r.id);
+      o.refresh(`pick:${o.key}:${r.id}`);
+    });
+    return el('li', { class: 'batch-form__row batch-form__row--pick' }, el('label', { for: `pick-${o.key}-${r.id}` }, r.label), select);
   });
-  return form;
+  return batchForm(o, rows, o.rows.flatMap((r) => r.options.filter((x) => x.action.id === o.picks.get(r.id)).map((x) => x.action)));
 }
