@@ -1,8 +1,10 @@
 import type { Action, ActionType, BatchPart, ListedAction, Observation, Step, VisibleItem } from '../engine';
-import { refinementCost } from '../engine';
+import { flawsAnswered, refinementCost } from '../engine';
 import type { PolicyFactory } from './policy';
 import type { LabelRule } from './labels';
 import { principledPick } from './principles';
+import { criteriaDraft, hintContext, productGoalDraft, sprintGoalDraft, storyDraft } from './writing';
+import { judgeText } from '../rubric';
 import { empathyQuadrant, evidenceStrength, guidesVision, observedTrait, readStakeholderMap, requestKindFromText, servesOnlyTheImage } from './reading';
 
 /*
@@ -428,18 +430,27 @@ function chooseGoal(step: Step): Choice | null {
   const options = listedOf(step, 'chooseProductGoal');
   if (options.length === 0 || step.observation.productGoal !== null) return null;
   const { vision } = step.observation.scenario;
-  let best = options[0]!;
-  let bestScore = -Infinity;
-  for (const o of options) {
-    const goalId = o.action.type === 'chooseProductGoal' ? o.action.goalId : '';
-    const text = step.observation.productGoalOptions.find((g) => g.id === goalId)?.text ?? o.label;
-    const s = productGoalScore(text, vision);
-    if (s > bestScore) {
-      best = o;
-      bestScore = s;
-    }
-  }
-  return { id: best.id };
+  const texts = (o: ListedAction) => step.observation.productGoalOptions.find((g) => o.action.type === 'chooseProductGoal' && g.id === o.action.goalId)?.text ?? o.label;
+  const ranked = [...options].sort((a, b) => productGoalScore(texts(b), vision) - productGoalScore(texts(a), vision) || byId(a, b));
+  // Written in the PO's own words, starting from the example it reads as strongest and kept where the hints agree.
+  const write = listedOf(step, 'writeProductGoal')[0];
+  const text = write ? productGoalDraft(step.observation, ranked.map(texts)) : null;
+  if (write && text) return withText(write, text);
+  return { id: ranked[0]!.id };
+}
+
+/** A listed action that takes text, sent with the PO's words as the game sends it. */
+function withText(entry: ListedAction, text: string): Action {
+  return { ...entry.action, text } as Action;
+}
+
+/** A Sprint Goal proposal, worded by the PO when the listing lets them. */
+function proposeInWords(step: Step, choice: { id: string } | null): Choice | null {
+  if (!choice) return null;
+  const entry = step.actions.find((a) => a.id === choice.id);
+  if (!entry?.input || entry.action.type !== 'proposeSprintGoal') return choice;
+  const text = sprintGoalDraft(step.observation, entry.action.itemIds);
+  return text ? withText(entry, text) : choice;
 }
 
 /**
@@ -533,9 +544,15 @@ function addCriteria(step: Step): Choice | null {
     const text = obs.backlog.find((i) => i.id === itemId)?.criteria.find((c) => c.id === criterionId)?.text;
     return text !== undefined && goodCriterion(text);
   };
-  const first = listedOf(step, 'addCriterion').find(good);
+  const writtenFor = (id: string) => !!obs.backlog.find((i) => i.id === id)?.writtenCriteria;
+  const first = listedOf(step, 'addCriterion').find((o) => good(o) && o.action.type === 'addCriterion' && !writtenFor(o.action.itemId));
   if (!first || first.action.type !== 'addCriterion') return null;
   const itemId = first.action.itemId;
+  // Near the top, the criteria are written in the PO's own Given-When-Then, checked against the hints.
+  const item = obs.backlog.find((i) => i.id === itemId);
+  const write = listedOf(step, 'writeCriteria').find((o) => o.action.type === 'writeCriteria' && o.action.itemId === itemId);
+  const text = write && item && item.criteria.every((c) => !c.chosen) ? criteriaDraft(obs, item) : null;
+  if (write && text) return withText(write, text);
   return together(listedOf(step, 'addCriterion').filter((o) => good(o) && o.action.type === 'addCriterion' && o.action.itemId === itemId));
 }
 
@@ -565,6 +582,15 @@ function fixVisibleFlaw(step: Step): Choice | null {
       const split = findListed(step, 'splitItem', (a) => a.itemId === itemId && a.strategy === strategy);
       if (split) return split;
     }
+  // Questions the story's own wording can answer are answered by rewriting it, when a draft does.
+  const item = step.observation.backlog.find((i) => i.id === itemId);
+  const write = listedOf(step, 'writeStory').find((o) => o.action.type === 'writeStory' && o.action.itemId === itemId);
+  const asked = flaws.map((o) => (o.action.type === 'fixFlaw' ? o.action.flaw : null));
+  if (write && item) {
+    const text = storyDraft(step.observation, item, 0);
+    const answers = text ? flawsAnswered(judgeText('story', text, hintContext(step.observation, 'story', itemId))) : [];
+    if (text && asked.every((f) => f !== null && answers.includes(f))) return withText(write, text);
+  }
   // Every question they raised on that item, reworked in one pass.
   return together(flaws);
 }
@@ -843,7 +869,7 @@ function proposeGoal(step: Step): Choice | null {
     .sort((a, b) => a.ids.length - b.ids.length);
   const fitting = options.filter((o) => o.ids.length === 1 || points(o.ids) <= obs.team.developersForecast);
   const pick = fitting[fitting.length - 1];
-  return pick ? { id: pick.id } : null;
+  return proposeInWords(step, pick ? { id: pick.id } : null);
 }
 
 /** Negotiation: clarify what the Developers ask about, then take their answer; never overrule them. */
@@ -856,9 +882,9 @@ function settleGoal(step: Step): Choice | null {
     if (clarify) return clarify;
     // No refinement time left to clarify it: a goal without that item.
     const smaller = listedOf(step, 'proposeSprintGoal').find((o) => o.action.type === 'proposeSprintGoal' && unclear !== undefined && !o.action.itemIds.includes(unclear));
-    if (smaller) return { id: smaller.id };
+    if (smaller) return proposeInWords(step, { id: smaller.id });
   }
-  if (n.answer === 'tooBig' && !n.counter) return findListed(step, 'proposeSprintGoal', (a) => a.itemIds.length === 1);
+  if (n.answer === 'tooBig' && !n.counter) return proposeInWords(step, findListed(step, 'proposeSprintGoal', (a) => a.itemIds.length === 1));
   return findListed(step, 'commitSprint', (a) => a.scope === 'agreed');
 }
 
@@ -869,7 +895,7 @@ function plan(step: Step, memory: PoMemory): Choice | null {
     const n = step.observation.currentSprint?.negotiation;
     // A goal proposed before the last clarification is proposed again, now clear.
     if (n?.answer === 'unclear' && n.proposed.every((id) => step.observation.backlog.find((i) => i.id === id)?.refined !== false))
-      return findListed(step, 'proposeSprintGoal', (a) => sameOrder(a.itemIds, n.proposed)) ?? settleGoal(step);
+      return proposeInWords(step, findListed(step, 'proposeSprintGoal', (a) => sameOrder(a.itemIds, n.proposed))) ?? settleGoal(step);
     return settleGoal(step);
   }
   return reorder(step, principledOrder(step.observation)) ?? refine(step, memory) ?? proposeGoal(step);

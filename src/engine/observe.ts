@@ -15,20 +15,41 @@ import { pendingQuestionCard } from './rules/questions';
 import { carriedPracticesText } from './rules/review-agreements';
 import { reflectionOptions, requiredReflections } from './rules/reflection';
 import { FLAW_QUESTION, scenarioItem, setAside } from './rules/story';
-import { productGoalProgress, type ProductGoalProgress } from './rules/product-goal';
+import { chosenProductGoal, productGoalProgress, type ProductGoalProgress } from './rules/product-goal';
 import { stakeholderCues } from './rules/product';
 import { reflectionLabel, STRATEGY_LABEL } from './model/labels';
 import { count } from './model/words';
+import { MAX_LENGTH, writingTerms, type Format } from './text';
+import { criteriaStarter, productGoalStarter, storyStarter, WRITING_TOP } from './rules/starters';
 
-/** One way to act now. Sending `{ "id": ... }` takes it exactly as listed. */
+/**
+ * One way to act now. Sending `{ "id": ... }` takes it exactly as listed; an action that takes
+ * text says so in `input` and is taken as `{ "id": ..., "text": ... }` (its listed text is a
+ * starter to edit, sent as is when no text comes with the id).
+ */
 export interface ListedAction {
   id: string;
   type: ActionType;
   label: string;
   /** What a real PO would know this choice costs, when it costs something. */
   cost?: string;
+  input?: TextInput;
   params: Omit<Action, 'type'>;
   action: Action;
+}
+
+/** The action a listed entry stands for, with the learner's text when it takes one; null when it takes none. */
+export function takeListed(entry: ListedAction, text: string | undefined): Action | null {
+  if (text === undefined) return entry.action;
+  return entry.input ? ({ ...entry.action, text } as Action) : null;
+}
+
+/** A listed action that takes what the learner writes; `optional` when it may be sent without words. */
+export interface TextInput {
+  kind: 'text';
+  format: Format;
+  maxLength: number;
+  optional?: boolean;
 }
 
 export interface VisibleItem {
@@ -58,6 +79,9 @@ export interface VisibleItem {
   moscow: Item['moscow'];
   /** Candidate acceptance criteria, and which ones the PO chose. Kinds stay hidden. */
   criteria: { id: string; text: string; chosen: boolean }[];
+  /** The story as the PO rewrote it, and the acceptance criteria they wrote; null until they do. */
+  story: string | null;
+  writtenCriteria: string | null;
   fixedFlaws: string[];
   /** INVEST weaknesses the Developers raised while refining it (known once it is refined). */
   raisedFlaws: string[];
@@ -80,6 +104,8 @@ export interface Observation {
   days: number;
   productGoal: string | null;
   productGoalOptions: { id: string; text: string }[];
+  /** The product's words the rubric accepts as tying a written text to this product (see src/engine/text.ts). */
+  writingTerms: string[];
   /** How far the released product has come toward the Product Goal; `measurable` false when nobody can tell. */
   productGoalProgress: ProductGoalProgress | null;
   refinement: { share: number; budget: number; used: number; readiness: GameState['readiness'] };
@@ -181,6 +207,8 @@ function visible(i: Item, scenario: Scenario): VisibleItem {
     parentId: i.parentId,
     moscow: i.moscow,
     criteria: (source?.criteria ?? []).map((c) => ({ id: c.id, text: c.text, chosen: i.criteria.includes(c.id) })),
+    story: i.story,
+    writtenCriteria: i.writtenCriteria?.text ?? null,
     fixedFlaws: [...i.fixedFlaws],
     raisedFlaws: [...i.raisedFlaws],
     splitOptions: (source?.splits ?? []).map((o) => o.strategy),
@@ -200,7 +228,7 @@ export function observation(state: GameState, scenario: Scenario): Observation {
   const sprint = state.sprints[state.sprints.length - 1];
   const inSprint = sprint && state.sprints.length === state.sprint ? sprint : null;
   const card = scenario.events.find((c) => c.id === state.pendingEvent?.cardId);
-  const goal = scenario.productGoals.find((g) => g.id === state.productGoalId);
+  const goal = chosenProductGoal(state, scenario);
   const question = pendingQuestionCard(state, scenario.questions);
   return {
     scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary, product: scenario.product.name, vision: scenario.product.vision },
@@ -211,6 +239,7 @@ export function observation(state: GameState, scenario: Scenario): Observation {
     days: scenario.daysPerSprint,
     productGoal: goal?.text ?? null,
     productGoalOptions: scenario.productGoals.map((g) => ({ id: g.id, text: g.text })),
+    writingTerms: writingTerms(scenario),
     productGoalProgress: productGoalProgress(state, scenario),
     refinement: { share: state.refinementShare, budget: refinementBudget(state), used: state.refinementUsed, readiness: state.readiness },
     backlog: state.backlogOrder.map((id) => visible(state.items[id]!, scenario)),
@@ -293,10 +322,11 @@ export function observation(state: GameState, scenario: Scenario): Observation {
 }
 
 /** Ids read "type:param:param" so logs and replays stay legible. */
-function listed(id: string, action: Action, label: string, cost?: string): ListedAction {
+function listed(id: string, action: Action, label: string, cost?: string, input?: TextInput): ListedAction {
   const { type, ...params } = action;
   const entry: ListedAction = { id, type, label, params: Object.freeze(params), action: Object.freeze(action) };
   if (cost) entry.cost = cost;
+  if (input) entry.input = Object.freeze(input);
   // Listings are reused between steps, so they are read-only for every shell.
   return Object.freeze(entry);
 }
@@ -385,6 +415,17 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
       for (const e of cache ? cache.ofItem(type, item, () => build(id, item)) : build(id, item)) out.push(e);
     }
   };
+  const cached = (type: ActionType, item: Item, build: () => ListedAction[]) => (cache ? cache.ofItem(type, item, build) : build());
+  /** The top of the Product Backlog, where writing stories and criteria pays off now. */
+  const topForWriting = (build: (id: string, item: Item) => ListedAction[]): void => {
+    let n = 0;
+    for (const id of state.backlogOrder) {
+      const item = state.items[id]!;
+      if (item.type === 'epic' || setAside(item)) continue;
+      for (const e of build(id, item)) out.push(e);
+      if (++n >= WRITING_TOP) break;
+    }
+  };
   for (const type of legal) {
     const start = out.length;
     const deps = cache ? blockDeps(type, state) : null;
@@ -396,6 +437,19 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
     switch (type) {
       case 'chooseProductGoal':
         for (const g of scenario.productGoals) out.push(listed(`${type}:${g.id}`, { type, goalId: g.id }, `Choose the Product Goal: ${g.text}`));
+        break;
+      case 'writeProductGoal':
+        out.push(listed(type, { type, text: productGoalStarter(state, scenario) }, 'Write the Product Goal in your own words', undefined, textInput('productGoal')));
+        break;
+      case 'writeStory':
+        topForWriting((id, item) =>
+          cached(type, item, () => [listed(`${type}:${id}`, { type, itemId: id, text: storyStarter(item) }, `Rewrite the story of "${item.title}" in your own words`, undefined, textInput('story'))]),
+        );
+        break;
+      case 'writeCriteria':
+        topForWriting((id, item) =>
+          cached(type, item, () => [listed(`${type}:${id}`, { type, itemId: id, text: criteriaStarter(item) }, `Write acceptance criteria for "${item.title}" (Given, When, Then)`, undefined, textInput('criteria'))]),
+        );
         break;
       case 'startSprints':
         out.push(listed(type, { type }, 'Start Sprint 1'));
@@ -435,7 +489,7 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         for (let k = 1; k <= ids.length; k++) {
           const focus = ids.slice(0, k);
           const points = focus.reduce((a, id) => a + state.items[id]!.estimate, 0);
-          out.push(listed(`${type}:${focus.join('+')}`, { type, itemIds: focus }, `Propose a Sprint Goal built on ${quotedTitles(state, focus)} (${count(points, 'point')})`));
+          out.push(listed(`${type}:${focus.join('+')}`, { type, itemIds: focus }, `Propose a Sprint Goal built on ${quotedTitles(state, focus)} (${count(points, 'point')})`, undefined, textInput('sprintGoal', true)));
         }
         break;
       }
@@ -520,7 +574,12 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
         out.push(listed(type, { type }, 'Finish the scenario and see the debrief'));
         break;
       case 'splitItem':
-        perItem(type, (id, item) => (scenarioItem(scenario, id)?.splits ?? []).map((option) => listed(`${type}:${id}:${option.strategy}`, { type, itemId: id, strategy: option.strategy }, `Split "${item.title}" by ${STRATEGY_LABEL[option.strategy]}`)));
+        // Sent with text, the slices are the PO's own stories, one per line.
+        perItem(type, (id, item) =>
+          (scenarioItem(scenario, id)?.splits ?? []).map((option) =>
+            listed(`${type}:${id}:${option.strategy}`, { type, itemId: id, strategy: option.strategy }, `Split "${item.title}" by ${STRATEGY_LABEL[option.strategy]}`, undefined, textInput('split', true)),
+          ),
+        );
         break;
       case 'fixFlaw':
         // Only what the Developers raised in refinement: a story's weaknesses are theirs to find, not the PO's to guess.
@@ -657,6 +716,10 @@ export function listActions(state: GameState, scenario: Scenario, legal: readonl
     if (deps) cache!.set(type, deps, out.slice(start));
   }
   return out;
+}
+
+function textInput(format: Format, optional = false): TextInput {
+  return optional ? { kind: 'text', format, maxLength: MAX_LENGTH[format], optional } : { kind: 'text', format, maxLength: MAX_LENGTH[format] };
 }
 
 const SHUFFLED = new Set<ActionType>([

@@ -7,7 +7,7 @@ import { initialState } from './model/initial';
 import type { Scenario } from './model/scenario';
 import type { Evidence, GameState } from './model/state';
 import { hashValue } from './hash';
-import { ListingCache, listActions, observation, type ListedAction, type Observation } from './observe';
+import { ListingCache, listActions, observation, takeListed, type ListedAction, type Observation } from './observe';
 import { buildReport, type Report } from './report';
 import { initialStreams, Rng } from './rng';
 import { RULES } from './rules';
@@ -47,7 +47,7 @@ export interface Step {
   done: boolean;
 }
 
-const ById = z.strictObject({ id: z.string().min(1).max(200) });
+const ById = z.strictObject({ id: z.string().min(1).max(200), text: z.string().max(8000).optional() });
 
 /** Formats zod issues as "path: message" for people (and agents) sending actions. */
 export function describeIssues(error: z.ZodError, root = '(action)', input?: unknown): string {
@@ -147,15 +147,17 @@ export class Session {
     if (input === null || typeof input !== 'object' || Array.isArray(input))
       return fail('malformed', `expected an action object such as {"id": "..."} or {"type": "...", ...}, found ${input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`}`);
     if ('id' in input && !('type' in input)) {
-      const id = (input as { id: unknown }).id;
+      const { id, text } = input as { id: unknown; text?: unknown };
       // Checked by hand: this is the hot path of every bot and agent step.
-      if (typeof id !== 'string' || Object.keys(input).length !== 1) {
+      if (typeof id !== 'string' || Object.keys(input).length !== (text === undefined ? 1 : 2) || (text !== undefined && (typeof text !== 'string' || text.length > 8000))) {
         const byId = ById.safeParse(input);
-        return fail('malformed', byId.success ? 'expected {"id": "<listed action id>"}' : describeIssues(byId.error));
+        return fail('malformed', byId.success ? 'expected {"id": "<listed action id>"} or {"id": "...", "text": "..."}' : describeIssues(byId.error));
       }
       const found = this.legalActions().find((a) => a.id === id);
       if (!found) return fail('unknownActionId', `no legal action has id "${id.slice(0, 200)}" in phase ${this.current.phase}`);
-      action = found.action;
+      const taken = takeListed(found, text as string | undefined);
+      if (!taken) return fail('malformed', `"${found.label}" takes no text: send {"id": "${found.id}"}`);
+      action = taken;
     } else {
       const parsed = ActionSchema.safeParse(input);
       if (!parsed.success) return fail('malformed', describeIssues(parsed.error, '(action)', input));

@@ -43,6 +43,13 @@ describe('src/engine is pure and deterministic', () => {
     expect(found).toEqual([]);
   });
 
+  it('judges written texts with a rubric that is as pure (src/engine/text.ts is its door)', () => {
+    const RUBRIC = join(ENGINE, '..', 'rubric');
+    const found = sourceFiles(RUBRIC).flatMap((file) => violations(readFileSync(file, 'utf8')).map((v) => `${relative(RUBRIC, file)}: ${v}`));
+    expect(found).toEqual([]);
+    expect(readFileSync(join(ENGINE, 'text.ts'), 'utf8')).toContain("from '../rubric'");
+  });
+
   it('the scan catches each banned API (the check can fail)', () => {
     const samples: Record<string, string> = {
       'Math.random': 'const x = Math.random();',

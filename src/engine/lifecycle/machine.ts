@@ -33,6 +33,8 @@ const REFINEMENT = {
   splitItem: A,
   fixFlaw: A,
   addCriterion: A,
+  writeStory: A,
+  writeCriteria: A,
   tagMoscow: A,
   flagOffVision: A,
   moveItem: A,
@@ -63,7 +65,7 @@ export const lifecycleMachine = setup({
       initial: 'choosingGoal',
       states: {
         choosingGoal: {
-          on: { chooseProductGoal: A, chooseVisionTechnique: A, addVisionFragment: A, chooseRoadmap: A, addPersonaTrait: A, mapStakeholder: A, answerQuestion: A, 'sys.goalChosen': 'ready' },
+          on: { chooseProductGoal: A, writeProductGoal: A, chooseVisionTechnique: A, addVisionFragment: A, chooseRoadmap: A, addPersonaTrait: A, mapStakeholder: A, answerQuestion: A, 'sys.goalChosen': 'ready' },
         },
         // Before the first Sprint the PO and the Developers prepare the Product Backlog together.
         ready: {
@@ -71,6 +73,7 @@ export const lifecycleMachine = setup({
             ...REFINEMENT,
             ...DISCOVERY,
             chooseProductGoal: A,
+            writeProductGoal: A,
             chooseVisionTechnique: A,
             addVisionFragment: A,
             chooseRoadmap: A,

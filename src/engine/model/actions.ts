@@ -6,6 +6,11 @@ import { EMPATHY_QUADRANTS, INVEST_FLAWS, REQUEST_KINDS, SPLIT_STRATEGIES } from
  * (does the item exist, is the choice offered) and return typed errors.
  */
 const id = z.string().min(1).max(80);
+/**
+ * What a learner wrote. The schema only bounds the raw size; the rules normalise it (NFC, no
+ * control characters, each format's length limit) before anything reads it.
+ */
+const text = z.string().max(8000);
 
 export const REFINEMENT_SHARES = [0, 5, 10, 20, 30] as const;
 export const IMPROVEMENTS = ['strengthenDoD', 'payDownDebt', 'keepAsIs'] as const;
@@ -51,6 +56,8 @@ export const MAX_BATCH = 40;
 
 export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('chooseProductGoal'), goalId: id }),
+  // The Product Goal in the learner's own words; the scenario's options stay as examples.
+  z.strictObject({ type: z.literal('writeProductGoal'), text }),
   z.strictObject({ type: z.literal('chooseVisionTechnique'), technique: z.enum(VISION_TECHNIQUES) }),
   z.strictObject({ type: z.literal('addVisionFragment'), fragmentId: id }),
   z.strictObject({ type: z.literal('chooseRoadmap'), format: z.enum(ROADMAP_FORMATS) }),
@@ -61,7 +68,10 @@ export const ActionSchema = z.discriminatedUnion('type', [
   RefineItem,
   z.strictObject({ type: z.literal('moveItem'), itemId: id, toIndex: z.int().min(0).max(10_000) }),
   z.strictObject({ type: z.literal('orderBacklog'), itemIds: z.array(id).max(10_000) }),
-  z.strictObject({ type: z.literal('splitItem'), itemId: id, strategy: z.enum(SPLIT_STRATEGIES) }),
+  // With `text`, the slices are the learner's own stories, one per line, instead of the scenario's.
+  z.strictObject({ type: z.literal('splitItem'), itemId: id, strategy: z.enum(SPLIT_STRATEGIES), text: text.optional() }),
+  z.strictObject({ type: z.literal('writeStory'), itemId: id, text }),
+  z.strictObject({ type: z.literal('writeCriteria'), itemId: id, text }),
   FixFlaw,
   AddCriterion,
   z.strictObject({ type: z.literal('setReadiness'), level: z.enum(READINESS) }),
@@ -72,7 +82,8 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sortEmpathyNote'), noteId: id, quadrant: z.enum(EMPATHY_QUADRANTS) }),
   z.strictObject({ type: z.literal('classifyRequest'), itemId: id, kind: z.enum(REQUEST_KINDS) }),
   z.strictObject({ type: z.literal('analyseMarket'), technique: z.enum(MARKET_TECHNIQUES) }),
-  z.strictObject({ type: z.literal('proposeSprintGoal'), itemIds: z.array(id).max(5) }),
+  // With `text`, the Sprint Goal in the learner's words; without, the game words it from the items.
+  z.strictObject({ type: z.literal('proposeSprintGoal'), itemIds: z.array(id).max(5), text: text.optional() }),
   z.strictObject({ type: z.literal('commitSprint'), scope: z.enum(['agreed', 'insist']) }),
   z.strictObject({ type: z.literal('nextDay') }),
   // Days pass, exactly as repeated nextDay, until something needs the PO or the Sprint ends.
@@ -127,6 +138,7 @@ export const LISTING_ORDER: readonly ActionType[] = [
   'chooseImprovement',
   'finishScenario',
   'chooseProductGoal',
+  'writeProductGoal',
   'chooseVisionTechnique',
   'addVisionFragment',
   'chooseRoadmap',
@@ -140,6 +152,8 @@ export const LISTING_ORDER: readonly ActionType[] = [
   'splitItem',
   'fixFlaw',
   'addCriterion',
+  'writeStory',
+  'writeCriteria',
   'tagMoscow',
   'flagOffVision',
   'gatherFeedback',

@@ -1,4 +1,4 @@
-import type { CostOfDelay, InvestFlaw, ItemTruth, ItemType, MarketPosition, RequestKind } from './scenario';
+import type { CostOfDelay, CriterionKind, InvestFlaw, ItemTruth, ItemType, MarketPosition, RequestKind } from './scenario';
 import type { StreamStates } from '../rng';
 
 /** A judged decision, for the assessment layer. The engine never grades. */
@@ -61,6 +61,10 @@ export interface Item {
   parentId: string | null;
   /** Acceptance criteria the PO chose, by candidate id. */
   criteria: string[];
+  /** The story as the PO last rewrote it, in their words; null while it reads as the scenario wrote it. Visible. */
+  story: string | null;
+  /** Acceptance criteria the PO wrote (Gherkin), with the kinds of condition the rubric found in them. Visible. */
+  writtenCriteria: WrittenCriteria | null;
   /** INVEST flaws the PO found and fixed. */
   fixedFlaws: InvestFlaw[];
   /** INVEST weaknesses the Developers raised while refining the item, in their questions. Visible. */
@@ -77,6 +81,24 @@ export interface Item {
   requestClass: RequestKind | null;
   /** Market position, once market analysis revealed it. */
   marketKnown: MarketPosition | null;
+}
+
+export interface WrittenCriteria {
+  text: string;
+  /** Kinds of condition the text covers (happy path, edge case, error handling, quality). */
+  kinds: CriterionKind[];
+  /** Weaknesses that make it a poor criterion: no observable outcome, or implementation detail. */
+  poor: number;
+}
+
+/** A Product Goal the PO wrote; what its wording shows decides whether progress can be measured. */
+/** The `productGoalId` of a Product Goal the PO wrote rather than chose. */
+export const WRITTEN_GOAL_ID = 'written';
+
+export interface WrittenProductGoal {
+  text: string;
+  measurable: boolean;
+  servesVision: boolean;
 }
 
 export interface Release {
@@ -114,6 +136,8 @@ export interface GoalNegotiation {
 export interface SprintRecord {
   number: number;
   goalText: string;
+  /** The PO wrote the Sprint Goal's words (else the game words it from its items). */
+  goalWritten: boolean;
   /** The items whose Done state achieves the Sprint Goal. */
   goalItemIds: string[];
   negotiation: GoalNegotiation | null;
@@ -182,7 +206,9 @@ export interface GameState {
   phase: string;
   sprint: number;
   day: number;
+  /** A scenario option's id, or WRITTEN_GOAL_ID when the PO wrote the Product Goal. */
   productGoalId: string | null;
+  writtenProductGoal: WrittenProductGoal | null;
   refinementShare: number;
   readiness: Readiness;
   backlogOrder: string[];

@@ -13,6 +13,7 @@ export const chooseProductGoal: Rule<'chooseProductGoal'> = {
   apply(draft, a, ctx) {
     const goal = ctx.scenario.productGoals.find((g) => g.id === a.goalId)!;
     draft.productGoalId = goal.id;
+    draft.writtenProductGoal = null;
     const { measurable, servesVision } = goal.truth;
     const score = measurable && servesVision ? 1 : measurable || servesVision ? 0.4 : 0;
     const chosen = `"${goal.text}"`;

@@ -12,10 +12,12 @@ import { analyseMarket, classifyRequest, flagOffVision, gatherFeedback, sortEmpa
 import { chooseImprovement } from './retrospective';
 import { finishScenario, planRelease } from './release';
 import { runToNextEvent } from './run';
+import { writeCriteria, writeProductGoal, writeStory } from './writing';
 
 /** One rule per action type; the compiler checks none is missing. */
 export const RULES: RuleBook = {
   chooseProductGoal,
+  writeProductGoal,
   chooseVisionTechnique,
   addVisionFragment,
   chooseRoadmap,
@@ -29,6 +31,8 @@ export const RULES: RuleBook = {
   splitItem,
   fixFlaw,
   addCriterion,
+  writeStory,
+  writeCriteria,
   setReadiness,
   tagMoscow,
   flagOffVision,

@@ -8,7 +8,8 @@ import { expectedVelocity, reworkChance, round2, velocitySpread } from './formul
 import { criteriaCoverage, isReady, judgeUnansweredFlaws, scenarioItem, setAside } from './story';
 import { refinementBudget, refinementCost } from './backlog';
 import { judgeBuyerAndUser, judgeMarketUse } from './discovery';
-import { judgeSprintGoalAgainstProductGoal } from './product-goal';
+import { chosenProductGoal, judgeSprintGoalAgainstProductGoal } from './product-goal';
+import { emptyText, judgeWrittenSprintGoal, quoteWritten, sprintGoalJudgement, sprintGoalPushBack, written } from './writing';
 import { judgeUsageGuidedOrder } from './usage';
 import { judgeOrdering, unitScores, visibleWsjfOrder } from './ordering';
 import { judgeReadiness } from './readiness';
@@ -33,6 +34,7 @@ export function openSprint(draft: Draft<GameState>): void {
   draft.sprints.push({
     number: draft.sprint,
     goalText: '',
+    goalWritten: false,
     goalItemIds: [],
     negotiation: null,
     goalSettled: null,
@@ -142,6 +144,7 @@ export function developersAnswer(state: GameState, proposed: readonly string[]):
 
 export const proposeSprintGoal: Rule<'proposeSprintGoal'> = {
   check(s, a) {
+    if (a.text !== undefined && emptyText('sprintGoal', a.text)) return emptyText('sprintGoal', a.text);
     if (new Set(a.itemIds).size !== a.itemIds.length) return { code: 'invalidParams', message: 'itemIds lists an item more than once' };
     for (const id of a.itemIds) {
       const item = s.items[id];
@@ -154,11 +157,19 @@ export const proposeSprintGoal: Rule<'proposeSprintGoal'> = {
     const sprint = currentSprint(draft);
     const base = ctx.base;
     const negotiation = developersAnswer(base, a.itemIds);
-    const goal = ctx.scenario.productGoals.find((g) => g.id === base.productGoalId);
+    const goal = chosenProductGoal(base, ctx.scenario);
     sprint.negotiation = negotiation;
     sprint.goalItemIds = [...a.itemIds];
-    sprint.goalText = goalText(base, a.itemIds, goal?.text ?? null);
-    say(draft, `You proposed a Sprint Goal: ${sprint.goalText}. ${negotiation.message}`);
+    if (a.text !== undefined) {
+      // The PO's own words: the Developers read them, and say so when they cannot tell what the one objective is.
+      sprint.goalText = written('sprintGoal', a.text);
+      sprint.goalWritten = true;
+      sprint.negotiation!.message += sprintGoalPushBack(sprintGoalJudgement(sprint.goalText, goal?.text ?? null, ctx.scenario));
+    } else {
+      sprint.goalText = goalText(base, a.itemIds, goal?.text ?? null);
+      sprint.goalWritten = false;
+    }
+    say(draft, `You proposed a Sprint Goal: ${sprint.goalText}. ${sprint.negotiation!.message}`);
   },
 };
 
@@ -185,11 +196,14 @@ export function selectForSprint(state: GameState, scenario: Scenario, target: nu
 function judgeCriteria(draft: Draft<GameState>, base: GameState, scenario: Scenario, selected: string[], n: number): void {
   for (const id of selected) {
     const source = scenarioItem(scenario, id);
-    if (!source?.criteria?.length) continue;
+    const own = base.items[id]!.writtenCriteria;
+    if (!source?.criteria?.length && !own) continue;
     const cov = criteriaCoverage(base.items[id]!, source);
     const decisionId = `criteria-${id}`;
-    const written = base.items[id]!.criteria.length;
-    const title = `"${base.items[id]!.title}" entered the Sprint with ${written === 0 ? 'no' : written} acceptance ${written === 1 ? 'criterion' : 'criteria'}`;
+    const chosen = base.items[id]!.criteria.length;
+    const title = own
+      ? `"${base.items[id]!.title}" entered the Sprint with the acceptance criteria you wrote (${quoteWritten(own.text)})`
+      : `"${base.items[id]!.title}" entered the Sprint with ${chosen === 0 ? 'no' : chosen} acceptance ${chosen === 1 ? 'criterion' : 'criteria'}`;
     judge(draft, {
       goalId: 'D3.1.2',
       score: cov.hasHappyPath ? 1 : cov.covered > 0 ? 0.5 : 0,
@@ -248,9 +262,11 @@ export const commitSprint: Rule<'commitSprint'> = {
     const stretch = a.scope === 'insist';
     const target = stretch ? Math.max(Math.round(forecast * 1.3), negotiation.proposed.reduce((x, id) => x + base.items[id]!.estimate, 0)) : forecast;
     const goalIds = stretch ? negotiation.proposed : (negotiation.counter ?? negotiation.proposed);
-    const goal = ctx.scenario.productGoals.find((g) => g.id === base.productGoalId);
+    const goal = chosenProductGoal(base, ctx.scenario);
     sprint.goalItemIds = [...goalIds];
-    sprint.goalText = goalText(base, goalIds, goal?.text ?? null);
+    const wrote = base.sprints[base.sprints.length - 1]!.goalWritten;
+    if (!wrote) sprint.goalText = goalText(base, goalIds, goal?.text ?? null);
+    else judgeWrittenSprintGoal(draft, sprint.goalText, goal?.text ?? null, ctx.scenario, n);
     sprint.goalSettled = stretch ? 'insisted' : 'agreed';
 
     judgeOrdering(draft, base, n);

@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import type { ProductGoalOption, Scenario } from '../model/scenario';
-import type { GameState } from '../model/state';
+import { WRITTEN_GOAL_ID, type GameState } from '../model/state';
 import { judge, quotedTitles } from './context';
 import { scenarioItem, setAside } from './story';
 
@@ -9,7 +9,10 @@ import { scenarioItem, setAside } from './story';
  * toward it, and the world measures how far the released product has come at each Sprint Review.
  */
 
+/** The Product Goal in force: a scenario option, or the one the PO wrote (its truth read from its wording). */
 export function chosenProductGoal(state: GameState, scenario: Scenario): ProductGoalOption | undefined {
+  const w = state.writtenProductGoal;
+  if (state.productGoalId === WRITTEN_GOAL_ID && w) return { id: WRITTEN_GOAL_ID, text: w.text, truth: { measurable: w.measurable, servesVision: w.servesVision } };
   return scenario.productGoals.find((g) => g.id === state.productGoalId);
 }
 

@@ -125,7 +125,7 @@ function judgeReadiness(draft: Draft<GameState>, e: RefinementEffects, nextSprin
     score: e.ready.length / e.likely.length,
     decisionId: `refinement-s${nextSprint}`,
     rationale: unready.length
-      ? `Only ${e.ready.length} of the ${count(e.likely.length, 'item')} likely to be taken in Sprint ${nextSprint} (${top}) ${e.ready.length === 1 ? 'was' : 'were'} refined; ${quotedTitles(draft as GameState, unready)} ${unready.length === 1 ? 'arrives' : 'arrive'} at Sprint Planning unclear.`
+      ? `${e.ready.length === 0 ? 'None' : `Only ${e.ready.length}`} of the ${count(e.likely.length, 'item')} likely to be taken in Sprint ${nextSprint} (${top}) ${e.ready.length === 1 ? 'was' : 'were'} refined; ${quotedTitles(draft as GameState, unready)} ${unready.length === 1 ? 'arrives' : 'arrive'} at Sprint Planning unclear.`
       : `Everything the Developers are likely to take in Sprint ${nextSprint} (${top}) was understood and sized before its Sprint Planning.`,
   });
 }

@@ -43,7 +43,10 @@ export function moscowScore(state: GameState): { score: number; tagged: number }
 function judgeOutcomes(draft: Draft<GameState>, scenario: Scenario): void {
   const moscow = moscowScore(draft);
   const musts = Object.values(draft.items).filter((i) => i.moscow === 'must').map((i) => i.id).sort();
-  const mustWords = musts.length ? `Your Musts were ${quotedTitles(draft, musts)}.` : 'You marked no item a Must.';
+  const taggedIds = Object.values(draft.items).filter((i) => i.moscow !== null).map((i) => i.id).sort();
+  const mustWords = musts.length
+    ? `Your Musts were ${quotedTitles(draft, musts)}.`
+    : `You tagged ${quotedTitles(draft, taggedIds.slice(0, 4))}${taggedIds.length > 4 ? ` and ${taggedIds.length - 4} more` : ''} for the release but marked none a Must, so nothing said what the release could not go without.`;
   judge(draft, {
     goalId: 'D3.2.2',
     score: moscow.score,
@@ -53,7 +56,9 @@ function judgeOutcomes(draft: Draft<GameState>, scenario: Scenario): void {
         ? `None of the ${Object.keys(draft.items).length} items was categorised for the release, so nobody knew what was a Must and what could wait.`
         : moscow.score >= 0.8
           ? `${mustWords} They were the most valuable items and left room in the release; the Won\u2019ts were rightly let go.`
-          : `${mustWords} Some Musts were low-value or too many for the release, or valuable items were marked Won\u2019t.`,
+          : musts.length
+            ? `${mustWords} Some Musts were low-value or too many for the release, or valuable items were marked Won\u2019t.`
+            : mustWords,
   });
   const available = valueAvailable(scenario);
   const share = available > 0 ? Math.min(1, draft.valueRealised / available) : 0;

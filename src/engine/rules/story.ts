@@ -1,11 +1,12 @@
 import type { Draft } from 'immer';
 import { STRATEGY_LABEL } from '../model/labels';
 import { makeItem } from '../model/initial';
-import type { InvestFlaw, Scenario, ScenarioItem, SplitStrategy } from '../model/scenario';
-import type { GameState } from '../model/state';
+import type { CriterionKind, InvestFlaw, Scenario, ScenarioItem, SplitStrategy } from '../model/scenario';
+import type { GameState, WrittenCriteria } from '../model/state';
 import type { Rule, RuleError } from './context';
 import { judge, say, unknownId } from './context';
 import { judgeReadinessAgreement } from './goals-in-the-world';
+import { applyWrittenSplit, checkWrittenSplit } from './split-writing';
 
 const itemIndex = new WeakMap<Scenario, Map<string, ScenarioItem>>();
 
@@ -45,10 +46,12 @@ export const splitItem: Rule<'splitItem'> = {
   check(s, a, scenario) {
     const err = backlogItem(s, a.itemId);
     if (err) return err;
+    if (a.text !== undefined) return checkWrittenSplit(s, a.itemId, a.text, scenario);
     const option = scenarioItem(scenario, a.itemId)?.splits?.find((o) => o.strategy === a.strategy);
     return option ? null : { code: 'invalidParams', message: `"${s.items[a.itemId]!.title}" cannot be split by ${a.strategy}` };
   },
   apply(draft, a, ctx) {
+    if (a.text !== undefined) return applyWrittenSplit(draft, a.itemId, a.strategy, a.text, ctx);
     const source = scenarioItem(ctx.scenario, a.itemId)!;
     const option = source.splits!.find((o) => o.strategy === a.strategy)!;
     const parent = draft.items[a.itemId]!;
@@ -193,8 +196,14 @@ export const tagMoscow: Rule<'tagMoscow'> = {
   },
 };
 
-/** Kinds of criteria chosen for an item: good ones, and poor ones (vague or prescribing the how). */
-export function criteriaCoverage(item: { criteria: readonly string[] }, source: ScenarioItem | undefined) {
+/** Kinds of condition written criteria can cover when the scenario offers no candidates to compare with. */
+const WRITTEN_AVAILABLE: readonly CriterionKind[] = ['happyPath', 'edgeCase', 'errorHandling'];
+
+/**
+ * Kinds of criteria an item has, chosen from the scenario's candidates or written by the PO: good
+ * ones, and poor ones (vague, prescribing the how, or with no observable outcome).
+ */
+export function criteriaCoverage(item: { criteria: readonly string[]; writtenCriteria?: WrittenCriteria | null }, source: ScenarioItem | undefined) {
   const kinds = new Set<string>();
   let poor = 0;
   for (const id of item.criteria) {
@@ -203,7 +212,12 @@ export function criteriaCoverage(item: { criteria: readonly string[] }, source: 
     if (c.kind === 'vague' || c.kind === 'implementation') poor++;
     else kinds.add(c.kind);
   }
-  const available = new Set((source?.criteria ?? []).filter((c) => c.kind !== 'vague' && c.kind !== 'implementation').map((c) => c.kind));
+  const candidates = (source?.criteria ?? []).filter((c) => c.kind !== 'vague' && c.kind !== 'implementation').map((c) => c.kind);
+  const available = new Set<string>(candidates.length ? candidates : item.writtenCriteria ? WRITTEN_AVAILABLE : []);
+  if (item.writtenCriteria) {
+    for (const k of item.writtenCriteria.kinds) if (available.has(k)) kinds.add(k);
+    poor += item.writtenCriteria.poor;
+  }
   return { covered: kinds.size, available: available.size, poor, hasHappyPath: kinds.has('happyPath') };
 }
 

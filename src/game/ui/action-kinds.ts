@@ -6,6 +6,7 @@ import type { ActionType } from '../../engine';
  */
 export const ACTION_KIND: Readonly<Record<ActionType, string>> = {
   chooseProductGoal: 'Choose the Product Goal',
+  writeProductGoal: 'Write the Product Goal',
   chooseVisionTechnique: 'Shape the vision',
   addVisionFragment: 'Add to the vision',
   chooseRoadmap: 'Choose a roadmap',
@@ -19,6 +20,8 @@ export const ACTION_KIND: Readonly<Record<ActionType, string>> = {
   splitItem: 'Split an item',
   fixFlaw: 'Rework an item',
   addCriterion: 'Add acceptance criteria',
+  writeStory: 'Rewrite a story',
+  writeCriteria: 'Write acceptance criteria',
   setReadiness: 'Agree a Definition of Ready',
   tagMoscow: 'Tag items with MoSCoW',
   flagOffVision: 'Set work aside as off-vision',

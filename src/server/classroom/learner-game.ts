@@ -1,4 +1,4 @@
-import { ActionSchema, createSession, type Action, type DispatchError, type Effect, type Evidence, type Report, type Scenario, type Session, type Step } from '../../engine';
+import { ActionSchema, createSession, takeListed, type Action, type DispatchError, type Effect, type Evidence, type Report, type Scenario, type Session, type Step } from '../../engine';
 import { stageIndex, type Stage } from './stages';
 
 export interface RunSpec {
@@ -170,9 +170,10 @@ function resolveAction(session: Session, input: unknown): Action | null {
     const parsed = ActionSchema.safeParse(input);
     return parsed.success ? parsed.data : null;
   }
-  const id = (input as { id?: unknown }).id;
-  if (typeof id !== 'string' || Object.keys(input).length !== 1) return null;
-  return session.legalActions().find((a) => a.id === id)?.action ?? null;
+  const { id, text } = input as { id?: unknown; text?: unknown };
+  if (typeof id !== 'string' || Object.keys(input).length !== (text === undefined ? 1 : 2) || (text !== undefined && typeof text !== 'string')) return null;
+  const found = session.legalActions().find((a) => a.id === id);
+  return found ? takeListed(found, text as string | undefined) : null;
 }
 
 function waitForRelease(): GameResult {
