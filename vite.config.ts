@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/build/precompress';
 
 // Phaser's package `exports` block deep imports (`phaser/src/...`), so the custom build is
 // reached through absolute paths instead.
@@ -21,6 +22,7 @@ const phaserFlags = {
 };
 
 export default defineConfig({
+  plugins: [precompress()],
   resolve: {
     alias: [
       // `import Phaser from 'phaser'` gets the core build (no physics, tilemaps, particles...):

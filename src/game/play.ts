@@ -2,6 +2,7 @@
  * The part of the game that loads after the title screen: the engine, the scenarios and every
  * screen of a run. Title imports this module on demand, so the first paint stays small.
  */
+import './zod-jitless';
 import { coachCardFor } from './coach/for-run';
 import { coachSpeech } from './coach/view-model';
 import type Phaser from 'phaser';

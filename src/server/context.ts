@@ -1,7 +1,7 @@
 import type { Content } from './classroom/content';
 import type { Registry } from './classroom/registry';
 import type { Logger } from './log';
-import type { RateLimiter } from './security/rate-limit';
+import type { AllowedHosts } from './security/hosts';
 import type { Store } from './store/store';
 import type { MessageRate } from './ws/socket-guard';
 
@@ -12,16 +12,10 @@ export interface ServerContext {
   content: Content;
   log: Logger;
   clock: () => Date;
-  limits: {
-    /** Failed joins (unknown code) per address: stops join-code guessing. */
-    joinFailures: RateLimiter;
-    /** All joins per address: stops one machine filling a class with fake learners. */
-    joins: RateLimiter;
-    /** Classes created per address. */
-    creates: RateLimiter;
-  };
   /** Per-socket message rate. */
   messageRate: MessageRate;
   /** Origins allowed to open WebSockets besides the server's own. */
   allowedOrigins: ReadonlySet<string>;
+  /** Host names requests and upgrades may name (see security/hosts.ts). */
+  allowedHosts: AllowedHosts;
 }

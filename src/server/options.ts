@@ -22,6 +22,10 @@ Options:
   --scenarios <dir>       scenario directory (default: $SPRINTWISE_SCENARIOS or scenarios/)
   --allow-origin <url>    also accept WebSockets from this origin (repeatable), e.g. when the
                           game is served from another host
+  --allow-host <name>     also answer requests naming this host (repeatable), e.g. the
+                          server's DNS name; ".example.org" allows its subdomains too.
+                          localhost, 127.0.0.1, [::1], the --host address and the address a
+                          request reached (such as the LAN address printed below) always work
   --join-failure-limit <n>
                           failed joins (wrong code) allowed per address per minute (default ${DEFAULT_LIMITS.joinFailuresPerMinute})
   --message-rate <n>      messages each socket may send per second, in bursts of twice that
@@ -54,6 +58,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
         dist: { type: 'string' },
         scenarios: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
+        'allow-host': { type: 'string', multiple: true },
         'join-failure-limit': { type: 'string' },
         'message-rate': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -76,6 +81,11 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       return { help: false, error: `--allow-origin: expected an origin such as https://game.example.org, found "${o.slice(0, 80)}"` };
     }
   }
+  for (const h of values['allow-host'] ?? []) {
+    if (!/^\.?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i.test(h) && !/^\[?[0-9a-f:.]+\]?$/i.test(h)) {
+      return { help: false, error: `--allow-host: expected a host name such as classroom.example.org, found "${h.slice(0, 80)}"` };
+    }
+  }
   const scenarios = values.scenarios ?? env.SPRINTWISE_SCENARIOS;
   return {
     help: false,
@@ -86,6 +96,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       distDir: resolve(values.dist ?? DEFAULT_DIST),
       ...(scenarios ? { scenarioDir: resolve(scenarios) } : {}),
       allowedOrigins: values['allow-origin'] ?? [],
+      allowedHosts: values['allow-host'] ?? [],
       joinFailuresPerMinute: failures,
       messageRate: { perSecond: rate, burst: 2 * rate },
     },

@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Content } from './classroom/content';
 import type { FeedTiming } from './classroom/dashboard-feed';
 import { Registry } from './classroom/registry';
 import type { ServerContext } from './context';
-import { handleApi } from './http/api';
-import { handlePage } from './http/pages';
-import { sendError } from './http/respond';
+import { buildApp } from './http/app';
+import { DEFAULT_LIMITS } from './http/limits';
 import { streamLogger, type Logger } from './log';
-import { RateLimiter } from './security/rate-limit';
+import { allowedHosts } from './security/hosts';
 import { openDatabase } from './store/db';
 import { ActionWriter } from './store/action-writer';
 import { Store } from './store/store';
@@ -28,6 +27,8 @@ export interface ServerOptions {
   clock?: () => Date;
   /** Extra origins allowed to open WebSockets (the server's own origin always is). */
   allowedOrigins?: readonly string[];
+  /** Extra host names requests may name (localhost, the listen host and the address reached always may). */
+  allowedHosts?: readonly string[];
   joinFailuresPerMinute?: number;
   joinsPerMinute?: number;
   classesPerHour?: number;
@@ -44,7 +45,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_LIMITS = { joinFailuresPerMinute: 20, joinsPerMinute: 240, classesPerHour: 30 };
+export { DEFAULT_LIMITS };
 
 /** Starts the classroom server: opens (or creates) the data file, resumes live classes, listens. */
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
@@ -65,52 +66,17 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     content,
     log,
     clock,
-    limits: {
-      joinFailures: new RateLimiter(o.joinFailuresPerMinute ?? DEFAULT_LIMITS.joinFailuresPerMinute, 60_000),
-      joins: new RateLimiter(o.joinsPerMinute ?? DEFAULT_LIMITS.joinsPerMinute, 60_000),
-      creates: new RateLimiter(o.classesPerHour ?? DEFAULT_LIMITS.classesPerHour, 3_600_000),
-    },
     allowedOrigins: new Set(o.allowedOrigins ?? []),
+    allowedHosts: allowedHosts(o.host, o.allowedHosts),
     messageRate: o.messageRate ?? DEFAULT_MESSAGE_RATE,
   };
   const distDir = o.distDir && existsSync(o.distDir) ? o.distDir : null;
 
-  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
-    try {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path.startsWith('/api/')) {
-        if (!(await handleApi(ctx, req, res, path))) {
-          req.resume();
-          sendError(res, 404, 'notFound', `no API at ${path.slice(0, 200)}`);
-        }
-      } else if (req.method === 'GET' || req.method === 'HEAD') {
-        await handlePage(req, res, path, distDir);
-      } else {
-        req.resume();
-        sendError(res, 405, 'methodNotAllowed', 'only GET and HEAD outside /api');
-      }
-    } catch (e) {
-      log.log('error', 'requestFailed', { url: (req.url ?? '').slice(0, 200), error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-      if (!res.headersSent) sendError(res, 500, 'internal', 'the server failed on this request');
-      else res.destroy();
-    }
-  };
-
-  const http = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000 }, (req, res) => void onRequest(req, res));
+  const app = await buildApp(ctx, distDir, o);
+  const http = app.server;
   const upgrade = createUpgradeHandler(ctx);
   http.on('upgrade', upgrade.handle);
-  http.on('clientError', (_e, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(o.port, o.host, () => {
-      http.off('error', reject);
-      resolve();
-    });
-  });
+  await app.listen({ port: o.port, host: o.host });
   const port = (http.address() as AddressInfo).port;
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${port}`;
@@ -127,10 +93,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       registry.close();
       upgrade.stop();
       for (const ws of upgrade.wss.clients) ws.terminate();
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
+      http.closeAllConnections();
+      await app.close();
       upgrade.wss.close();
       await writer.close();
       db.close();

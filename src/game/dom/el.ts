@@ -9,7 +9,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   ...children: OptionalChild[]
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  // A style set through the CSSOM is allowed by the game's CSP; a style attribute is not.
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'style') element.style.cssText = value;
+    else element.setAttribute(name, value);
+  }
   for (const child of children) if (child !== null && child !== undefined && child !== false) element.append(child);
   return element;
 }

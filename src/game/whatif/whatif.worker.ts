@@ -2,6 +2,7 @@
  * The debrief's "what if" rollouts, off the page's thread: one request in, progress and then the
  * figures (or an error) out. Only reads the replay it is sent; it never sees the save.
  */
+import '../zod-jitless';
 import { whatIf } from '../../whatif/rollouts';
 import type { WhatIfReply, WhatIfRequest } from './messages';
 

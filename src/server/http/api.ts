@@ -1,18 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ClassRoom, OpResult } from '../classroom/class-room';
 import { classDebrief } from '../classroom/class-debrief';
 import { exportCsv, exportJson } from '../classroom/export';
 import type { ServerContext } from '../context';
 import { cleanText, normaliseDisplayName, TITLE_MAX } from '../security/names';
 import { normaliseJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../security/secrets';
-import { readJson } from './body';
+import { sendError } from './errors';
 import { authorise } from './facilitator-auth';
-import { addressOf, sendError, sendJson, sendText } from './respond';
+import type { Limits } from './limits';
 import { CreateClassBody, InjectBody, JoinBody } from './schemas';
-
-type Handler = (ctx: ServerContext, req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void> | void;
-
-const ID = '([A-Za-z0-9_-]{1,60})';
 
 /** Facilitator operations that take no body: each maps to one method of the class. */
 const OPS: Record<string, (room: ClassRoom) => OpResult> = {
@@ -26,145 +23,122 @@ const OPS: Record<string, (room: ClassRoom) => OpResult> = {
   'coach-off': (r) => r.setCoach(false),
 };
 
-function refuse(res: ServerResponse, r: { status: number; code: string; message: string }): void {
-  sendError(res, r.status, r.code, r.message);
-}
-
-/** Runs `then` with the class when the request carries its facilitator key. */
-function withRoom(op: string, then: (room: ClassRoom, ctx: ServerContext, req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void> | void): Handler {
-  return (ctx, req, res, params) => {
-    const auth = authorise(ctx, req, params[0]!, op);
-    if (!auth.ok) return refuse(res, auth);
-    return then(auth.room, ctx, req, res, params);
-  };
-}
-
-function retryAfter(res: ServerResponse, ms: number, message: string): void {
-  sendError(res, 429, 'rateLimited', message, { 'Retry-After': String(Math.ceil(ms / 1000)) });
-}
-
-const createClass: Handler = async (ctx, req, res) => {
-  const address = addressOf(req);
-  const wait = ctx.limits.creates.retryAfter(address);
-  if (wait > 0) return retryAfter(res, wait, 'too many classes created from this address: try again later');
-  const body = await readJson(req, CreateClassBody);
-  if (!body.ok) return refuse(res, body);
-  let title: string | undefined;
-  if (body.value.title !== undefined && body.value.title.trim() !== '') {
-    const t = cleanText(body.value.title, TITLE_MAX, 'title');
-    if (!t.ok) return sendError(res, 400, 'invalid', `title: ${t.message}`);
-    title = t.text;
-  }
-  const created = ctx.registry.create({ title, contentKind: body.value.content.kind, contentId: body.value.content.id, seedPolicy: body.value.seedPolicy, pacing: body.value.pacing, coach: body.value.coach });
-  if (!created.ok) return sendError(res, 400, 'unknownContent', created.message);
-  ctx.limits.creates.hit(address);
-  const info = created.room.info();
-  ctx.log.log('info', 'classCreated', { classId: info.id, address });
-  // The key is in the fragment: browsers never send it to a server or put it in a Referer.
-  const fragment = `#class=${encodeURIComponent(info.id)}&key=${encodeURIComponent(created.key)}`;
-  sendJson(res, 201, {
-    class: info,
-    key: created.key,
-    facilitatorUrl: `/facilitator/class${fragment}`,
-    debriefUrl: `/facilitator/debrief${fragment}`,
-    joinUrl: `/learn#code=${info.code}`,
-  });
-};
-
 const CODE_SHAPE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
+const ID = /^[A-Za-z0-9_-]{1,60}$/;
 
-const join: Handler = async (ctx, req, res) => {
-  const address = addressOf(req);
-  const wait = Math.max(ctx.limits.joinFailures.retryAfter(address), ctx.limits.joins.retryAfter(address));
-  if (wait > 0) {
-    ctx.log.log('warn', 'joinRateLimited', { address });
-    return retryAfter(res, wait, 'too many join attempts from this address: wait a moment and check the code');
-  }
-  const body = await readJson(req, JoinBody);
-  if (!body.ok) {
-    ctx.log.log('warn', 'joinInvalid', { address, code: body.code });
-    return refuse(res, body);
-  }
-  const name = normaliseDisplayName(body.value.name);
-  if (!name.ok) return sendError(res, 400, 'invalidName', name.message);
-  const code = normaliseJoinCode(body.value.code);
-  const room = CODE_SHAPE.test(code) ? ctx.registry.byCode(code) : null;
-  if (!room) {
-    ctx.limits.joinFailures.hit(address);
-    ctx.log.log('warn', 'joinUnknownCode', { address });
-    return sendError(res, 404, 'unknownCode', 'no class has this code: check it with your facilitator');
-  }
-  const joined = room.join(name.text);
-  if (!joined.ok) return refuse(res, joined);
-  ctx.limits.joins.hit(address);
-  const { learner, token } = joined.value;
-  ctx.log.log('info', 'learnerJoined', { classId: room.row.id, learnerId: learner.row.id, address });
-  sendJson(res, 201, { learnerId: learner.row.id, name: learner.row.name, token, class: room.learnerInfo() });
-};
+type Refusal = { status: number; code: string; message: string };
+const refuse = (reply: FastifyReply, r: Refusal) => sendError(reply, r.status, r.code, r.message);
 
-const opHandler = (op: string): Handler =>
-  withRoom(op, (room, _ctx, req, res) => {
-    req.resume();
-    const r = OPS[op]!(room);
-    if (!r.ok) return refuse(res, r);
-    sendJson(res, 200, { class: r.value });
+function retryAfter(reply: FastifyReply, ms: number, message: string): FastifyReply {
+  return sendError(reply.header('retry-after', String(Math.ceil(ms / 1000))), 429, 'rateLimited', message);
+}
+
+/**
+ * The HTTP API. Checks that need no body (the facilitator key, rate limits) run on `onRequest`,
+ * before the body is read; bodies are JSON of at most 16 KiB, checked with the zod schemas.
+ */
+export async function registerApi(app: FastifyInstance, ctx: ServerContext, limits: Limits): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const rooms = new WeakMap<FastifyRequest, ClassRoom>();
+  const roomOf = (req: FastifyRequest) => rooms.get(req)!;
+  api.addHook('onRequest', async (_req, reply) => void reply.header('cache-control', 'no-store'));
+
+  /** Route options that admit only the class's facilitator (ids in the path are checked too). */
+  const facilitator = (op: string) => ({
+    onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+      const params = req.params as Record<string, string>;
+      if (!Object.values(params).every((v) => ID.test(v))) return sendError(reply, 404, 'notFound', `no API at ${req.url.slice(0, 200)}`);
+      const auth = authorise(ctx, req.headers.authorization, req.ip, params.id!, op);
+      if (!auth.ok) return refuse(reply, auth);
+      rooms.set(req, auth.room);
+    },
   });
 
-const inject = withRoom('inject', async (room, _ctx, req, res) => {
-  const body = await readJson(req, InjectBody);
-  if (!body.ok) return refuse(res, body);
-  const r = room.inject(body.value.cardId, body.value.scenarioId);
-  if (!r.ok) return refuse(res, r);
-  sendJson(res, 200, { injection: r.value, class: room.info() });
-});
+  api.get('/api/health', async () => ({ ok: true }));
 
-const removeLearner = withRoom('remove', (room, _ctx, req, res, params) => {
-  req.resume();
-  const r = room.remove(params[1]!);
-  if (!r.ok) return refuse(res, r);
-  sendJson(res, 200, { class: r.value });
-});
+  // What browsers send to the CSP's report-uri: logged (clipped, at most 30 a minute per address).
+  api.addContentTypeParser('application/csp-report', { parseAs: 'string' }, (_req, body, done) => done(null, String(body).slice(0, 2000)));
+  api.post('/api/csp-report', { config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (req, reply) => {
+    ctx.log.log('warn', 'cspViolation', { address: req.ip, report: typeof req.body === 'string' ? req.body : JSON.stringify(req.body).slice(0, 2000) });
+    return reply.code(204).send();
+  });
+  api.get('/api/catalogue', async () => ctx.content.catalogue());
 
-const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
+  api.post('/api/classes', {
+    schema: { body: CreateClassBody },
+    onRequest: async (req, reply) => {
+      const wait = await limits.creates.wait(req);
+      if (wait > 0) return retryAfter(reply, wait, 'too many classes created from this address: try again later');
+    },
+  }, async (req, reply) => {
+    const body = req.body;
+    let title: string | undefined;
+    if (body.title !== undefined && body.title.trim() !== '') {
+      const t = cleanText(body.title, TITLE_MAX, 'title');
+      if (!t.ok) return sendError(reply, 400, 'invalid', `title: ${t.message}`);
+      title = t.text;
+    }
+    const created = ctx.registry.create({ title, contentKind: body.content.kind, contentId: body.content.id, seedPolicy: body.seedPolicy, pacing: body.pacing, coach: body.coach });
+    if (!created.ok) return sendError(reply, 400, 'unknownContent', created.message);
+    await limits.creates.hit(req);
+    const info = created.room.info();
+    ctx.log.log('info', 'classCreated', { classId: info.id, address: req.ip });
+    // The key is in the fragment: browsers never send it to a server or put it in a Referer.
+    const fragment = `#class=${encodeURIComponent(info.id)}&key=${encodeURIComponent(created.key)}`;
+    return reply.code(201).send({ class: info, key: created.key, facilitatorUrl: `/facilitator/class${fragment}`, debriefUrl: `/facilitator/debrief${fragment}`, joinUrl: `/learn#code=${info.code}` });
+  });
 
-/** Routes of the HTTP API: method, path pattern, handler. */
-export const API_ROUTES: [string, RegExp, Handler][] = [
-  ['GET', /^\/api\/health$/, (_c, _q, res) => sendJson(res, 200, { ok: true })],
-  ['GET', /^\/api\/catalogue$/, (ctx, _q, res) => sendJson(res, 200, ctx.content.catalogue())],
-  ['POST', /^\/api\/classes$/, createClass],
-  ['POST', /^\/api\/join$/, join],
-  ['GET', new RegExp(`^/api/classes/${ID}$`), withRoom('dashboard', (room, _c, _q, res) => sendJson(res, 200, room.dashboard()))],
-  ...Object.keys(OPS).map((op): [string, RegExp, Handler] => ['POST', new RegExp(`^/api/classes/${ID}/${op}$`), opHandler(op)]),
-  ['POST', new RegExp(`^/api/classes/${ID}/inject$`), inject],
-  ['POST', new RegExp(`^/api/classes/${ID}/learners/${ID}/remove$`), removeLearner],
-  ['GET', new RegExp(`^/api/classes/${ID}/debrief$`), withRoom('debrief', (room, _c, _q, res) => sendJson(res, 200, classDebrief(room)))],
-  [
-    'GET',
-    new RegExp(`^/api/classes/${ID}/export\\.json$`),
-    withRoom('exportJson', (room, ctx, _q, res) => sendJson(res, 200, exportJson(room, ctx.store, ctx.clock()), attachment(`class-${room.row.id}.json`))),
-  ],
-  [
-    'GET',
-    new RegExp(`^/api/classes/${ID}/export\\.csv$`),
-    withRoom('exportCsv', (room, _c, _q, res) => sendText(res, 200, 'text/csv; charset=utf-8', exportCsv(room), { 'Cache-Control': 'no-store', ...attachment(`class-${room.row.id}.csv`) })),
-  ],
-];
+  api.post('/api/join', {
+    schema: { body: JoinBody },
+    onRequest: async (req, reply) => {
+      const wait = Math.max(await limits.joinFailures.wait(req), await limits.joins.wait(req));
+      if (wait > 0) {
+        ctx.log.log('warn', 'joinRateLimited', { address: req.ip });
+        return retryAfter(reply, wait, 'too many join attempts from this address: wait a moment and check the code');
+      }
+    },
+  }, async (req, reply) => {
+    const name = normaliseDisplayName(req.body.name);
+    if (!name.ok) return sendError(reply, 400, 'invalidName', name.message);
+    const code = normaliseJoinCode(req.body.code);
+    const room = CODE_SHAPE.test(code) ? ctx.registry.byCode(code) : null;
+    if (!room) {
+      await limits.joinFailures.hit(req);
+      ctx.log.log('warn', 'joinUnknownCode', { address: req.ip });
+      return sendError(reply, 404, 'unknownCode', 'no class has this code: check it with your facilitator');
+    }
+    const joined = room.join(name.text);
+    if (!joined.ok) return refuse(reply, joined);
+    await limits.joins.hit(req);
+    const { learner, token } = joined.value;
+    ctx.log.log('info', 'learnerJoined', { classId: room.row.id, learnerId: learner.row.id, address: req.ip });
+    return reply.code(201).send({ learnerId: learner.row.id, name: learner.row.name, token, class: room.learnerInfo() });
+  });
 
-/** Runs the matching API route; false when none matches the path. */
-export async function handleApi(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-  let pathMatched = false;
-  for (const [method, pattern, handler] of API_ROUTES) {
-    const m = pattern.exec(path);
-    if (!m) continue;
-    pathMatched = true;
-    if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) continue;
-    await handler(ctx, req, res, m.slice(1));
-    return true;
+  api.get('/api/classes/:id', facilitator('dashboard'), async (req) => roomOf(req).dashboard());
+  for (const op of Object.keys(OPS)) {
+    api.post(`/api/classes/:id/${op}`, facilitator(op), async (req, reply) => {
+      const r = OPS[op]!(roomOf(req));
+      return r.ok ? { class: r.value } : refuse(reply, r);
+    });
   }
-  if (pathMatched) {
-    req.resume();
-    sendError(res, 405, 'methodNotAllowed', `${req.method ?? '?'} is not allowed on ${path}`);
-    return true;
-  }
-  return false;
+  api.post('/api/classes/:id/inject', { schema: { body: InjectBody }, ...facilitator('inject') }, async (req, reply) => {
+    const room = roomOf(req);
+    const r = room.inject(req.body.cardId, req.body.scenarioId);
+    return r.ok ? { injection: r.value, class: room.info() } : refuse(reply, r);
+  });
+  api.post('/api/classes/:id/learners/:learner/remove', facilitator('remove'), async (req, reply) => {
+    const r = roomOf(req).remove((req.params as { learner: string }).learner);
+    return r.ok ? { class: r.value } : refuse(reply, r);
+  });
+  api.get('/api/classes/:id/debrief', facilitator('debrief'), async (req) => classDebrief(roomOf(req)));
+  const attachment = (reply: FastifyReply, name: string) => reply.header('content-disposition', `attachment; filename="${name}"`);
+  api.get('/api/classes/:id/export.json', facilitator('exportJson'), async (req, reply) => {
+    const room = roomOf(req);
+    return attachment(reply, `class-${room.row.id}.json`).send(exportJson(room, ctx.store, ctx.clock()));
+  });
+  api.get('/api/classes/:id/export.csv', facilitator('exportCsv'), async (req, reply) => {
+    const room = roomOf(req);
+    return attachment(reply, `class-${room.row.id}.csv`).type('text/csv; charset=utf-8').send(exportCsv(room));
+  });
 }

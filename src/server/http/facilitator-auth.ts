@@ -1,8 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import type { ClassRoom } from '../classroom/class-room';
 import type { ServerContext } from '../context';
 import { secretMatches } from '../security/secrets';
-import { addressOf } from './respond';
 
 export type AuthResult = { ok: true; room: ClassRoom } | { ok: false; status: number; code: string; message: string };
 
@@ -11,14 +9,13 @@ export type AuthResult = { ok: true; room: ClassRoom } | { ok: false; status: nu
  * URL, so it stays out of logs and Referer headers. An unknown class and a wrong key get the
  * same answer: the reply tells a stranger nothing about which classes exist.
  */
-export function authorise(ctx: ServerContext, req: IncomingMessage, classId: string, op: string): AuthResult {
-  const header = req.headers.authorization ?? '';
-  const m = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header);
+export function authorise(ctx: ServerContext, header: string | undefined, address: string, classId: string, op: string): AuthResult {
+  const m = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header ?? '');
   if (!m) {
-    ctx.log.log('warn', 'facilitatorAuthMissing', { op, classId: classId.slice(0, 60), address: addressOf(req) });
+    ctx.log.log('warn', 'facilitatorAuthMissing', { op, classId: classId.slice(0, 60), address });
     return { ok: false, status: 401, code: 'keyRequired', message: 'this needs the facilitator key: send "Authorization: Bearer <key>"' };
   }
-  return authoriseKey(ctx, classId, m[1]!, op, addressOf(req));
+  return authoriseKey(ctx, classId, m[1]!, op, address);
 }
 
 export function authoriseKey(ctx: ServerContext, classId: string, key: string, op: string, address: string): AuthResult {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PAGE_CSP, sendError } from './respond';
-import { serveFile } from './static';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { pageHelmet } from './headers';
 
 /** The server's own pages and their scripts: plain HTML and DOM code, no build step. */
 export const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
@@ -15,18 +15,29 @@ const PAGES: Record<string, string> = {
   '/learn': 'learn.html',
 };
 
-/** GET/HEAD of anything outside /api: the server's pages, then the built game in `distDir`. */
-export async function handlePage(req: IncomingMessage, res: ServerResponse, path: string, distDir: string | null): Promise<void> {
-  const head = req.method === 'HEAD';
-  const csp = { 'Content-Security-Policy': PAGE_CSP };
-  const page = PAGES[path];
-  if (page) {
-    if (await serveFile(res, PUBLIC_DIR, `/${page}`, head, csp)) return;
-  } else if (path.startsWith('/classroom/')) {
-    if (await serveFile(res, PUBLIC_DIR, path.slice('/classroom'.length), head, csp)) return;
-  } else if (path === '/' || path === '/index.html') {
-    if (distDir && existsSync(join(distDir, 'index.html')) && (await serveFile(res, distDir, '/index.html', head))) return;
-    if (await serveFile(res, PUBLIC_DIR, '/index.html', head, csp)) return;
-  } else if (distDir && (await serveFile(res, distDir, path, head))) return;
-  if (!res.headersSent) sendError(res, 404, 'notFound', `nothing at ${path.slice(0, 200)}`);
+/** Vite's hashed assets never change; pages are never cached; anything else is revalidated. */
+function cacheControl(reply: FastifyReply): void {
+  const path = reply.request.url.split('?')[0]!;
+  const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : /\.html$|\/$|^\/[^.]*$/.test(path) ? 'no-store' : 'no-cache';
+  reply.header('cache-control', cache);
+}
+
+/**
+ * GET/HEAD outside /api: the server's pages (under the pages' CSP), their scripts at
+ * /classroom/, and the built game in `distDir` at / (under the game's CSP), compressed copies
+ * (.br, .gz, written by the build) when the browser accepts them.
+ */
+export async function registerPages(app: FastifyInstance, distDir: string | null): Promise<void> {
+  const game = distDir && existsSync(join(distDir, 'index.html')) ? distDir : null;
+  if (game) {
+    await app.register(fastifyStatic, { root: game, prefix: '/', preCompressed: true, cacheControl: false, setHeaders: cacheControl, index: false, redirect: false });
+  }
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/classroom/', cacheControl: false, setHeaders: cacheControl, decorateReply: !game, index: false });
+  for (const [path, file] of Object.entries(PAGES)) {
+    app.get(path, { helmet: pageHelmet }, (_req, reply) => reply.sendFile(file, PUBLIC_DIR));
+  }
+  for (const path of ['/', '/index.html']) {
+    if (game) app.get(path, (_req, reply) => reply.sendFile('index.html', game));
+    else app.get(path, { helmet: pageHelmet }, (_req, reply) => reply.sendFile('index.html', PUBLIC_DIR));
+  }
 }

@@ -1,9 +1,9 @@
 import type { RawData, WebSocket } from 'ws';
 import type { z } from 'zod';
 import type { Logger } from '../log';
-import { TokenBucket } from '../security/rate-limit';
 import { describeZod } from '../validate';
 import { CLOSE } from './messages';
+import { TokenBucket } from './token-bucket';
 
 /** Messages above this are refused with an error; the socket's hard limit (maxPayload) closes it. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;

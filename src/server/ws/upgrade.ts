@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerContext } from '../context';
+import { hostAllowed } from '../security/hosts';
 import { facilitatorSocket } from './facilitator-socket';
 import { learnerSocket } from './learner-socket';
 import { MAX_MESSAGE_BYTES } from './socket-guard';
@@ -41,6 +42,10 @@ export function createUpgradeHandler(ctx: ServerContext): { handle: (req: Incomi
   const handle = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const address = req.socket.remoteAddress ?? 'unknown';
+    if (!hostAllowed(req.headers.host, ctx.allowedHosts, req.socket.localAddress)) {
+      ctx.log.log('warn', 'hostRefused', { address, host: String(req.headers.host).slice(0, 200), upgrade: true });
+      return reject(socket, 403, 'Forbidden');
+    }
     const path = (req.url ?? '').split('?')[0]!;
     const route = ROUTES[path];
     if (!route) {
