@@ -62,7 +62,9 @@ export class Title extends Phaser.Scene {
     // Fetch the rest of the game while the player reads the title.
     if (!autoOpened && !data?.problem) {
       autoOpened = true;
-      if (classActiveInTab()) void this.start(undefined, { resume: true });
+      // A packaged course (scripts/package): the learning platform's code loads only then.
+      if (new URLSearchParams(location.search).has('lms')) void this.openLms();
+      else if (classActiveInTab()) void this.start(undefined, { resume: true });
       else if (addressHasLink(location.href)) void this.followLink();
       else if (joinCodeFromUrl()) void this.start(undefined, { resume: false, code: joinCodeFromUrl() ?? '' });
     }
@@ -101,6 +103,20 @@ export class Title extends Phaser.Scene {
       this.idle();
       if (outcome.kind === 'go') this.scene.start(outcome.scene);
       else if (outcome.notice) this.scene.restart({ notice: outcome.notice });
+    });
+  }
+
+  /**
+   * Connects to the learning platform the game was launched from (src/lms/launch.ts) and opens
+   * the packaged scenario; when it cannot connect, says why here and the game plays as usual.
+   */
+  private openLms(): Promise<void> {
+    return this.withPlay(async (play) => {
+      const { launchInLms } = await import('../../lms/launch');
+      const outcome = await launchInLms(play.installPlay(this.game));
+      this.idle();
+      if (outcome.kind === 'go') this.scene.start(outcome.scene);
+      else this.scene.restart({ notice: outcome.notice });
     });
   }
 
