@@ -23,9 +23,17 @@ export function overloadedSprint(step: Step): Choice | null {
   );
   return (
     listedWhere(step, (a) => a.type === 'commitSprint' && a.scope === 'insist') ??
-    (biggest ? { id: biggest.id } : null) ??
+    (biggest ? inPleasingWords(step, biggest.id) : null) ??
     listedType(step, 'nextDay')
   );
+}
+
+/** The Sprint Goal worded as a pleaser words it: a list of everything promised, not one objective. */
+function inPleasingWords(step: Step, id: string): Choice {
+  const entry = step.actions.find((a) => a.id === id);
+  if (!entry?.input || entry.action.type !== 'proposeSprintGoal' || entry.action.itemIds.length === 0) return { id };
+  const titles = entry.action.itemIds.map((i) => step.observation.backlog.find((b) => b.id === i)?.title ?? '').filter(Boolean);
+  return { ...entry.action, text: `Deliver everything promised: ${titles.join('; ')}` };
 }
 
 /** The end of a Review that pleases: release, a single optimistic date, good news only. */

@@ -1,9 +1,9 @@
 import type { Action, ActionType, BatchPart, ListedAction, Observation, Step, VisibleItem } from '../engine';
-import { flawsAnswered, refinementCost } from '../engine';
+import { flawsAnswered, hintContext, refinementCost } from '../engine';
 import type { PolicyFactory } from './policy';
 import type { LabelRule } from './labels';
 import { principledPick } from './principles';
-import { criteriaDraft, hintContext, productGoalDraft, sprintGoalDraft, storyDraft } from './writing';
+import { criteriaDraft, productGoalDraft, sprintGoalDraft, storyDraft } from './writing';
 import { judgeText } from '../rubric';
 import { empathyQuadrant, evidenceStrength, guidesVision, observedTrait, readStakeholderMap, requestKindFromText, servesOnlyTheImage } from './reading';
 

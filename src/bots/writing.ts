@@ -1,4 +1,4 @@
-import type { Observation, VisibleItem } from '../engine';
+import { hintContext, type Observation, type VisibleItem } from '../engine';
 import { judgeText, type Context, type Format } from '../rubric';
 
 /*
@@ -7,14 +7,6 @@ import { judgeText, type Context, type Format } from '../rubric';
  * the rubric's hints, exactly as a learner sees them in the game, keeping the draft that meets
  * most of them. It never reads hidden truth: only the observation.
  */
-
-/** The rubric's context for a text written now, as the game's live hints build it. */
-export function hintContext(obs: Observation, format: Format, itemId?: string): Context {
-  const ctx: { productTerms: string[]; productGoal?: string; existing?: string[] } = { productTerms: obs.writingTerms };
-  if (format === 'sprintGoal' && obs.productGoal) ctx.productGoal = obs.productGoal;
-  if (format === 'story') ctx.existing = obs.backlog.filter((i) => i.id !== itemId).map((i) => i.story ?? i.title);
-  return ctx;
-}
 
 /** The draft with the best rubric score, the first on a tie; null when none reaches `min`. */
 export function bestDraft(format: Format, drafts: readonly string[], ctx: Context, min = 0): { text: string; score: number } | null {

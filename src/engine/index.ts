@@ -15,3 +15,4 @@ export { ENGINE_VERSION } from './version';
 export { monteCarloForecast } from './rules/forecast';
 export { refinementCost } from './rules/backlog';
 export { flawsAnswered } from './rules/writing';
+export { hintContext } from './text';

@@ -4,6 +4,7 @@
  */
 import type { Scenario } from './model/scenario';
 import { judgeText as judgeOnce, type Context, type Format, type Judgement } from '../rubric';
+import type { Observation } from './observe';
 
 export { MAX_LENGTH, normalise, parseSplit, type Finding, type Format, type Judgement } from '../rubric';
 
@@ -31,4 +32,24 @@ export function judgeText(format: Format, text: string, context: Context = {}): 
  */
 export function writingTerms(scenario: Scenario): string[] {
   return [...(scenario.segments ?? []).map((s) => s.name), scenario.product.name, scenario.product.vision].filter((t) => t.trim() !== '');
+}
+
+/**
+ * What the rubric may know when it gives live hints on a text, from what the player sees: the
+ * same the rules give it when they judge the text sent (rules/writing.ts, split-writing.ts), so a
+ * hint and the verdict after agree. Used by the game's writing fields and the bots.
+ */
+export function hintContext(o: Observation, format: Format, itemId?: string): Context {
+  const productTerms = o.writingTerms;
+  const item = itemId ? o.backlog.find((i) => i.id === itemId) : undefined;
+  switch (format) {
+    case 'story':
+      return { productTerms, existing: o.backlog.filter((i) => i.id !== itemId).map((i) => i.story ?? i.title) };
+    case 'split':
+      return item ? { original: item.story ?? `${item.title}. ${item.description}` } : {};
+    case 'sprintGoal':
+      return o.productGoal ? { productTerms, productGoal: o.productGoal } : { productTerms };
+    default:
+      return { productTerms };
+  }
 }

@@ -160,7 +160,8 @@ function linked(text: string, productGoal: string): Finding {
     const word = shared.length ? words(text).find((w) => shared.includes(contentStems(w)[0] ?? '')) : 'Product Goal';
     return { criterion: c, ok: true, message: `It ties to the Product Goal through ${JSON.stringify(word ?? shared[0])}.` };
   }
-  return { criterion: c, ok: false, message: `Nothing in ${q(text)} points to the Product Goal (${q(productGoal)}). Say how this Sprint moves it, for example by naming the same people or the same measure.` };
+  // The Product Goal is quoted whole: the player knows it, and a clipped quote reads as a misquote.
+  return { criterion: c, ok: false, message: `Nothing in ${q(text)} points to the Product Goal ("${productGoal}"). Say how this Sprint moves it, for example by naming the same people or the same measure.` };
 }
 
 function tied(text: string, terms: readonly string[]): Finding {

@@ -132,6 +132,34 @@ describe('acceptance criteria the learner writes', () => {
     expect(e.rationale).toContain('Then it works properly');
   });
 
+  it('that are poor cost value after the release, and a defect joins the Product Backlog', () => {
+    const released = (criteria: string) => {
+      const s = briefed('defects');
+      ok(s, { id: 'writeCriteria:order-ahead', text: criteria });
+      ok(s, { id: 'startSprints' });
+      answerQuestions(s);
+      ok(s, { type: 'proposeSprintGoal', itemIds: ['order-ahead'] });
+      ok(s, { type: 'commitSprint', scope: 'agreed' });
+      for (let guard = 0; guard < 50 && s.state.phase.startsWith('sprint.execution'); guard++) {
+        answerQuestions(s);
+        const event = s.observe().actions.find((a) => a.type === 'resolveEvent');
+        ok(s, event ? { id: event.id } : { type: 'runToNextEvent' });
+      }
+      answerQuestions(s);
+      expect(s.state.items['order-ahead']!.status).toBe('done');
+      ok(s, { type: 'releaseIncrement' });
+      return s;
+    };
+    const good = released(GOOD_CRITERIA);
+    const poor = released('Given a regular\nWhen they order ahead\nThen the order is stored in the orders table');
+    expect(good.state.items['order-ahead-defect']).toBeUndefined();
+    const defect = poor.state.items['order-ahead-defect']!;
+    expect(defect.title).toBe('Users report that "Order ahead for pickup" does not do what they expected');
+    expect(poor.state.backlogOrder[0]).toBe('order-ahead-defect');
+    expect(poor.state.valueRealised).toBeLessThan(good.state.valueRealised);
+    expect(poor.state.log.join(' ')).toContain('acceptance criteria were vague or prescribed the solution');
+  });
+
   it('good criteria mean fewer stops to ask during the Sprint than none, over many seeds', () => {
     const clarifications = (write: boolean) => {
       let total = 0;

@@ -59,6 +59,8 @@ export interface Item {
   visibleCostOfDelay: CostOfDelay | null;
   /** The item this one was split from. */
   parentId: string | null;
+  /** For a defect found after a release: the released item it is a defect of. */
+  defectOf?: string;
   /** Acceptance criteria the PO chose, by candidate id. */
   criteria: string[];
   /** The story as the PO last rewrote it, in their words; null while it reads as the scenario wrote it. Visible. */

@@ -4,7 +4,7 @@ import type { GameState, Item, MarketTechnique } from '../model/state';
 import type { Rule, RuleContext, RuleError } from './context';
 import { judge, quotedTitles, say, unknownId } from './context';
 import { round2 } from './formulas';
-import { scenarioItem } from './story';
+import { scenarioItem, sourceItem } from './story';
 import { interviewReach } from './persona';
 import { judgeUsageAsValue } from './goals-in-the-world';
 
@@ -263,8 +263,8 @@ export const analyseMarket: Rule<'analyseMarket'> = {
 };
 
 /** Every item states whether it serves the vision; a piece of a split item shares its whole's answer. */
-export function servesVision(scenario: Scenario, id: string, parentId: string | null): boolean {
-  const source = scenarioItem(scenario, id) ?? (parentId ? scenarioItem(scenario, parentId) : undefined);
+export function servesVision(state: GameState, scenario: Scenario, id: string): boolean {
+  const source = sourceItem(state, scenario, id);
   // The validator refuses a scenario without it; a default here would judge an unstated truth.
   if (source?.servesVision === undefined) throw new Error(`the scenario does not state whether "${id}" serves the vision`);
   return source.servesVision;
@@ -288,7 +288,7 @@ export const flagOffVision: Rule<'flagOffVision'> = {
   },
   apply(draft, a, ctx) {
     const seen = ctx.base.items[a.itemId]!;
-    const serves = servesVision(ctx.scenario, a.itemId, seen.parentId);
+    const serves = servesVision(ctx.base, ctx.scenario, a.itemId);
     const item = draft.items[a.itemId]!;
     item.offVision = true;
     draft.backlogOrder = [...ctx.base.backlogOrder.filter((id) => id !== a.itemId), a.itemId];

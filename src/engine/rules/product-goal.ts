@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { ProductGoalOption, Scenario } from '../model/scenario';
 import { WRITTEN_GOAL_ID, type GameState } from '../model/state';
 import { judge, quotedTitles } from './context';
-import { scenarioItem, setAside } from './story';
+import { setAside, sourceItem } from './story';
 
 /**
  * The Product Goal read again after the briefing: Sprint Goals are judged on whether they move
@@ -18,9 +18,7 @@ export function chosenProductGoal(state: GameState, scenario: Scenario): Product
 
 /** Whether an item moves the product toward its vision; split pieces share their epic's purpose. */
 export function itemServesVision(state: GameState, scenario: Scenario, id: string): boolean {
-  const item = state.items[id];
-  const source = scenarioItem(scenario, id) ?? (item?.parentId ? scenarioItem(scenario, item.parentId) : undefined);
-  return source?.servesVision ?? true;
+  return sourceItem(state, scenario, id)?.servesVision ?? true;
 }
 
 /** Work that moves the Product Goal: what serves the vision, or everything for a goal that ignores it. */

@@ -14,6 +14,7 @@ import { scenarioItem } from './story';
 import { requiredReflections } from './reflection';
 import { judgeReviewPurpose } from './goals-in-the-world';
 import { keepReviewPractices } from './review-agreements';
+import { valueAfterDefects } from './defects';
 import { count, percentOf100 } from '../model/words';
 
 export const FORECAST_TRIALS = 2000;
@@ -204,7 +205,7 @@ export function release(draft: Draft<GameState>, sprintNumber: number, scenario:
     const item = draft.items[id]!;
     // Built on a belief that was false: users get nothing from it, tested or not.
     const holds = scenarioItemAssumptionHolds(item.id, scenario);
-    const v = holds ? round2(realisedValue(item.truth, when) * draft.valueFactor) : 0;
+    const v = holds ? valueAfterDefects(draft, scenario, id, round2(realisedValue(item.truth, when) * draft.valueFactor)) : 0;
     value += v;
     featureUse[id] = round2(Math.min(100, v * 1.5));
     item.releasedInSprint = sprintNumber;

@@ -20,6 +20,21 @@ export function scenarioItem(scenario: Scenario, id: string): ScenarioItem | und
   return index.get(id);
 }
 
+/**
+ * The scenario's entry an item comes from: its own, else that of the whole it was split from (a
+ * written slice of a scenario's piece goes up twice), or of the released item it is a defect of.
+ */
+export function sourceItem(state: Pick<GameState, 'items'>, scenario: Scenario, id: string): ScenarioItem | undefined {
+  let current: string | undefined = id;
+  for (let depth = 0; current && depth < 16; depth++) {
+    const found = scenarioItem(scenario, current);
+    if (found) return found;
+    const item: GameState['items'][string] | undefined = state.items[current];
+    current = item?.parentId ?? item?.defectOf;
+  }
+  return undefined;
+}
+
 function backlogItem(s: GameState, id: string): RuleError | null {
   const item = s.items[id];
   return item && item.status === 'backlog' ? null : unknownId('Product Backlog item', id);
