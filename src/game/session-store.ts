@@ -199,7 +199,7 @@ export class SessionStore {
    * Takes a listed action (`{ id }`) or a full action object. Accepted actions are saved before
    * subscribers hear of them, so a closed tab never loses a decision.
    */
-  dispatch(input: { id: string } | Action): DispatchResult | null {
+  dispatch(input: { id: string; text?: string } | Action): DispatchResult | null {
     if (this.remote) return this.dispatchRemote(input);
     const session = this.session;
     if (!session) return { ok: false, error: { code: 'finished', message: 'No game is running.' } };
@@ -304,7 +304,7 @@ export class SessionStore {
     return (this.finishedRun()?.debrief as DebriefData | undefined) ?? null;
   }
 
-  private dispatchRemote(input: { id: string } | Action): DispatchResult | null {
+  private dispatchRemote(input: { id: string; text?: string } | Action): DispatchResult | null {
     const client = this.remote!;
     if (!this.remoteStep) return { ok: false, error: { code: 'finished', message: 'The class has not sent your game yet.' } };
     // One choice at a time: the next waits for the server's answer (a double click sends one).

@@ -38,7 +38,21 @@ function describeAction(action: Action, o: Observation, offered: readonly Listed
     const top = action.itemIds.slice(0, 3).map((id) => titleOf(o, id));
     return `Put the Product Backlog in a new order (top: ${top.join(', ')}${action.itemIds.length > 3 ? ', …' : ''})`;
   }
+  const text = (action as { text?: unknown }).text;
+  // What the player wrote: the listed choice it was sent with, and their words.
+  if (typeof text === 'string') return `${writtenWith(action, offered)?.label ?? ACTION_KIND[action.type]}: “${text}”`;
   return ACTION_KIND[action.type];
+}
+
+/** The listed choice that takes text which `action` was sent as, with the player's own words. */
+function writtenWith(action: Action | null, offered: readonly ListedAction[]): ListedAction | null {
+  if (!action || typeof (action as { text?: unknown }).text !== 'string') return null;
+  const bare = (a: Action) => {
+    const rest: Record<string, unknown> = { ...a };
+    delete rest.text;
+    return canonicalJson(rest);
+  };
+  return offered.find((a) => a.input && bare(a.action) === bare(action)) ?? null;
 }
 
 /** Where the frame is in the run, in words: "Sprint 2 of 3 · Day 4 of 10". */
@@ -109,10 +123,10 @@ function choiceItem(a: ListedAction, chosen: boolean): HTMLElement {
 /** Every choice offered at this frame, the chosen one marked in words as well as colour. */
 export function choicesBlock(frame: StepFrame): HTMLElement {
   const offered = frame.legalActions;
-  const chosenId = frame.listed?.id ?? null;
+  const chosenId = frame.listed?.id ?? writtenWith(frame.action, offered)?.id ?? null;
   const title = `Choices offered (${offered.length})`;
   if (offered.length === 0) return block(title, 'viewer-choices-title', el('p', { class: 'block__hint' }, 'Nothing more to choose: the run is over.'));
-  const note = frame.action && !frame.listed ? el('p', { class: 'block__hint' }, 'The choice made here was not one of these listed ones: it set a whole new order (see “Their choice”).') : null;
+  const note = frame.action && !chosenId ? el('p', { class: 'block__hint' }, 'The choice made here was not one of these listed ones: it set a whole new order (see “Their choice”).') : null;
   if (offered.length <= FLAT_CHOICES) return block(title, 'viewer-choices-title', note, el('ul', { class: 'viewer-choices' }, ...offered.map((a) => choiceItem(a, a.id === chosenId))));
   const byType = new Map<string, ListedAction[]>();
   for (const a of offered) byType.set(a.type, [...(byType.get(a.type) ?? []), a]);

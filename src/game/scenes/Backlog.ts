@@ -1,4 +1,4 @@
-import type { ListedAction, Observation } from '../../engine';
+import type { ListedAction, Observation, VisibleItem } from '../../engine';
 import type { RunView } from '../session-store';
 import { el, type OptionalChild } from '../dom/el';
 import { actionButton, costNote, listedOf, otherActions, paramOf } from '../ui/actions';
@@ -12,13 +12,17 @@ import { ViewScene } from './view-scene';
 import { SceneKey } from './keys';
 import { term } from '../ui/glossary';
 import { checklistForm, picklistForm, type PickRow, type Picks } from '../ui/batch-form';
-import { refinementCost } from '../../engine';
+import { hintContext, refinementCost } from '../../engine';
 import { count, number } from '../../words';
+import { fieldFocusKey, fieldText, submitText, textField } from '../ui/text-field';
+import { writingStateFor } from '../ui/writing-state';
+import { writtenCriteria, writtenText } from '../ui/written';
+import { coachOn } from '../coach/mode';
 
 /** What this board lays out itself; the rest of an item's decisions are listed under it. */
-const HANDLED = new Set(['setRefinementShare', 'refineItem', 'moveItem', 'orderBacklog', 'setReadiness', 'splitItem', 'fixFlaw', 'addCriterion', 'tagMoscow']);
+const HANDLED = new Set(['setRefinementShare', 'refineItem', 'moveItem', 'orderBacklog', 'setReadiness', 'splitItem', 'fixFlaw', 'addCriterion', 'tagMoscow', 'writeStory', 'writeCriteria']);
 /** Types that only ever concern the Product Backlog: their presence means refinement is open now. */
-const REFINING = ['setRefinementShare', 'refineItem', 'setReadiness', 'splitItem', 'fixFlaw', 'addCriterion', 'tagMoscow'];
+const REFINING = ['setRefinementShare', 'refineItem', 'setReadiness', 'splitItem', 'fixFlaw', 'addCriterion', 'tagMoscow', 'writeStory', 'writeCriteria'];
 
 const FLAW_WORDS: Record<string, string> = {
   independent: 'Independent',
@@ -247,7 +251,13 @@ export class Backlog extends ViewScene {
       : null;
 
     const splitRow = splits.length
-      ? el('div', { class: 'sub' }, el('h3', { class: 'sub__title' }, 'Split into smaller items'), el('div', { class: 'choice-list' }, ...splits.map((a) => actionButton(a, this.dispatch, { variant: 'choice', focusKey: `split:${String(paramOf(a, 'strategy'))}` }))))
+      ? el(
+          'div',
+          { class: 'sub' },
+          el('h3', { class: 'sub__title' }, 'Split into smaller items'),
+          el('div', { class: 'choice-list' }, ...splits.map((a) => actionButton(a, this.dispatch, { variant: 'choice', focusKey: `split:${String(paramOf(a, 'strategy'))}` }))),
+          this.ownSlices(run, item, splits),
+        )
       : null;
 
     return block(
@@ -258,6 +268,8 @@ export class Backlog extends ViewScene {
         { class: 'detail' },
         el('p', { class: 'detail__title' }, typeBadge(item.type), ' ', el('strong', {}, item.title)),
         el('p', { class: 'detail__text' }, item.description),
+        item.story ? writtenText('The story, in your words', item.story) : null,
+        item.writtenCriteria ? writtenCriteria('Acceptance criteria you wrote', item.writtenCriteria) : null,
         // The item's tags and its place are on its card, beside this panel: not repeated here.
         facts([
           ['Estimate', `${item.estimate} ${item.estimate === 1 ? 'point' : 'points'}${item.refined ? '' : ' (before refinement)'}`],
@@ -278,9 +290,112 @@ export class Backlog extends ViewScene {
       splitRow,
       invest,
       criteriaList,
+      this.ownWords(run, item),
       moscowRow,
       otherActions(run.step, HANDLED, this.dispatch, { heading: 'More for this item', id: 'item-more-title', filter: (a) => paramOf(a, 'itemId') === item.id, here: SceneKey.Backlog }),
     );
+  }
+
+  /** The story and acceptance criteria in the player's own words, each in a fold that keeps its state. */
+  private ownWords(run: RunView, item: VisibleItem): HTMLElement | null {
+    const o = run.step.observation;
+    const story = this.forItem(run, 'writeStory', item.id)[0];
+    const criteria = this.forItem(run, 'writeCriteria', item.id)[0];
+    if (!story?.input && !criteria?.input) return null;
+    const state = writingStateFor(run);
+    const coach = coachOn();
+    const refresh = (focus: string) => this.refresh(focus);
+    const field = (action: ListedAction, key: string, title: string, label: string, hint: string, submit: string, rows: number) =>
+      this.writeFold(
+        key,
+        title,
+        state.drafts.has(key) || state.errors.has(key),
+        textField({
+          key,
+          input: action.input!,
+          label,
+          hint,
+          starter: String(paramOf(action, 'text') ?? ''),
+          context: hintContext(o, action.input!.format, item.id),
+          state,
+          coach,
+          rows,
+          submit: { text: submit, send: (text) => this.sendText(action.id, text), refresh },
+        }),
+      );
+    return el(
+      'div',
+      { class: 'sub' },
+      el('h3', { class: 'sub__title' }, 'In your own words'),
+      story?.input
+        ? field(story, `story-${item.id}`, item.story ? 'Rewrite the story' : 'Write the story', 'The story', 'Who wants it, what they want and why: “As a …, I want …, so that …”. Replace the parts in brackets.', 'Save the story', 3)
+        : null,
+      criteria?.input
+        ? field(
+            criteria,
+            `criteria-${item.id}`,
+            item.writtenCriteria ? 'Rewrite the acceptance criteria' : 'Write acceptance criteria (Given, When, Then)',
+            'Acceptance criteria',
+            'Given the situation, When someone does something, Then what they see. One line each; several scenarios are fine.',
+            'Save the criteria',
+            6,
+          )
+        : null,
+    );
+  }
+
+  /** "Write the slices yourself": one story per line, sent with the split the player picks. */
+  private ownSlices(run: RunView, item: VisibleItem, splits: readonly ListedAction[]): HTMLElement | null {
+    const input = splits.find((a) => a.input)?.input;
+    if (!input) return null;
+    const state = writingStateFor(run);
+    const key = `split-${item.id}`;
+    const refresh = (focus: string) => this.refresh(focus);
+    const buttons = splits.map((a) => {
+      const button = el(
+        'button',
+        { type: 'button', class: 'btn btn--quiet', 'data-focus': `split-own:${String(paramOf(a, 'strategy'))}` },
+        el('span', { class: 'btn__label' }, `${a.label.replace(/^Split "[^"]*" by /, 'Split by ')}, with your slices`),
+        a.cost ? costNote(a.cost) : null,
+      );
+      button.addEventListener('click', () => {
+        const text = fieldText(state, key, '');
+        if (!text.trim()) {
+          state.errors.set(key, 'write your slices first, one story per line; or pick a split above to split as the Developers suggest');
+          this.refresh(fieldFocusKey(key));
+          return;
+        }
+        submitText(state, key, text, (t) => this.sendText(a.id, t), refresh);
+      });
+      return button;
+    });
+    return this.writeFold(
+      key,
+      'Or write the slices yourself',
+      state.drafts.has(key) || state.errors.has(key),
+      textField({
+        key,
+        input,
+        label: 'Your slices, one story per line',
+        hint: `Each slice a story someone values on its own, smaller than “${item.title}”: 2 to 8 lines.`,
+        starter: '',
+        context: hintContext(run.step.observation, 'split', item.id),
+        state,
+        coach: coachOn(),
+        rows: 4,
+      }),
+      el('div', { class: 'choice-list' }, ...buttons),
+    );
+  }
+
+  /** A fold around a writing field; open when the player left it open or has a draft in it. */
+  private writeFold(key: string, title: string, busy: boolean, ...children: OptionalChild[]): HTMLElement {
+    const fold = el('details', { class: 'write-fold', 'data-fold': key }, el('summary', { 'data-focus': `fold:${key}` }, title), ...children);
+    if (this.foldsOpen.get(key) ?? busy) fold.setAttribute('open', '');
+    fold.addEventListener('toggle', () => {
+      this.foldsOpen.set(key, (fold as HTMLDetailsElement).open);
+    });
+    return fold;
   }
 
   private refinementTime(run: RunView): HTMLElement {

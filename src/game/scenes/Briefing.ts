@@ -1,3 +1,4 @@
+import { hintContext } from '../../engine';
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
@@ -9,15 +10,22 @@ import { BACKLOG_TYPES, viewSummary } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
 import { term } from '../ui/glossary';
+import { textField } from '../ui/text-field';
+import { writtenText } from '../ui/written';
+import { writingStateFor } from '../ui/writing-state';
+import { coachOn } from '../coach/mode';
 
 /** The roadmap formats as the player chose them. */
 const ROADMAP_WORDS: Record<string, string> = { nowNextLater: 'Now, Next, Later', goalOriented: 'goal-oriented, outcomes per horizon', datedFeatures: 'a dated feature list' };
 
 /** Laid out here; the Product Backlog's own decisions are taken on its board, linked from here. */
-const HANDLED = new Set(['chooseProductGoal', 'startSprints', ...BACKLOG_TYPES]);
+const HANDLED = new Set(['chooseProductGoal', 'writeProductGoal', 'startSprints', ...BACKLOG_TYPES]);
 
 /** The briefing: the product, its vision, the people, and the choice of a Product Goal. */
 export class Briefing extends RunScene {
+  /** Whether the player opened (true) or closed (false) "Write your own"; null: its default. */
+  private writeOpen: boolean | null = null;
+
   constructor() {
     super(SceneKey.Briefing);
   }
@@ -69,6 +77,7 @@ export class Briefing extends RunScene {
         'goal-title',
         el('p', { class: 'block__hint' }, 'The Product Goal is the one objective the Scrum Team plans against for the next Sprints. You can change your mind until the first Sprint starts.'),
         goalChoices,
+        this.writeOwnGoal(run),
       ),
       this.prepareBacklog(run),
       otherActions(step, HANDLED, this.dispatch),
@@ -127,6 +136,42 @@ export class Briefing extends RunScene {
       sideLabel: 'People and team',
       tools: this.tools(run),
     });
+  }
+
+  /**
+   * "Write your own": the Product Goal in the player's words, with the coach's hints, beside the
+   * examples above. Open when the goal on the table is one the player wrote.
+   */
+  private writeOwnGoal(run: RunView): HTMLElement | null {
+    const o = run.step.observation;
+    const write = listedOf(run.step, 'writeProductGoal')[0];
+    const written = o.productGoal !== null && !o.productGoalOptions.some((g) => g.text === o.productGoal);
+    const current = written
+      ? writtenText('Your Product Goal, in your words', o.productGoal ?? '')
+      : null;
+    if (!write?.input) return current;
+    const fold = el(
+      'details',
+      { class: 'write-fold sub', 'data-fold': 'write-goal' },
+      el('summary', { 'data-focus': 'fold:write-goal' }, written ? 'Rewrite it in your own words' : 'Or write your own Product Goal'),
+      textField({
+        key: 'product-goal',
+        input: write.input,
+        label: 'Your Product Goal',
+        hint: 'One objective for the product: who benefits and how, with a measure you can check and a horizon. The goals above are examples.',
+        starter: written ? (o.productGoal ?? '') : String(paramOf(write, 'text') ?? ''),
+        context: hintContext(o, 'productGoal'),
+        state: writingStateFor(run),
+        coach: coachOn(),
+        rows: 3,
+        submit: { text: 'Set this as the Product Goal', send: (text) => this.sendText(write.id, text), refresh: (focus) => this.refresh(focus) },
+      }),
+    );
+    if (this.writeOpen ?? written) fold.setAttribute('open', '');
+    fold.addEventListener('toggle', () => {
+      this.writeOpen = (fold as HTMLDetailsElement).open;
+    });
+    return el('div', {}, current, fold);
   }
 
   /** Before Sprint 1 the PO and the Developers prepare the Product Backlog together: the way to its board. */

@@ -1,4 +1,5 @@
 import type { ListedAction, Observation } from '../../engine';
+import { hintContext } from '../../engine';
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
@@ -11,6 +12,11 @@ import { inlineViewLink, viewLink } from '../ui/view-links';
 import { BACKLOG_TYPES, viewSummary } from '../view/views';
 import { RunScene } from './run-scene';
 import { SceneKey } from './keys';
+import { fieldFocusKey, textField } from '../ui/text-field';
+import { writtenText } from '../ui/written';
+import { writingStateFor, type WritingState } from '../ui/writing-state';
+import { coachOn } from '../coach/mode';
+import type { Dispatch } from '../ui/actions';
 
 /** Laid out here; the rest of the Product Backlog's work is on its board, linked above the board. */
 const HANDLED = new Set(['proposeSprintGoal', 'commitSprint', ...BACKLOG_TYPES]);
@@ -75,6 +81,7 @@ export class Planning extends RunScene {
     const commits = listedOf(step, 'commitSprint');
     const negotiation = o.currentSprint?.negotiation ?? null;
     const likely = new Set(o.likelySelection);
+    this.writing = { state: writingStateFor(run), key: `sprint-goal-${o.sprint}` };
 
     const board = backlogBoard({
       items: o.backlog,
@@ -104,7 +111,7 @@ export class Planning extends RunScene {
     ];
 
     const side = [
-      negotiation ? this.negotiationBlock(run, negotiation, commits, proposals) : this.proposeBlock(o, proposals),
+      negotiation ? this.negotiationBlock(run, negotiation, commits, proposals) : this.proposeBlock(run, proposals),
       this.forecastBlock(o),
       block('Velocity', 'velocity-title', velocityChart(o.team.velocityHistory, o.team.developersForecast, true), sprintHistoryTable(o)),
       otherActions(step, HANDLED, this.dispatch),
@@ -128,6 +135,43 @@ export class Planning extends RunScene {
     });
   }
 
+  /** The run's writing state and the key of this Sprint's "in your words" field, set on each render. */
+  private writing: { state: WritingState; key: string } | null = null;
+
+  /** Sends a proposal, with the Sprint Goal in the player's words when they wrote one. */
+  private propose: Dispatch = (input) => {
+    const w = this.writing;
+    const text = w ? (w.state.drafts.get(w.key) ?? '').trim() : '';
+    if (!w || !text || !('id' in input)) {
+      this.dispatch(input);
+      return;
+    }
+    w.state.errors.delete(w.key);
+    const result = this.sendText(input.id, text);
+    // The words stay in the field after the answer, to propose again with them.
+    if (result && !result.ok) {
+      w.state.errors.set(w.key, result.error.message);
+      this.refresh(fieldFocusKey(w.key));
+    }
+  };
+
+  /** "The Sprint Goal in your words": optional, sent with the proposal the player picks. */
+  private ownGoal(run: RunView, proposals: ListedAction[]): HTMLElement | null {
+    const input = proposals.find((a) => a.input)?.input;
+    if (!input || !this.writing) return null;
+    return textField({
+      key: this.writing.key,
+      input,
+      label: 'The Sprint Goal in your words (optional)',
+      hint: 'Why this Sprint is valuable, in one sentence. It goes with the proposal you pick; left empty, the goal is worded from the items.',
+      starter: '',
+      context: hintContext(run.step.observation, 'sprintGoal'),
+      state: this.writing.state,
+      coach: coachOn(),
+      rows: 2,
+    });
+  }
+
   private goalIds(a: ListedAction): string[] {
     const ids = paramOf(a, 'itemIds');
     return Array.isArray(ids) ? ids.map(String) : [];
@@ -139,10 +183,11 @@ export class Planning extends RunScene {
     const points = ids.reduce((sum, id) => sum + estimateOf(o, id), 0);
     const text = ids.length ? `Get ${titlesText(o, ids)} Done` : 'Strengthen what the Increment already does';
     const detail = ids.length ? `${ids.length} ${ids.length === 1 ? 'item' : 'items'}, ${pointsText(points)}` : 'No new items: fewer defects, less technical debt';
-    return actionButton(a, this.dispatch, { variant: quiet ? 'quiet' : 'choice', text, detail: quiet ? null : detail, focusKey: `goal:${this.onTable(o)}:${a.id}` });
+    return actionButton(a, this.propose, { variant: quiet ? 'quiet' : 'choice', text, detail: quiet ? null : detail, focusKey: `goal:${this.onTable(o)}:${a.id}` });
   }
 
-  private proposeBlock(o: Observation, proposals: ListedAction[]): HTMLElement {
+  private proposeBlock(run: RunView, proposals: ListedAction[]): HTMLElement {
+    const o = run.step.observation;
     return block(
       'Propose a Sprint Goal',
       'sprint-goal-title',
@@ -151,6 +196,7 @@ export class Planning extends RunScene {
         { class: 'block__hint' },
         'You bring the objective: what this Sprint should achieve toward the Product Goal. The whole Scrum Team crafts the Sprint Goal: the Developers answer from their forecast and what they know, and you settle it together.',
       ),
+      this.ownGoal(run, proposals),
       proposals.length
         ? el('div', { class: 'choice-list', role: 'group', 'aria-labelledby': 'sprint-goal-title' }, ...proposals.map((a) => this.proposalButton(o, a, false)))
         : el('p', { class: 'block__hint' }, 'Nothing can be proposed right now.'),
@@ -164,6 +210,7 @@ export class Planning extends RunScene {
       'Craft the Sprint Goal together',
       'sprint-goal-title',
       el('p', { class: 'goal-card' }, el('span', { class: 'goal-card__label' }, 'You proposed: '), proposed),
+      this.writtenGoal(o),
       el(
         'div',
         { class: `dev-answer dev-answer--${n.answer}`, role: 'group', 'aria-labelledby': 'dev-answer-title', tabindex: '-1', 'data-focus': 'dev-answer' },
@@ -197,10 +244,19 @@ export class Planning extends RunScene {
             'div',
             { class: 'sub' },
             el('h3', { class: 'sub__title', id: 'repropose-title' }, 'Or propose another goal'),
+            this.ownGoal(run, proposals),
             el('div', { class: 'choice-list', role: 'group', 'aria-labelledby': 'repropose-title' }, ...proposals.map((a) => this.proposalButton(o, a, true))),
           )
         : null,
     );
+  }
+
+  /** The Sprint Goal as the player worded it, when they sent their own words with the proposal. */
+  private writtenGoal(o: Observation): HTMLElement | null {
+    const w = this.writing;
+    const goal = o.currentSprint?.goal;
+    if (!w || !goal || !(w.state.drafts.get(w.key) ?? '').trim()) return null;
+    return writtenText('The Sprint Goal in your words', goal);
   }
 
   /** The Developers' forecast and the items they would likely take at it, in their order. */

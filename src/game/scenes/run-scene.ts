@@ -1,5 +1,5 @@
 import Phaser from '../phaser';
-import type { Action } from '../../engine';
+import type { Action, DispatchResult } from '../../engine';
 import { drawBackdrop } from '../art/backdrop';
 import { drawSprintRing } from '../art/sprint-ring';
 import { el } from '../dom/el';
@@ -107,6 +107,9 @@ export abstract class RunScene extends Phaser.Scene {
   protected dispatch = (input: { id: string } | Action): void => {
     this.store.dispatch(input);
   };
+
+  /** Sends what the learner wrote with a listed action; the engine's answer (null while a class server decides). */
+  protected sendText = (id: string, text: string): DispatchResult | null => this.store.dispatch({ id, text });
 
   /** The top bar's Views, Log and Menu buttons. */
   protected tools(run: RunView): HTMLElement[] {

@@ -116,7 +116,8 @@ export function groupedActions(
   dispatch: Dispatch,
   options: { heading?: string; filter?: (a: ListedAction) => boolean; id?: string; here?: ViewKey } = {},
 ): HTMLElement | null {
-  const rest = step.actions.filter((a) => !handled.has(a.type) && a.type !== 'answerQuestion' && (options.filter?.(a) ?? true));
+  // An action that needs the learner's words is laid out by its screen with a field: a button would send the starter unfinished.
+  const rest = step.actions.filter((a) => !handled.has(a.type) && a.type !== 'answerQuestion' && !(a.input && !a.input.optional) && (options.filter?.(a) ?? true));
   if (rest.length === 0) return null;
   const byType = new Map<string, ListedAction[]>();
   for (const a of rest) {

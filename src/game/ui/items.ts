@@ -64,6 +64,8 @@ export function itemTags(item: VisibleItem, observation: Observation): HTMLEleme
     tags.push(el('span', { class: 'tag tag--depends' }, el('span', { 'aria-hidden': 'true' }, '↳ '), `Needs ${item.dependsOn.map((id) => titleOf(observation, id)).join(', ')}`));
   const chosen = item.criteria.filter((c) => c.chosen).length;
   if (item.criteria.length) tags.push(el('span', { class: 'tag' }, `${chosen} of ${item.criteria.length} criteria`));
+  if (item.story) tags.push(el('span', { class: 'tag tag--written' }, el('span', { 'aria-hidden': 'true' }, '✎ '), 'Story in your words'));
+  if (item.writtenCriteria) tags.push(el('span', { class: 'tag tag--written' }, el('span', { 'aria-hidden': 'true' }, '✎ '), 'Your acceptance criteria'));
   if (item.status !== 'done')
     tags.push(
       item.refined
@@ -98,7 +100,13 @@ export function itemRow(item: VisibleItem, observation: Observation, ...extra: (
   return el(
     'li',
     { class: 'item-row' },
-    el('div', { class: 'item-row__main' }, el('span', { class: 'item-row__title' }, typeBadge(item.type), ' ', el('strong', {}, item.title)), itemTags(item, observation)),
+    el(
+      'div',
+      { class: 'item-row__main' },
+      el('span', { class: 'item-row__title' }, typeBadge(item.type), ' ', el('strong', {}, item.title)),
+      item.story ? el('span', { class: 'item-row__story' }, `“${item.story}”`) : null,
+      itemTags(item, observation),
+    ),
     itemFigures(item),
     ...extra.filter((x): x is HTMLElement => x !== null),
   );

@@ -23,7 +23,12 @@ export const BACKLOG_TYPES: readonly string[] = [
   'orderBacklog',
   'testAssumption',
   'classifyRequest',
+  'writeStory',
+  'writeCriteria',
 ];
+
+/** Writing a story or criteria is open for the top items whenever refinement is: not a decision waiting. */
+const ALWAYS_OPEN = new Set(['writeStory', 'writeCriteria']);
 
 /** Listed action types that a view lays out itself: phase screens link to the view instead. */
 export const VIEW_OF_TYPE: Readonly<Record<string, ViewKey>> = {
@@ -107,7 +112,7 @@ function backlogSummary(step: Step): ViewSummary {
   let reorder = false;
   let other = 0;
   for (const a of step.actions) {
-    if (!BACKLOG_TYPES.includes(a.type)) continue;
+    if (!BACKLOG_TYPES.includes(a.type) || ALWAYS_OPEN.has(a.type)) continue;
     if (a.type === 'moveItem' || a.type === 'orderBacklog') {
       reorder = true;
       continue;
