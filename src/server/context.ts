@@ -18,4 +18,6 @@ export interface ServerContext {
   allowedOrigins: ReadonlySet<string>;
   /** Host names requests and upgrades may name (see security/hosts.ts). */
   allowedHosts: AllowedHosts;
+  /** True when this server serves the built game at `/`: learners join there (`/?join=CODE`). */
+  gameServed?: boolean;
 }

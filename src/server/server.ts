@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Content } from './classroom/content';
 import type { FeedTiming } from './classroom/dashboard-feed';
 import { Registry } from './classroom/registry';
@@ -9,7 +10,7 @@ import { buildApp } from './http/app';
 import { DEFAULT_LIMITS } from './http/limits';
 import { streamLogger, type Logger } from './log';
 import { allowedHosts } from './security/hosts';
-import { openDatabase } from './store/db';
+import { damagedFile, openDatabase } from './store/db';
 import { ActionWriter } from './store/action-writer';
 import { Store } from './store/store';
 import { DEFAULT_MESSAGE_RATE, type MessageRate } from './ws/socket-guard';
@@ -57,7 +58,14 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const writer = new ActionWriter(path);
   const store = new Store(db, writer);
   const registry = new Registry(store, content, log, clock, o.feedTiming);
-  const resumed = registry.loadLive();
+  let resumed;
+  try {
+    resumed = registry.loadLive();
+  } catch (err) {
+    await writer.close();
+    db.close();
+    throw damagedFile(path, err) ?? err;
+  }
   log.log('info', 'dataOpened', { path, schemaFrom: migrated.from, schemaTo: migrated.to, ...resumed });
 
   const ctx: ServerContext = {
@@ -71,6 +79,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     messageRate: o.messageRate ?? DEFAULT_MESSAGE_RATE,
   };
   const distDir = o.distDir && existsSync(o.distDir) ? o.distDir : null;
+  ctx.gameServed = distDir !== null && existsSync(join(distDir, 'index.html'));
 
   const app = await buildApp(ctx, distDir, o);
   const http = app.server;

@@ -6,6 +6,7 @@
  */
 import type { ObservationMessage } from '../../protocol';
 import type { Effect, Evidence } from '../../engine';
+import { clearClassNotes, showClassNote } from './class-notes';
 import { forgetClass, writeClass, type SavedClass } from './saved';
 
 export interface ClassState {
@@ -60,6 +61,8 @@ export class ClassroomClient {
   private timer: number | null = null;
   private stopped = false;
   private justAcked = false;
+  /** Injection notices already shown, by id and status: a reconnect repeats them all. */
+  private readonly injectionsSeen = new Set<string>();
   private ackEvidence: Evidence[] = [];
   private ackEffects: Effect[] = [];
   private lastSeq = 0;
@@ -96,6 +99,7 @@ export class ClassroomClient {
     const ws = this.ws;
     this.ws = null;
     if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, 'left');
+    clearClassNotes();
     if (forget) forgetClass();
   }
 
@@ -230,8 +234,17 @@ export class ClassroomClient {
         this.setStatus({ class: info, waitingForRelease: this.status.waitingForRelease && !released });
         return;
       }
-      case 'eventInjected':
+      case 'eventInjected': {
+        // The server repeats every injection's status after each hello: say only what is new.
+        const key = `${String(m.id)}:${String(m.status)}`;
+        if (this.injectionsSeen.has(key)) return;
+        this.injectionsSeen.add(key);
         this.listener({ type: 'notice', text: String(m.message ?? m.title ?? 'The facilitator added an event.') });
+        return;
+      }
+      case 'announcement':
+      case 'timer':
+        showClassNote(m);
         return;
       case 'finished':
         this.listener({ type: 'finished', finished: { run: Number(m.run), scenarioId: String(m.scenarioId), report: m.report, debrief: m.debrief } });

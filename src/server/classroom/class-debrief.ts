@@ -1,6 +1,7 @@
 import { buildDebrief, decisionTitle, goalById, strongPoWeighs, type Debrief } from '../../assessment';
 import type { Evidence, Report, Scenario } from '../../engine';
 import type { ClassInfo, ClassRoom } from './class-room';
+import { jsonWithArray, Slicer } from './sliced';
 import { withoutSeed } from './summary';
 
 export interface DecisionSummary {
@@ -71,16 +72,39 @@ function distribution(scenarioId: string, key: string, label: string, raw: (numb
   return { scenarioId, key, label, n, min: n ? values[0]! : null, median, mean: n ? values.reduce((a, b) => a + b, 0) / n : null, max: n ? values[n - 1]! : null, values };
 }
 
-/** The facilitator's debrief: per decision point how the class chose, outcome spreads, each learner's debrief. */
-export function classDebrief(room: ClassRoom): ClassDebrief {
+/**
+ * The facilitator's debrief as JSON text in pieces (see sliced.ts): per decision point how the
+ * class chose, outcome spreads, then each learner's debrief, built one learner at a time. A
+ * learner acting meanwhile shows in their own debrief as of when it was built.
+ */
+export async function* classDebriefJson(room: ClassRoom): AsyncGenerator<string> {
   const learners = room.activeLearners();
   const hide = room.live;
+  const head = await debriefHead(room, learners);
+  yield* jsonWithArray(
+    head,
+    'learnerDebriefs',
+    learners.map((l) => () => ({
+      learnerId: l.row.id,
+      name: l.row.name,
+      runs: l.game.reports().map((report, run) => {
+        const debrief = buildDebrief(report, l.game.runs[run]!.scenario.targets, l.game.runs[run]!.scenario);
+        return { run, scenarioId: report.scenarioId, finished: report.done, debrief: hide ? withoutSeed(debrief) : debrief };
+      }),
+    })),
+  );
+}
+
+/** Everything but the learners' own debriefs; gives the event loop a turn between learners. */
+async function debriefHead(room: ClassRoom, learners: ReturnType<ClassRoom['activeLearners']>): Promise<Omit<ClassDebrief, 'learnerDebriefs'>> {
+  const slicer = new Slicer();
   type Acc = { scenarioId: string; decisionId: string; perLearner: { score: number; happened: string[] }[]; goalIds: Set<string> };
   const byDecision = new Map<string, Acc>();
   const reportsByScenario = new Map<string, Report[]>();
   // Decision titles name the items and people of their scenario.
   const scenarioById = new Map<string, Scenario>();
   for (const l of learners) {
+    await slicer.turn();
     l.game.reports().forEach((report, run) => {
       scenarioById.set(report.scenarioId, l.game.runs[run]!.scenario);
       const list = reportsByScenario.get(report.scenarioId) ?? [];
@@ -101,7 +125,29 @@ export function classDebrief(room: ClassRoom): ClassDebrief {
     });
   }
 
-  const decisions = [...byDecision.values()].map((acc): DecisionSummary => {
+  const decisions: DecisionSummary[] = [];
+  for (const acc of byDecision.values()) {
+    await slicer.turn();
+    decisions.push(summariseDecision(acc));
+  }
+  // Most divided and weakest decisions first: where the discussion pays most.
+  decisions.sort((a, b) => b.choices.length - a.choices.length || a.meanScore - b.meanScore || a.decisionId.localeCompare(b.decisionId));
+
+  const outcomes: OutcomeDistribution[] = [];
+  for (const [scenarioId, reports] of reportsByScenario)
+    for (const o of OUTCOMES) outcomes.push(distribution(scenarioId, o.key, o.label, reports.map((r) => r.outcomes[o.key] as number | null)));
+  const releasedReports = [...reportsByScenario].map(([scenarioId, reports]) => distribution(scenarioId, 'released', 'Released to users (1 = yes)', reports.map((r) => (r.outcomes.released === null ? null : r.outcomes.released ? 1 : 0))));
+  outcomes.push(...releasedReports);
+
+  return {
+    class: room.info(),
+    learners: learners.length,
+    finished: learners.filter((l) => l.game.done).length,
+    decisions,
+    outcomes,
+  };
+
+  function summariseDecision(acc: Acc): DecisionSummary {
     const title = decisionTitle(acc.decisionId, scenarioById.get(acc.scenarioId));
     const bands = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({ from, to: Math.round((from + 0.2) * 10) / 10, count: 0 }));
     for (const p of acc.perLearner) bands[Math.min(4, Math.floor(p.score * 5 + 1e-9))]!.count += 1;
@@ -128,29 +174,5 @@ export function classDebrief(room: ClassRoom): ClassDebrief {
       }),
     };
     return { ...base, prompts: prompts(title, base) };
-  });
-  // Most divided and weakest decisions first: where the discussion pays most.
-  decisions.sort((a, b) => b.choices.length - a.choices.length || a.meanScore - b.meanScore || a.decisionId.localeCompare(b.decisionId));
-
-  const outcomes: OutcomeDistribution[] = [];
-  for (const [scenarioId, reports] of reportsByScenario)
-    for (const o of OUTCOMES) outcomes.push(distribution(scenarioId, o.key, o.label, reports.map((r) => r.outcomes[o.key] as number | null)));
-  const releasedReports = [...reportsByScenario].map(([scenarioId, reports]) => distribution(scenarioId, 'released', 'Released to users (1 = yes)', reports.map((r) => (r.outcomes.released === null ? null : r.outcomes.released ? 1 : 0))));
-  outcomes.push(...releasedReports);
-
-  return {
-    class: room.info(),
-    learners: learners.length,
-    finished: learners.filter((l) => l.game.done).length,
-    decisions,
-    outcomes,
-    learnerDebriefs: learners.map((l) => ({
-      learnerId: l.row.id,
-      name: l.row.name,
-      runs: l.game.reports().map((report, run) => {
-        const debrief = buildDebrief(report, l.game.runs[run]!.scenario.targets, l.game.runs[run]!.scenario);
-        return { run, scenarioId: report.scenarioId, finished: report.done, debrief: hide ? withoutSeed(debrief) : debrief };
-      }),
-    })),
-  };
+  }
 }

@@ -1,8 +1,10 @@
 import type { Action } from '../../engine';
 import { observationMessage, resultMessage } from '../../protocol';
 import type { Logger } from '../log';
+import { distinctName } from '../security/names';
 import { hashSecret, newId, newSecret, newSeed } from '../security/secrets';
 import type { ClassRow, InjectionRow, LearnerRow } from '../store/rows';
+import { storageRefusal } from '../store/storage-failure';
 import type { Store } from '../store/store';
 import { CLOSE, type LearnerClassInfo, type LearnerServerMessage } from '../ws/messages';
 import type { ContentScenario } from './content';
@@ -77,20 +79,27 @@ export class ClassRoom {
   }
 
   private restoreLearner(row: LearnerRow): LearnerEntry {
-    const stored = this.store.actionsOf(row.id);
-    const { game, problem } = LearnerGame.restore(
+    const { actions: stored, damaged } = this.store.readActions(row.id);
+    const restored = LearnerGame.restore(
       this.runsFor(row.seed),
       this.stages,
       stored.map((a) => ({ run: a.run, action: a.action as Action })),
     );
-    if (problem) this.log.log('error', 'restoreDiverged', { classId: this.row.id, learnerId: row.id, problem });
+    const { game } = restored;
+    let problem = restored.problem;
+    if (damaged) {
+      // One damaged row stops this learner only: their game stays at the last readable step.
+      problem = `damaged: the stored action at step ${damaged.step} of ${row.name} in class "${this.row.title}" cannot be read (${damaged.message})`;
+      this.log.log('error', 'learnerDamaged', { classId: this.row.id, learnerId: row.id, name: row.name, step: damaged.step, error: damaged.message });
+    } else if (problem) this.log.log('error', 'restoreDiverged', { classId: this.row.id, learnerId: row.id, problem });
     const entry: LearnerEntry = {
       row,
       game,
       seqs: new Map(stored.map((a) => [a.seq, a.step])),
       lastSeq: stored.reduce((m, a) => Math.max(m, a.seq), 0),
       lastActionAt: stored.at(-1)?.at ?? null,
-      waiting: false,
+      // Still waiting after a restart unless a release came since.
+      waiting: this.row.pacing === 'lockstep' && row.waitingRelease === this.row.released,
       problem,
       link: null,
       writing: false,
@@ -187,7 +196,7 @@ export class ClassRoom {
       id: newId('l'),
       classId: this.row.id,
       tokenHash: hashSecret(token),
-      name,
+      name: distinctName(name, [...this.learners.values()].map((l) => l.row.name)),
       seed: this.row.seedPolicy === 'class' ? this.row.classSeed : newSeed(),
       joinedAt: this.now(),
       removedAt: null,
@@ -257,8 +266,23 @@ export class ClassRoom {
     for (const l of this.learners.values()) if (l.row.removedAt === null) l.link?.send(m);
   }
 
-  private changed(op: string, detail: unknown = {}): OpResult {
-    this.store.audit(this.row.id, op, detail, this.now());
+  /**
+   * A facilitator's change: the row change and its audit row are written in one transaction, and
+   * only once it committed does memory change and does anyone hear of it. A storage failure
+   * changes nothing and answers `503 storage`.
+   */
+  private commit(op: string, detail: unknown, write: (at: string) => void, apply: (at: string) => void): OpResult {
+    const at = this.now();
+    try {
+      this.store.transaction(() => {
+        write(at);
+        this.store.audit(this.row.id, op, detail, at);
+      });
+    } catch (err) {
+      this.log.log('error', 'storageFailure', { classId: this.row.id, op, error: String(err) });
+      return storageRefusal(err);
+    }
+    apply(at);
     this.log.log('info', 'facilitatorOp', { classId: this.row.id, op });
     const info = this.info();
     this.toFacilitators({ type: 'class', class: info });
@@ -267,32 +291,27 @@ export class ClassRoom {
   }
 
   private requireLive(): { ok: false; status: number; code: string; message: string } | null {
-    return this.live ? null : { ok: false, status: 409, code: 'ended', message: 'this class has ended' };
+    return this.live ? null : { ok: false, status: 409, code: 'ended', message: 'this class has ended: an ended class is final and cannot change' };
+  }
+
+  private setFlag(flag: 'paused' | 'locked' | 'coach', value: boolean, op: string): OpResult {
+    const refused = this.requireLive();
+    if (refused) return refused;
+    const write = { paused: () => this.store.setPaused(this.row.id, value), locked: () => this.store.setLocked(this.row.id, value), coach: () => this.store.setCoach(this.row.id, value) }[flag];
+    return this.commit(op, {}, write, () => (this.row = { ...this.row, [flag]: value }));
   }
 
   setPaused(paused: boolean): OpResult {
-    const refused = this.requireLive();
-    if (refused) return refused;
-    this.store.setPaused(this.row.id, paused);
-    this.row = { ...this.row, paused };
-    return this.changed(paused ? 'pause' : 'resume');
+    return this.setFlag('paused', paused, paused ? 'pause' : 'resume');
   }
 
   setLocked(locked: boolean): OpResult {
-    const refused = this.requireLive();
-    if (refused) return refused;
-    this.store.setLocked(this.row.id, locked);
-    this.row = { ...this.row, locked };
-    return this.changed(locked ? 'lock' : 'unlock');
+    return this.setFlag('locked', locked, locked ? 'lock' : 'unlock');
   }
 
   /** Coach on: learners get their judgements with each acknowledged action; off: assessment mode. */
   setCoach(coach: boolean): OpResult {
-    const refused = this.requireLive();
-    if (refused) return refused;
-    this.store.setCoach(this.row.id, coach);
-    this.row = { ...this.row, coach };
-    return this.changed(coach ? 'coachOn' : 'coachOff');
+    return this.setFlag('coach', coach, coach ? 'coachOn' : 'coachOff');
   }
 
   releaseNext(): OpResult {
@@ -301,11 +320,16 @@ export class ClassRoom {
     if (this.row.pacing !== 'lockstep') return { ok: false, status: 409, code: 'notLockstep', message: 'this class has free pacing: there is nothing to release' };
     if (this.row.released >= this.stages.length - 1) return { ok: false, status: 409, code: 'allReleased', message: 'every stage is already released' };
     const released = this.row.released + 1;
-    this.store.setReleased(this.row.id, released);
-    this.row = { ...this.row, released };
-    for (const l of this.learners.values()) l.waiting = false;
-    const result = this.changed('release', { index: released, label: this.stages[released]!.label });
-    for (const id of this.learners.keys()) this.feed.learnerChanged(id, false);
+    const result = this.commit(
+      'release',
+      { index: released, label: this.stages[released]!.label },
+      () => this.store.setReleased(this.row.id, released),
+      () => {
+        this.row = { ...this.row, released };
+        for (const l of this.learners.values()) l.waiting = false;
+      },
+    );
+    if (result.ok) for (const id of this.learners.keys()) this.feed.learnerChanged(id, false);
     return result;
   }
 
@@ -314,8 +338,10 @@ export class ClassRoom {
    * sprint.execution.working get it applied now; the others when they next enter it (unless it
    * already fired in their game, or no Sprint execution is left: skipped). Each application is
    * stored in the learner's action log before they hear of it (see learner-actions.ts).
+   * `settled` resolves once the deliveries started now are stored (or failed): the answer then
+   * says what happened, as the dashboard will.
    */
-  inject(cardId: string, scenarioId: string | undefined): OpResult<InjectionInfo> {
+  inject(cardId: string, scenarioId: string | undefined): OpResult<{ info: InjectionInfo; settled: Promise<InjectionInfo> }> {
     const refused = this.requireLive();
     if (refused) return refused;
     const candidates = this.scenarios.filter((s) => scenarioId === undefined || s.scenario.id === scenarioId);
@@ -325,47 +351,73 @@ export class ClassRoom {
       return { ok: false, status: 400, code: 'unknownCard', message: `no event card "${cardId.slice(0, 80)}" in this class's deck (cards: ${known.join(', ') || 'none'})` };
     }
     const at = this.now();
-    const id = this.store.insertInjection(this.row.id, cardId, owner.scenario.id, 'injected', at);
+    let id: number;
+    try {
+      id = this.store.transaction(() => {
+        const inserted = this.store.insertInjection(this.row.id, cardId, owner.scenario.id, 'injected', at);
+        this.store.audit(this.row.id, 'inject', { injection: inserted, cardId, scenarioId: owner.scenario.id }, at);
+        return inserted;
+      });
+    } catch (err) {
+      this.log.log('error', 'storageFailure', { classId: this.row.id, op: 'inject', error: String(err) });
+      return storageRefusal(err);
+    }
     const row: InjectionRow = { id, classId: this.row.id, cardId, scenarioId: owner.scenario.id, status: 'injected', at };
     this.injectionRows.push(row);
-    this.store.audit(this.row.id, 'inject', { injection: id, cardId, scenarioId: owner.scenario.id }, at);
     this.log.log('info', 'facilitatorOp', { classId: this.row.id, op: 'inject', cardId });
     const title = this.injectionInfo(row).title;
+    const writes: Promise<void>[] = [];
     for (const l of this.learners.values()) {
       if (l.row.removedAt !== null) continue;
       // Learners in execution: the "applied" notice and the observation follow once it is stored.
-      if (deliverInjections(this.actions, l)) continue;
+      if (deliverInjections(this.actions, l)) {
+        writes.push(new Promise((resolve) => l.afterWrite.push(resolve)));
+        continue;
+      }
       l.link?.send(injectedNotice({ id, cardId, title }, deliveryOf(row, l)));
     }
     const info = this.injectionInfo(row);
     this.injectionsSent.set(id, JSON.stringify(info));
     this.toFacilitators({ type: 'injected', injection: info });
-    return { ok: true, value: info };
+    const settled = Promise.all(writes).then(() => {
+      this.publishInjectionChanges();
+      return this.injectionInfo(row);
+    });
+    return { ok: true, value: { info, settled } };
   }
 
+  /** Removes a learner for good; refused once the class has ended (its results are final). */
   remove(learnerId: string): OpResult {
+    const refused = this.requireLive();
+    if (refused) return refused;
     const e = this.learners.get(learnerId);
     if (!e) return { ok: false, status: 404, code: 'unknownLearner', message: 'no learner with this id in this class' };
     if (e.row.removedAt !== null) return { ok: true, value: this.info() };
-    const at = this.now();
-    this.store.removeLearner(learnerId, at);
-    e.row = { ...e.row, removedAt: at };
-    e.link?.send({ type: 'removed', message: 'the facilitator removed you from this class' });
-    e.link?.close(CLOSE.removed, 'removed');
-    e.link = null;
-    this.mastery.forget(learnerId);
-    this.feed.learnerChanged(learnerId, true);
-    return this.changed('remove', { learnerId });
+    return this.commit(
+      'remove',
+      { learnerId },
+      (at) => this.store.removeLearner(learnerId, at),
+      (at) => {
+        e.row = { ...e.row, removedAt: at };
+        e.link?.send({ type: 'removed', message: 'the facilitator removed you from this class' });
+        e.link?.close(CLOSE.removed, 'removed');
+        e.link = null;
+        this.mastery.forget(learnerId);
+        this.feed.learnerChanged(learnerId, true);
+      },
+    );
   }
 
   /** Ends the class for good: no more joins or actions; seeds and replays open to everyone. */
   end(): OpResult {
     if (!this.live) return { ok: true, value: this.info() };
-    const at = this.now();
-    this.store.endClass(this.row.id, at);
-    this.row = { ...this.row, status: 'ended', endedAt: at };
-    const result = this.changed('end');
-    for (const l of this.learners.values()) if (l.row.removedAt === null && l.link) this.sendResults(l, l.link);
+    const result = this.commit(
+      'end',
+      {},
+      (at) => this.store.endClass(this.row.id, at),
+      (at) => (this.row = { ...this.row, status: 'ended', endedAt: at }),
+    );
+    if (result.ok) for (const l of this.learners.values()) if (l.row.removedAt === null && l.link) this.sendResults(l, l.link);
     return result;
   }
 

@@ -1,8 +1,10 @@
 import { DOMAINS, assessEvidence, rollupDomains } from '../../assessment';
+import { csvCell } from './csv-cell';
 import { ENGINE_VERSION, type ReplayLog } from '../../engine';
 import type { Store } from '../store/store';
 import type { ClassRoom } from './class-room';
 import { classResults } from './results';
+import { jsonWithArray, Slicer } from './sliced';
 import { SEED_HIDDEN } from './summary';
 
 export const EXPORT_FORMAT = 'sprintwise-classroom-export';
@@ -13,9 +15,11 @@ export const EXPORT_FORMAT_VERSION = 1;
  * replays are left out (a replay carries its seed); once it has ended they are included, and
  * each replay verifies with `sim replay verify`.
  */
-export function exportJson(room: ClassRoom, store: Store, now: Date) {
+export async function* exportJson(room: ClassRoom, store: Store, now: Date): AsyncGenerator<string> {
   const open = !room.live;
-  const learners = [...room.learners.values()].map((l) => ({
+  // Each learner is built and written in its turn (see sliced.ts): the export of a large class
+  // never holds up learners' acks, and is streamed rather than held whole in memory.
+  const learners = [...room.learners.values()].map((l) => () => ({
     id: l.row.id,
     name: l.row.name,
     joinedAt: l.row.joinedAt,
@@ -42,25 +46,28 @@ export function exportJson(room: ClassRoom, store: Store, now: Date) {
     }),
   }));
   const info = room.info();
-  return {
+  const slicer = new Slicer();
+  const results = classResults(
+    await (async () => {
+      const out = [];
+      for (const l of room.activeLearners()) {
+        await slicer.turn();
+        out.push(assessEvidence(l.game.reports().flatMap((r) => r.evidence)));
+      }
+      return out;
+    })(),
+  );
+  const head = {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     engineVersion: ENGINE_VERSION,
     class: { ...info, seed: open && room.row.seedPolicy === 'class' ? room.row.classSeed : open ? null : SEED_HIDDEN },
-    results: classResults(room.activeLearners().map((l) => assessEvidence(l.game.reports().flatMap((r) => r.evidence)))),
+    results,
     injections: room.injections(),
     audit: store.auditOf(room.row.id),
-    learners,
   };
-}
-
-/** Spreadsheets run cells that start with = + - @ as formulas: such text gets a leading quote. */
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value !== 'number') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  yield* jsonWithArray(head, 'learners', learners);
 }
 
 /** One row per learner and run: outcome figures and mastery per domain. */
@@ -87,7 +94,7 @@ export function exportCsv(room: ClassRoom): string {
           o.stakeholderTrust, o.teamHealth, o.techDebt, o.released, count('shown'), count('partly'), count('missed'),
           ...domains.map((d) => d.mean),
         ]
-          .map(cell)
+          .map(csvCell)
           .join(','),
       );
     });

@@ -2,6 +2,7 @@ import { errorMessage, observationMessage } from '../../protocol';
 import type { Logger } from '../log';
 import type { ClassRow, InjectionRow } from '../store/rows';
 import type { Store } from '../store/store';
+import { MAX_SEQ_JUMP } from '../ws/messages';
 import { injectionSeq, nextDeliverable } from './injections';
 import { learnerDebrief } from './summary';
 import type { LearnerEntry, Reply } from './types';
@@ -137,6 +138,7 @@ function apply(ctx: ActionContext, e: LearnerEntry, seq: number, input: unknown,
     reply({ type: 'ack', seq, step, duplicate: true });
     return null;
   }
+  if (seq - e.lastSeq > MAX_SEQ_JUMP) return refuse('seqTooFar', `sequence number ${seq} is too far above the last accepted one (${e.lastSeq}): number new actions from ${e.lastSeq + 1}`);
   if (row.status !== 'live') return refuse('ended', 'the class has ended: no more actions are accepted');
   if (row.paused) return refuse('paused', 'the facilitator has paused the class: wait until it resumes');
   if (e.problem) return refuse('internal', 'your game could not be restored on the server; tell the facilitator');
@@ -155,6 +157,7 @@ function apply(ctx: ActionContext, e: LearnerEntry, seq: number, input: unknown,
     const waiting = result.error.code === 'waitForRelease';
     if (waiting !== e.waiting) {
       e.waiting = waiting;
+      rememberWaiting(ctx, e, waiting ? row.released : null);
       ctx.changed(e.row.id, false);
     }
     return refuse(result.error.code, result.error.message);
@@ -167,6 +170,7 @@ function apply(ctx: ActionContext, e: LearnerEntry, seq: number, input: unknown,
       e.seqs.set(seq, step);
       e.lastSeq = seq;
       e.lastActionAt = at;
+      if (e.waiting) rememberWaiting(ctx, e, null);
       e.waiting = false;
       // The coach's material goes with the ack only when the class has the coach on (assessment mode otherwise).
       // Consequences are what happened, not verdicts: they are shown whether the coach is on or off.
@@ -190,4 +194,13 @@ function apply(ctx: ActionContext, e: LearnerEntry, seq: number, input: unknown,
       return true;
     },
   );
+}
+
+/** Keeps "waiting for release" across a restart; a failure to store it only costs the dashboard hint. */
+function rememberWaiting(ctx: ActionContext, e: LearnerEntry, released: number | null): void {
+  try {
+    ctx.store.setWaiting(e.row.id, released);
+  } catch (err) {
+    ctx.log.log('error', 'storageFailure', { classId: ctx.row().id, learnerId: e.row.id, what: 'waiting', error: String(err) });
+  }
 }

@@ -48,6 +48,7 @@ export class Registry {
   }
 
   private open(row: ClassRow): ClassRoom | null {
+    if (row.damaged) return this.refuse(row, `class "${row.title}" (${row.id}) is damaged: ${row.damaged}`);
     const found = this.content.scenariosFor(row.scenarios);
     if (!found.ok) {
       this.unavailable.set(row.id, found.message);
@@ -65,9 +66,21 @@ export class Registry {
     }
     if (row.engineVersion !== ENGINE_VERSION)
       this.log.log('info', 'enginePatchChanged', { classId: row.id, recorded: row.engineVersion, now: ENGINE_VERSION });
-    const room = new ClassRoom(row, found.scenarios, this.store, this.log, this.clock, this.feedTiming);
+    let room: ClassRoom;
+    try {
+      room = new ClassRoom(row, found.scenarios, this.store, this.log, this.clock, this.feedTiming);
+    } catch (err) {
+      // A damaged row this class cannot do without: the class stays closed, every other one runs.
+      return this.refuse(row, `class "${row.title}" (${row.id}) is damaged: ${err instanceof Error ? err.message : String(err)}`);
+    }
     this.rooms.set(row.id, room);
     return room;
+  }
+
+  private refuse(row: ClassRow, message: string): null {
+    this.unavailable.set(row.id, message);
+    this.log.log('error', 'classDamaged', { classId: row.id, reason: message });
+    return null;
   }
 
   create(spec: NewClass): { ok: true; room: ClassRoom; key: string } | { ok: false; message: string } {
@@ -91,8 +104,11 @@ export class Registry {
       engineVersion: ENGINE_VERSION,
       createdAt: this.clock().toISOString(),
     };
-    this.store.insertClass(row);
-    this.store.audit(row.id, 'create', { contentKind: spec.contentKind, contentId: spec.contentId, seedPolicy: spec.seedPolicy, pacing: spec.pacing, coach: row.coach }, row.createdAt);
+    // The class and its audit row commit together (a storage failure throws: 503 storage).
+    this.store.transaction(() => {
+      this.store.insertClass(row);
+      this.store.audit(row.id, 'create', { contentKind: spec.contentKind, contentId: spec.contentId, seedPolicy: spec.seedPolicy, pacing: spec.pacing, coach: row.coach }, row.createdAt);
+    });
     const room = this.open(this.store.classById(row.id)!);
     if (!room) return { ok: false, message: this.unavailable.get(row.id) ?? 'the class could not be opened' };
     return { ok: true, room, key };
@@ -130,6 +146,11 @@ export class Registry {
       r.stopFeed();
       this.rooms.delete(r.row.id);
     }
+  }
+
+  /** True when the class is in memory (live, or an ended one kept after a debrief or export). */
+  loaded(id: string): boolean {
+    return this.rooms.has(id);
   }
 
   liveRooms(): ClassRoom[] {

@@ -27,6 +27,8 @@ export interface LearnerSummary {
   outcomes: Pick<Report['outcomes'], 'valuePercent' | 'sprintGoalsMet' | 'sprintsPlayed' | 'forecastAccuracy' | 'stakeholderTrust' | 'teamHealth' | 'techDebt' | 'released'>;
   /** Set when the stored actions no longer re-simulate (the engine or a scenario changed). */
   problem: string | null;
+  /** True when the learner's game cannot go on (a damaged row, or actions that no longer re-simulate): shown as "damaged". */
+  damaged: boolean;
 }
 
 export function summarise(
@@ -67,6 +69,7 @@ export function summarise(
       released: o.released,
     },
     problem: extra.problem,
+    damaged: extra.problem !== null,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ClassRoom, OpResult } from '../classroom/class-room';
-import { classDebrief } from '../classroom/class-debrief';
+import { Readable } from 'node:stream';
+import { classDebriefJson } from '../classroom/class-debrief';
 import { exportCsv, exportJson } from '../classroom/export';
 import type { ServerContext } from '../context';
 import { cleanText, normaliseDisplayName, TITLE_MAX } from '../security/names';
@@ -54,7 +55,10 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
     },
   });
 
-  api.get('/api/health', async () => ({ ok: true }));
+  api.get('/api/health', async (_req, reply) => {
+    const storage = ctx.store.health.status;
+    return reply.code(storage.ok ? 200 : 503).send(storage.ok ? { ok: true, storage } : { ok: false, storage, message: `storage is failing: ${storage.message}` });
+  });
 
   // What browsers send to the CSP's report-uri: logged (clipped, at most 30 a minute per address).
   api.addContentTypeParser('application/csp-report', { parseAs: 'string' }, (_req, body, done) => done(null, String(body).slice(0, 2000)));
@@ -85,7 +89,7 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
     ctx.log.log('info', 'classCreated', { classId: info.id, address: req.ip });
     // The key is in the fragment: browsers never send it to a server or put it in a Referer.
     const fragment = `#class=${encodeURIComponent(info.id)}&key=${encodeURIComponent(created.key)}`;
-    return reply.code(201).send({ class: info, key: created.key, facilitatorUrl: `/facilitator/class${fragment}`, debriefUrl: `/facilitator/debrief${fragment}`, joinUrl: `/learn#code=${info.code}` });
+    return reply.code(201).send({ class: info, key: created.key, facilitatorUrl: `/facilitator/class${fragment}`, debriefUrl: `/facilitator/debrief${fragment}`, joinUrl: ctx.gameServed ? `/?join=${info.code}` : `/learn#code=${info.code}` });
   });
 
   api.post('/api/join', {
@@ -98,17 +102,23 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
       }
     },
   }, async (req, reply) => {
-    const name = normaliseDisplayName(req.body.name);
-    if (!name.ok) return sendError(reply, 400, 'invalidName', name.message);
-    const code = normaliseJoinCode(req.body.code);
-    const room = CODE_SHAPE.test(code) ? ctx.registry.byCode(code) : null;
-    if (!room) {
+    // Every failed join counts toward the address's limit, whatever the reason.
+    const failed = async (r: Refusal) => {
       await limits.joinFailures.hit(req);
-      ctx.log.log('warn', 'joinUnknownCode', { address: req.ip });
-      return sendError(reply, 404, 'unknownCode', 'no class has this code: check it with your facilitator');
-    }
+      ctx.log.log('warn', r.code === 'unknownCode' ? 'joinUnknownCode' : 'joinFailed', { address: req.ip, code: r.code });
+      return refuse(reply, r);
+    };
+    const name = normaliseDisplayName(req.body.name);
+    if (!name.ok) return failed({ status: 400, code: 'invalidName', message: name.message });
+    const code = normaliseJoinCode(req.body.code);
+    const row = CODE_SHAPE.test(code) ? ctx.store.classByCode(code) : null;
+    if (!row) return failed({ status: 404, code: 'unknownCode', message: 'no class has this code: check it with your facilitator' });
+    // An ended class answers from its row: it is not loaded (and its games re-simulated) to say no.
+    if (row.status === 'ended') return failed({ status: 409, code: 'ended', message: 'this class has ended' });
+    const room = ctx.registry.byId(row.id);
+    if (!room) return failed({ status: 409, code: 'unavailable', message: ctx.registry.unavailable.get(row.id) ?? 'this class cannot be opened' });
     const joined = room.join(name.text);
-    if (!joined.ok) return refuse(reply, joined);
+    if (!joined.ok) return failed(joined);
     await limits.joins.hit(req);
     const { learner, token } = joined.value;
     ctx.log.log('info', 'learnerJoined', { classId: room.row.id, learnerId: learner.row.id, address: req.ip });
@@ -125,17 +135,21 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
   api.post('/api/classes/:id/inject', { schema: { body: InjectBody }, ...facilitator('inject') }, async (req, reply) => {
     const room = roomOf(req);
     const r = room.inject(req.body.cardId, req.body.scenarioId);
-    return r.ok ? { injection: r.value, class: room.info() } : refuse(reply, r);
+    if (!r.ok) return refuse(reply, r);
+    // The answer waits (a moment at most) for the deliveries started now: it says what happened.
+    const injection = await Promise.race([r.value.settled, new Promise<null>((resolve) => setTimeout(resolve, 3000, null))]);
+    return { injection: injection ?? room.injections().find((i) => i.id === r.value.info.id) ?? r.value.info, class: room.info() };
   });
   api.post('/api/classes/:id/learners/:learner/remove', facilitator('remove'), async (req, reply) => {
     const r = roomOf(req).remove((req.params as { learner: string }).learner);
     return r.ok ? { class: r.value } : refuse(reply, r);
   });
-  api.get('/api/classes/:id/debrief', facilitator('debrief'), async (req) => classDebrief(roomOf(req)));
+  // Built a slice at a time and streamed (see classroom/sliced.ts): learners' acks go on meanwhile.
+  api.get('/api/classes/:id/debrief', facilitator('debrief'), async (req, reply) => reply.type('application/json; charset=utf-8').send(Readable.from(classDebriefJson(roomOf(req)))));
   const attachment = (reply: FastifyReply, name: string) => reply.header('content-disposition', `attachment; filename="${name}"`);
   api.get('/api/classes/:id/export.json', facilitator('exportJson'), async (req, reply) => {
     const room = roomOf(req);
-    return attachment(reply, `class-${room.row.id}.json`).send(exportJson(room, ctx.store, ctx.clock()));
+    return attachment(reply, `class-${room.row.id}.json`).type('application/json; charset=utf-8').send(Readable.from(exportJson(room, ctx.store, ctx.clock())));
   });
   api.get('/api/classes/:id/export.csv', facilitator('exportCsv'), async (req, reply) => {
     const room = roomOf(req);

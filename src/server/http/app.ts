@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerContext } from '../context';
@@ -6,6 +8,7 @@ import { hostAllowed } from '../security/hosts';
 import { registerApi } from './api';
 import { registerErrors, sendError } from './errors';
 import { registerHeaders } from './headers';
+import { registerLobbyApi } from './lobby';
 import { registerLimits, type DEFAULT_LIMITS } from './limits';
 import { registerPages } from './pages';
 
@@ -33,6 +36,7 @@ export async function buildApp(ctx: ServerContext, distDir: string | null, limit
   await registerHeaders(app);
   const limiters = await registerLimits(app, limits);
   await app.register(async (api) => registerApi(api, ctx, limiters));
+  await app.register(async (api) => registerLobbyApi(api, ctx, { game: distDir !== null && existsSync(join(distDir, 'index.html')) }));
   await registerPages(app, distDir);
   return app;
 }

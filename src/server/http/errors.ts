@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Logger } from '../log';
+import { isStorageError, storageRefusal } from '../store/storage-failure';
 import { describeIssues } from '../validate';
 
 /** Every error of the API is `{"error":{"code","message"}}` with a fitting status. */
@@ -25,6 +26,11 @@ export function registerErrors(app: FastifyInstance, log: Logger): void {
     if (known) return sendError(reply, ...known);
     if (error.statusCode === 429) return sendError(reply, 429, 'rateLimited', 'too many requests from this address: try again later');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendError(reply, error.statusCode, 'badRequest', error.message.slice(0, 200));
+    if (isStorageError(error)) {
+      const r = storageRefusal(error);
+      log.log('error', 'storageFailure', { url: req.url.slice(0, 200), error: error.message });
+      return sendError(reply, r.status, r.code, r.message);
+    }
     log.log('error', 'requestFailed', { url: req.url.slice(0, 200), error: error.stack ?? error.message });
     return sendError(reply, 500, 'internal', 'the server failed on this request');
   });

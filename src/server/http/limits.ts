@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { addressGroup } from '../security/address-group';
 
 /** Per-address limits on joining and creating, counted by @fastify/rate-limit's in-memory store. */
 export interface Limit {
@@ -25,7 +26,8 @@ export const DEFAULT_LIMITS = { joinFailuresPerMinute: 20, joinsPerMinute: 240, 
  * before it acts and counts afterwards. In memory on purpose: a restart forgives everyone.
  */
 function limit(app: FastifyInstance, max: number, timeWindow: number): Limit {
-  const check = app.createRateLimit({ max, timeWindow });
+  // Counted per address group: an IPv6 /64 is one machine's (see security/address-group.ts).
+  const check = app.createRateLimit({ max, timeWindow, keyGenerator: (req) => addressGroup(req.ip) });
   return {
     async wait(req) {
       const r = await check(req, { increment: false });

@@ -12,6 +12,7 @@ const PAGES: Record<string, string> = {
   '/facilitator': 'facilitator.html',
   '/facilitator/class': 'dashboard.html',
   '/facilitator/debrief': 'debrief.html',
+  '/facilitator/lobby': 'lobby.html',
   '/learn': 'learn.html',
 };
 

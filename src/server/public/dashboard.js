@@ -18,13 +18,16 @@ function renderClass() {
   document.title = `${c.title} · Sprintwise`;
   $('#title').textContent = c.title;
   $('#code').textContent = c.code;
+  const ended = c.status === 'ended';
+  // Counted from the learner rows, which every join and removal updates.
+  const active = state.learners.size ? [...state.learners.values()].filter((l) => !l.removed).length : c.learners;
   const bits = [
-    c.status === 'ended' ? 'Ended' : c.paused ? 'Paused' : 'Running',
-    c.pacing === 'lockstep' ? `lock-step, released: ${c.released?.label ?? '–'}${c.next ? ` (next: ${c.next.label})` : ''}` : 'free pacing',
-    c.locked ? 'closed to new learners' : 'open to new learners',
+    ended ? 'The class has ended' : c.paused ? 'Paused' : 'Running',
+    c.pacing === 'lockstep' ? `lock-step, released: ${c.released?.label ?? '–'}${c.next && !ended ? ` (next: ${c.next.label})` : ''}` : 'free pacing',
+    ended ? 'no new learners' : c.locked ? 'closed to new learners' : 'open to new learners',
     c.coach === false ? 'coach off (assessment mode)' : 'coach on',
     c.seedPolicy === 'class' ? 'one seed for the class' : 'one seed per learner',
-    count(c.learners, 'learner'),
+    count(active, 'learner'),
   ];
   $('#status').textContent = bits.join(' · ');
   const live = c.status === 'live';
@@ -46,9 +49,10 @@ function renderClass() {
 function learnerRow(l) {
   const o = l.outcomes;
   const where = l.done ? 'Finished' : `${l.stageLabel}${l.runs > 1 ? ` (scenario ${l.run + 1}/${l.runs})` : ''}${l.waiting ? ' · waiting for release' : ''}`;
-  return el('tr', { attrs: { 'data-learner': l.id, 'data-steps': String(l.steps) } }, [
+  const live = state.info?.status !== 'ended';
+  return el('tr', { attrs: { 'data-learner': l.id, 'data-steps': String(l.steps), ...(l.damaged ? { 'data-damaged': 'true' } : {}) } }, [
     el('td', {}, [el('span', { text: l.name, className: 'name' }), l.connected ? null : el('span', { text: ' (offline)', className: 'offline' })]),
-    el('td', { text: where }),
+    l.damaged ? el('td', { text: `Damaged: ${l.problem}`, className: 'damaged' }) : el('td', { text: where }),
     el('td', { text: `${phaseWords(l.phase)}${l.sprint ? ` · Sprint ${l.sprint}` : ''}${l.phase.startsWith('sprint.execution') ? ` · day ${l.day}` : ''}` }),
     el('td', { text: String(l.steps), className: 'steps' }),
     el('td', { text: `${num(o.valuePercent)}%` }),
@@ -57,7 +61,7 @@ function learnerRow(l) {
     el('td', {}, [
       l.removed
         ? el('span', { text: 'removed', className: 'muted' })
-        : el('button', { text: 'Remove', className: 'secondary', on: { click: () => removeLearner(l) } }),
+        : el('button', { text: 'Remove', className: 'secondary', attrs: live ? {} : { disabled: '', title: 'The class has ended: its results are final' }, on: { click: () => removeLearner(l) } }),
     ]),
   ]);
 }
@@ -128,6 +132,7 @@ function onMessage(m) {
     case 'learners':
       for (const l of m.learners) state.learners.set(l.id, l);
       renderLearners();
+      renderClass();
       break;
     case 'results':
       state.results = m.results;
@@ -136,6 +141,7 @@ function onMessage(m) {
     case 'class':
       state.info = m.class;
       renderClass();
+      renderLearners();
       break;
     case 'injected': {
       // Sent when injected and again whenever its delivery changes: replace by id.
@@ -174,6 +180,7 @@ async function op(path, body) {
     if (r.class) {
       state.info = r.class;
       renderClass();
+      renderLearners();
     }
     $('#opMessage').textContent = '';
   } catch (e) {

@@ -33,7 +33,8 @@ async function create(event) {
     if (!res.ok) throw new Error(data.error?.message ?? `error ${res.status}`);
     const link = new URL(data.facilitatorUrl, location.href).href;
     $('#joinCode').textContent = data.class.code;
-    $('#joinUrl').textContent = new URL('/learn', location.href).href;
+    // The game's join link when this server serves the game (/?join=CODE), else the learner page.
+    $('#joinUrl').textContent = new URL(data.joinUrl, location.href).href;
     $('#facilitatorLink').textContent = link;
     $('#openDashboard').setAttribute('href', link);
     $('#created').hidden = false;

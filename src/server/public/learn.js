@@ -12,6 +12,8 @@ const save = (s) => localStorage.setItem(KEY, JSON.stringify(s));
 let me = saved();
 let ws = null;
 let delay = 500;
+/** Injection id → its notice line. */
+const notices = new Map();
 
 function show(id, text) {
   const node = $(id);
@@ -102,9 +104,20 @@ function onMessage(m) {
     case 'class':
       classBanner(m.class);
       break;
-    case 'eventInjected':
-      $('#notices').append(el('p', { text: m.message }));
+    case 'eventInjected': {
+      // One line per injected card: a reconnect sends every notice again, and a queued card's
+      // line becomes "applied" when it happens; it is updated, never repeated.
+      const line = notices.get(m.id) ?? $('#notices').appendChild(el('p', { attrs: { 'data-injection': String(m.id) } }));
+      notices.set(m.id, line);
+      line.textContent = m.message;
       break;
+    }
+    case 'announcement': {
+      // The latest one only: a reconnect sends it again.
+      const line = document.querySelector('[data-announcement]') ?? $('#notices').insertBefore(el('p', { attrs: { 'data-announcement': '', role: 'status' } }), $('#notices').firstChild);
+      line.textContent = `From your facilitator: ${m.text}`;
+      break;
+    }
     case 'finished':
       $('#notices').append(el('p', { text: `Scenario finished: value realised ${num(m.report.outcomes.valuePercent)}% of what was available.` }));
       break;

@@ -72,6 +72,11 @@ export const MIGRATIONS: readonly { version: number; why: string; sql: string }[
     why: "the class's coach setting: 1 shows learners verdicts after their choices, 0 is assessment mode",
     sql: `ALTER TABLE classes ADD COLUMN coach INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    version: 3,
+    why: 'lock-step: the released stage at which a learner was told to wait for the next release (null: not waiting), so the dashboard still shows it after a restart',
+    sql: `ALTER TABLE learners ADD COLUMN waiting_release INTEGER;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -30,6 +30,8 @@ export interface ClassRow {
   engineVersion: string;
   createdAt: string;
   endedAt: string | null;
+  /** Set when the row could not be read whole (a damaged database row): what is wrong. */
+  damaged?: string;
 }
 
 export interface LearnerRow {
@@ -40,6 +42,8 @@ export interface LearnerRow {
   seed: string;
   joinedAt: string;
   removedAt: string | null;
+  /** Lock-step: the released stage at which the learner was refused with waitForRelease, else null. */
+  waitingRelease?: number | null;
 }
 
 export interface ActionRow {

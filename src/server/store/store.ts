@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ActionWriter } from './action-writer';
+import { StorageHealth } from './storage-failure';
 import type { ActionRow, AuditRow, ClassRow, InjectionRow, LearnerRow } from './rows';
 
 type Raw = Record<string, unknown>;
@@ -12,7 +13,7 @@ function classRow(r: Raw): ClassRow {
     title: r.title as string,
     contentKind: r.content_kind as ClassRow['contentKind'],
     contentId: r.content_id as string,
-    scenarios: JSON.parse(r.scenarios as string) as ClassRow['scenarios'],
+    ...scenariosOf(r),
     seedPolicy: r.seed_policy as ClassRow['seedPolicy'],
     classSeed: r.class_seed as string,
     pacing: r.pacing as ClassRow['pacing'],
@@ -27,6 +28,23 @@ function classRow(r: Raw): ClassRow {
   };
 }
 
+/** The class's scenario list; a damaged one leaves the class unopenable, with the reason. */
+function scenariosOf(r: Raw): Pick<ClassRow, 'scenarios' | 'damaged'> {
+  try {
+    return { scenarios: JSON.parse(r.scenarios as string) as ClassRow['scenarios'] };
+  } catch (err) {
+    return { scenarios: [], damaged: `its stored list of scenarios cannot be read (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
+function readDetail(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return { damaged: text.slice(0, 200) };
+  }
+}
+
 function learnerRow(r: Raw): LearnerRow {
   return {
     id: r.id as string,
@@ -36,6 +54,7 @@ function learnerRow(r: Raw): LearnerRow {
     seed: r.seed as string,
     joinedAt: r.joined_at as string,
     removedAt: (r.removed_at as string | null) ?? null,
+    waitingRelease: (r.waiting_release as number | null) ?? null,
   };
 }
 
@@ -46,6 +65,8 @@ function learnerRow(r: Raw): LearnerRow {
  */
 export class Store {
   private readonly s;
+  /** The last storage failure, until a write succeeds again (reported by /api/health). */
+  readonly health = new StorageHealth();
 
   constructor(
     readonly db: Database.Database,
@@ -69,6 +90,7 @@ export class Store {
       insertLearner: p('INSERT INTO learners (id, class_id, token_hash, name, seed, joined_at) VALUES (@id, @classId, @tokenHash, @name, @seed, @joinedAt)'),
       learnersOf: p('SELECT * FROM learners WHERE class_id = ? ORDER BY joined_at, id'),
       learnerByToken: p('SELECT * FROM learners WHERE token_hash = ?'),
+      setWaiting: p('UPDATE learners SET waiting_release = ? WHERE id = ?'),
       removeLearner: p('UPDATE learners SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
       actionsOf: p('SELECT step, seq, run, action, at FROM actions WHERE learner_id = ? ORDER BY step'),
       insertInjection: p('INSERT INTO injections (class_id, card_id, scenario_id, status, at) VALUES (?, ?, ?, ?, ?)'),
@@ -76,6 +98,18 @@ export class Store {
       insertAudit: p('INSERT INTO audit (class_id, at, op, detail) VALUES (?, ?, ?, ?)'),
       auditOf: p('SELECT at, op, detail FROM audit WHERE class_id = ? ORDER BY id'),
     };
+  }
+
+  /** Runs `f` in one SQLite transaction: every write in it commits together, or none does. */
+  transaction<T>(f: () => T): T {
+    try {
+      const value = this.db.transaction(f)();
+      this.health.succeeded();
+      return value;
+    } catch (err) {
+      this.health.failed(err);
+      throw err;
+    }
   }
 
   insertClass(c: Omit<ClassRow, 'released' | 'paused' | 'locked' | 'status' | 'endedAt'>): void {
@@ -133,23 +167,44 @@ export class Store {
     return r ? learnerRow(r) : null;
   }
 
+  /** Lock-step: the learner waits for the release after `released` (null: not waiting). */
+  setWaiting(id: string, released: number | null): void {
+    this.s.setWaiting.run(released, id);
+  }
+
   removeLearner(id: string, at: string): boolean {
     return this.s.removeLearner.run(at, id).changes > 0;
   }
 
   /** Resolves once the action is committed to disk; rejects when it could not be written. */
   writeAction(learnerId: string, a: ActionRow): Promise<void> {
-    return this.writer.write(learnerId, a);
+    return this.writer.write(learnerId, a).then(
+      () => this.health.succeeded(),
+      (err: unknown) => {
+        this.health.failed(err);
+        throw err;
+      },
+    );
   }
 
   actionsOf(learnerId: string): ActionRow[] {
-    return (this.s.actionsOf.all(learnerId) as Raw[]).map((r) => ({
-      step: r.step as number,
-      seq: r.seq as number,
-      run: r.run as number,
-      action: JSON.parse(r.action as string) as unknown,
-      at: r.at as string,
-    }));
+    return this.readActions(learnerId).actions;
+  }
+
+  /**
+   * A learner's stored actions up to the first row that cannot be read (a damaged row), and what
+   * is wrong with that row: one damaged row must not take anything else down with it.
+   */
+  readActions(learnerId: string): { actions: ActionRow[]; damaged: { step: number; message: string } | null } {
+    const actions: ActionRow[] = [];
+    for (const r of this.s.actionsOf.all(learnerId) as Raw[]) {
+      try {
+        actions.push({ step: r.step as number, seq: r.seq as number, run: r.run as number, action: JSON.parse(r.action as string) as unknown, at: r.at as string });
+      } catch (err) {
+        return { actions, damaged: { step: r.step as number, message: err instanceof Error ? err.message : String(err) } };
+      }
+    }
+    return { actions, damaged: null };
   }
 
   /** Records an injection; answers its id (learners' stored injectEvent actions carry seq = -id). */
@@ -173,6 +228,6 @@ export class Store {
   }
 
   auditOf(classId: string): AuditRow[] {
-    return (this.s.auditOf.all(classId) as Raw[]).map((r) => ({ at: r.at as string, op: r.op as string, detail: JSON.parse(r.detail as string) as unknown }));
+    return (this.s.auditOf.all(classId) as Raw[]).map((r) => ({ at: r.at as string, op: r.op as string, detail: readDetail(r.detail as string) }));
   }
 }

@@ -7,7 +7,7 @@ import { guardMessages, sendJson } from './socket-guard';
 import { HELLO_TIMEOUT_MS } from './learner-socket';
 
 /** The live dashboard's socket: `auth` with class id and key, then updates flow one way. */
-export function facilitatorSocket(ctx: ServerContext, ws: WebSocket, address: string): void {
+export function facilitatorSocket(ctx: ServerContext, ws: WebSocket, address: string, authenticated: () => void = () => undefined): void {
   let room: ClassRoom | null = null;
   const link: FacilitatorLink = { send: (m) => sendJson(ws, m), close: (code, reason) => ws.close(code, reason) };
   const outOfOrder = (code: string, message: string) => {
@@ -36,6 +36,7 @@ export function facilitatorSocket(ctx: ServerContext, ws: WebSocket, address: st
             return ws.close(CLOSE.forbidden, auth.code);
           }
           room = auth.room;
+          authenticated();
           room.watch(link);
           return;
         }

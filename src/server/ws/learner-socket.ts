@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { ClassRoom, LearnerEntry, LearnerLink } from '../classroom/class-room';
 import type { ServerContext } from '../context';
+import { sendNotes } from '../classroom/notes';
 import { CLOSE, LearnerClientMessage } from './messages';
 import { guardMessages, sendJson } from './socket-guard';
 
@@ -10,7 +11,7 @@ export const HELLO_TIMEOUT_MS = 10_000;
  * A learner's socket: `hello` with the resume token binds it to one learner's game, and from then
  * on every action is that learner's. No message names a learner, so none can reach another's game.
  */
-export function learnerSocket(ctx: ServerContext, ws: WebSocket, address: string): void {
+export function learnerSocket(ctx: ServerContext, ws: WebSocket, address: string, authenticated: () => void = () => undefined): void {
   let bound: { room: ClassRoom; learner: LearnerEntry } | null = null;
   const link: LearnerLink = { send: (m) => sendJson(ws, m), close: (code, reason) => ws.close(code, reason) };
   const outOfOrder = (code: string, message: string, seq?: number) => {
@@ -49,7 +50,9 @@ export function learnerSocket(ctx: ServerContext, ws: WebSocket, address: string
             return ws.close(CLOSE.removed, 'removed');
           }
           bound = found;
+          authenticated();
           found.room.attach(found.learner, link);
+          sendNotes(ctx.store, found.room, link, ctx.clock());
           return;
         }
         case 'action':

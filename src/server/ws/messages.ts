@@ -12,14 +12,24 @@ export const LearnerClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), token }),
   z.strictObject({
     type: z.literal('action'),
-    /** The client's idempotency key: positive, above every seq the server has accepted from it. */
-    seq: z.int().min(1).max(2 ** 31 - 1),
+    /**
+     * The client's idempotency key: positive, above every seq the server has accepted from it.
+     * Any safe integer: a cap at 2^31 - 1 would lock out a learner whose client once sent it
+     * (nothing can be above it); the server bounds each jump instead (MAX_SEQ_JUMP).
+     */
+    seq: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
     /** `{id}` of a listed action or a full action object; the engine checks the rest. */
     action: z.record(z.string(), z.unknown()),
   }),
   z.strictObject({ type: z.literal('sync') }),
 ]);
 export type LearnerClientMessage = z.infer<typeof LearnerClientMessage>;
+
+/**
+ * How far above the last accepted seq a new one may be: 2^31, so a learner can always go on
+ * (reaching 2^53 would take millions of accepted actions, far more than any game has).
+ */
+export const MAX_SEQ_JUMP = 2 ** 31;
 
 export const FacilitatorClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('auth'), classId: z.string().min(1).max(60), key: token }),
@@ -49,7 +59,10 @@ export type LearnerServerMessage =
   | { type: 'finished'; run: number; scenarioId: string; report: unknown; debrief: unknown }
   | (ResultMessage & { run: number })
   | { type: 'eventInjected'; id: number; cardId: string; title: string; status: 'queued' | 'applied' | 'skipped'; reason?: string; message: string }
-  | { type: 'removed'; message: string };
+  | { type: 'removed'; message: string }
+  /** The facilitator's latest announcement (again after each hello) and suggested stage time (see classroom/notes.ts). */
+  | { type: 'announcement'; text: string; at: string }
+  | { type: 'timer'; timer: { minutes: number; label: string | null; startedAt: string; endsAt: string; secondsLeft: number } | null };
 
 /** Close codes (4000-4999 are the application's). */
 export const CLOSE = {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerContext } from '../context';
+import { addressGroup } from '../security/address-group';
 import { hostAllowed } from '../security/hosts';
 import { facilitatorSocket } from './facilitator-socket';
 import { learnerSocket } from './learner-socket';
@@ -26,7 +27,10 @@ function reject(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-const ROUTES: Record<string, (ctx: ServerContext, ws: WebSocket, address: string) => void> = {
+/** Sockets per address (group) that have not yet sent hello or auth: above a whole class behind one NAT. */
+export const MAX_UNAUTHENTICATED_PER_ADDRESS = 250;
+
+const ROUTES: Record<string, (ctx: ServerContext, ws: WebSocket, address: string, authenticated: () => void) => void> = {
   '/ws/learner': learnerSocket,
   '/ws/facilitator': facilitatorSocket,
 };
@@ -56,14 +60,32 @@ export function createUpgradeHandler(ctx: ServerContext): { handle: (req: Incomi
       ctx.log.log('warn', 'upgradeOriginRefused', { address, origin: String(req.headers.origin).slice(0, 200) });
       return reject(socket, 403, 'Forbidden');
     }
+    const group = addressGroup(address);
+    if ((pending.get(group) ?? 0) >= MAX_UNAUTHENTICATED_PER_ADDRESS) {
+      ctx.log.log('warn', 'upgradeTooManyPending', { address });
+      return reject(socket, 429, 'Too Many Requests');
+    }
+    pending.set(group, (pending.get(group) ?? 0) + 1);
+    let counted = true;
+    const settle = () => {
+      if (!counted) return;
+      counted = false;
+      const n = (pending.get(group) ?? 1) - 1;
+      if (n > 0) pending.set(group, n);
+      else pending.delete(group);
+    };
+    socket.once('close', settle);
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       ws.on('error', (e) => ctx.log.log('warn', 'socketError', { address, error: e.message }));
-      route(ctx, ws, address);
+      ws.once('close', settle);
+      route(ctx, ws, address, settle);
     });
   };
   const alive = new WeakSet<WebSocket>();
+  /** Address group → sockets not yet authenticated. */
+  const pending = new Map<string, number>();
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
       if (!alive.has(ws)) {
