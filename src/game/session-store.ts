@@ -199,7 +199,7 @@ export class SessionStore {
    * Takes a listed action (`{ id }`) or a full action object. Accepted actions are saved before
    * subscribers hear of them, so a closed tab never loses a decision.
    */
-  dispatch(input: { id: string; text?: string } | Action): DispatchResult | null {
+  dispatch(input: { id: string; text?: string } | Action, options: { refusalShownByCaller?: boolean } = {}): DispatchResult | null {
     if (this.remote) return this.dispatchRemote(input);
     const session = this.session;
     if (!session) return { ok: false, error: { code: 'finished', message: 'No game is running.' } };
@@ -225,7 +225,8 @@ export class SessionStore {
       this.persist();
       if (result.done) this.recordFinishedRun();
     } else {
-      this.error = result.error.message;
+      // A writing field shows its refusal beside the text; the screen's box would say it twice.
+      this.error = options.refusalShownByCaller ? null : result.error.message;
     }
     this.emit(result);
     return result;

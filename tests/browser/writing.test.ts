@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
 import { openGame, startHarness, waitForScene, type Harness } from './harness';
+import { screenshotDir } from './paths';
 import { afterAction, playUntil, settle, startScenario, status } from './play';
 import { chooseFile, downloaded, toCampaignMap, verifyInNode, viewerStatus } from './replay-helpers';
 
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 const CAFE = 'corner-cafe.yaml';
-const SHOTS = '/tmp/shots-writing';
+const SHOTS = screenshotDir;
 
 const GOAL = 'By the end of Sprint 3, regulars of the Corner Café app order their usual coffee ahead and pick it up without queueing, measured by 150 app orders a week.';
 const VAGUE_STORY = 'As a regular, I want a quick way to order ahead, so that I skip the queue.';
@@ -118,8 +119,12 @@ describe('writing in your own words', () => {
     // Ctrl+Enter sends from the field, as the button does.
     await page.locator(criteria).press('Control+Enter');
     await settle(page);
-    const alert = page.locator(`#write-criteria-${item.id}-error[role="alert"]`);
-    await expect(alert.innerText()).resolves.toMatch(/not a Given-When-Then yet.*has no Then/);
+    const reason = page.locator(`#write-criteria-${item.id}-error`);
+    await expect(reason.innerText()).resolves.toMatch(/not a Given-When-Then yet.*has no Then/);
+    // Said once: beside the field (which points to it), announced by the page's live region, and not again in the screen's box.
+    await expect(page.locator(criteria).getAttribute('aria-describedby')).resolves.toContain(`write-criteria-${item.id}-error`);
+    await expect.poll(() => page.locator('#announcer').innerText()).toMatch(/^Not possible: .*has no Then/);
+    await expect(page.locator('.latest--error').count()).resolves.toBe(0);
     await expect(page.inputValue(criteria)).resolves.toBe(NO_THEN);
     await expect(page.locator(criteria).getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`write-criteria-${item.id}`);

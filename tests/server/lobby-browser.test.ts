@@ -3,16 +3,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBrowser } from '../../scripts/browser/ensure';
-import { repoRoot, viteConfig } from '../browser/paths';
+import { repoRoot, screenshotDir, viteConfig } from '../browser/paths';
 import { api, createClass, joinClass, startTestServer, tempDir, type TestServer } from './helpers';
 
 /**
  * The projector lobby and announcements in real Chromium, with the game built into a directory of
- * its own (dist/ belongs to the browser tests). Screenshots at 1280×720 go to /tmp/shots-lobby/.
+ * its own (dist/ belongs to the browser tests). Screenshots at 1280×720 go to test-results/screenshots/.
  */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = '/tmp/shots-lobby';
+const SHOTS = screenshotDir;
 
 describe('the projector lobby and announcements in a real browser', () => {
   let server: TestServer;

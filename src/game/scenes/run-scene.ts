@@ -109,7 +109,7 @@ export abstract class RunScene extends Phaser.Scene {
   };
 
   /** Sends what the learner wrote with a listed action; the engine's answer (null while a class server decides). */
-  protected sendText = (id: string, text: string): DispatchResult | null => this.store.dispatch({ id, text });
+  protected sendText = (id: string, text: string): DispatchResult | null => this.store.dispatch({ id, text }, { refusalShownByCaller: true });
 
   /** The top bar's Views, Log and Menu buttons. */
   protected tools(run: RunView): HTMLElement[] {

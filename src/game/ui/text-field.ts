@@ -143,7 +143,8 @@ export function textField(o: TextFieldOptions): HTMLElement {
   });
 
   const errorLine = error
-    ? el('p', { class: 'text-field__error', id: `${id}-error`, role: 'alert' }, el('strong', {}, 'Not saved: '), error.charAt(0).toUpperCase() + error.slice(1))
+    ? // Announced once, by the page's live region ("Not possible: …"); the field points to it with aria-describedby.
+      el('p', { class: 'text-field__error', id: `${id}-error` }, el('strong', {}, 'Not saved: '), error.charAt(0).toUpperCase() + error.slice(1))
     : null;
 
   const body: OptionalChild[] = [
