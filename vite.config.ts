@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { precompress } from './scripts/build/precompress';
+import { precompress } from './scripts/build/precompress.ts';
 
 // Phaser's package `exports` block deep imports (`phaser/src/...`), so the custom build is
 // reached through absolute paths instead.
@@ -44,7 +44,13 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ }],
+          groups: [
+            { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ },
+            // The Gherkin parser behind the writing hints: large, and it changes even less often.
+            { name: 'gherkin', test: /[\\/]node_modules[\\/]@cucumber[\\/]/ },
+            // The engine's libraries (schemas, statechart, immutable state, seeded randomness, scenario files).
+            { name: 'libs', test: /[\\/]node_modules[\\/](zod|xstate|immer|seedrandom|yaml)[\\/]/ },
+          ],
         },
       },
     },
