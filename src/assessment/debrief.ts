@@ -266,7 +266,8 @@ function decisionSprint(decisionId: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function weightedMean(records: readonly Evidence[]): number {
+/** The weighted mean score of judged decisions (the plain mean when every weight is zero). */
+export function weightedMean(records: readonly Evidence[]): number {
   let w = 0;
   let ws = 0;
   for (const e of records) {

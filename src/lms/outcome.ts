@@ -3,6 +3,7 @@
  * available realised), pass or fail against the mastery score, and one result per learning goal
  * the run judged, in the debrief's own terms (shown, partly shown, missed).
  */
+import { weightedMean } from '../assessment/debrief';
 import { assessEvidence } from '../assessment/mastery';
 import type { Evidence, Report } from '../engine';
 import type { GoalResult, JudgedDecision, RunOutcome } from './types';
@@ -30,16 +31,6 @@ export function runOutcome(report: Report, mastery: number | null, seconds: Read
     });
   }
   return { scoreRaw, scaled, mastery, passed: mastery === null ? null : scaled >= mastery, goals };
-}
-
-function weightedMean(records: readonly Evidence[]): number {
-  let w = 0;
-  let ws = 0;
-  for (const e of records) {
-    w += e.weight;
-    ws += e.weight * e.score;
-  }
-  return w > 0 ? ws / w : records.reduce((a, e) => a + e.score, 0) / Math.max(1, records.length);
 }
 
 /** The decisions judged by one accepted choice, from the evidence it produced. */

@@ -1,12 +1,10 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBrowser } from '../../scripts/browser/ensure';
-import { repoRoot, viteConfig } from '../browser/paths';
 import { settle } from '../browser/play';
-import { startTestServer, tempDir, type TestServer } from './helpers';
+import { buildGameInto, startTestServer, type TestServer } from './helpers';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -20,8 +18,7 @@ describe('the game under the classroom server\'s CSP', () => {
   let dist: string;
 
   beforeAll(async () => {
-    dist = tempDir('sprintwise-csp-dist-');
-    await build({ root: repoRoot, configFile: viteConfig, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+    dist = await buildGameInto('sprintwise-csp-dist-');
     server = await startTestServer({ distDir: dist });
     browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
   }, 180_000);

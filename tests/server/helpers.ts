@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
+import { build } from 'vite';
 import WebSocket from 'ws';
 import type { Policy } from '../../src/bots';
+import { repoRoot, viteConfig } from '../browser/paths';
 import type { Step } from '../../src/engine';
 import { memoryLogger } from '../../src/server/log';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server';
@@ -17,6 +19,13 @@ export interface TestServer extends RunningServer {
 
 export function tempDir(prefix = 'sprintwise-classroom-'): string {
   return mkdtempSync(joinPath(tmpdir(), prefix));
+}
+
+/** The game built into a temporary directory of its own (dist/ belongs to the browser tests), for a server to send. */
+export async function buildGameInto(prefix: string): Promise<string> {
+  const dir = tempDir(prefix);
+  await build({ root: repoRoot, configFile: viteConfig, logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  return dir;
 }
 
 /** A real server on 127.0.0.1, an ephemeral port and a fresh data directory. */

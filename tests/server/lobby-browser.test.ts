@@ -1,10 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBrowser } from '../../scripts/browser/ensure';
-import { repoRoot, screenshotDir, viteConfig } from '../browser/paths';
-import { api, createClass, joinClass, startTestServer, tempDir, type TestServer } from './helpers';
+import { screenshotDir } from '../browser/paths';
+import { api, createClass, joinClass, buildGameInto, startTestServer, type TestServer } from './helpers';
 
 /**
  * The projector lobby and announcements in real Chromium, with the game built into a directory of
@@ -22,8 +21,7 @@ describe('the projector lobby and announcements in a real browser', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    dist = tempDir('sprintwise-lobby-dist-');
-    await build({ root: repoRoot, configFile: viteConfig, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+    dist = await buildGameInto('sprintwise-lobby-dist-');
     server = await startTestServer({ distDir: dist });
     browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
   }, 180_000);

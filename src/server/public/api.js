@@ -1,4 +1,4 @@
-import { fragment } from './dom.js';
+import { $, fragment, wsUrl } from './dom.js';
 
 // The facilitator pages' access to the API: the class id and key come from the URL fragment and
 // go to the server only in the Authorization header.
@@ -24,4 +24,28 @@ export async function download(path, name) {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The facilitator WebSocket of the class in the page's link: authenticates, hands each message to
+ * `onMessage`, shows Live or Reconnecting… in #connection and reconnects with a growing delay.
+ */
+export function connectFacilitator(onMessage, showProblem) {
+  let delay = 500;
+  const connect = () => {
+    const ws = new WebSocket(wsUrl('/ws/facilitator'));
+    ws.addEventListener('open', () => {
+      delay = 500;
+      $('#connection').textContent = 'Live';
+      ws.send(JSON.stringify({ type: 'auth', classId: auth.class ?? '', key: auth.key ?? '' }));
+    });
+    ws.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
+    ws.addEventListener('close', (e) => {
+      $('#connection').textContent = 'Reconnecting…';
+      if (e.code === 4003) return showProblem('This link is not valid for this class: check the facilitator link.');
+      setTimeout(connect, delay);
+      delay = Math.min(10_000, delay * 2);
+    });
+  };
+  connect();
 }

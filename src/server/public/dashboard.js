@@ -1,6 +1,6 @@
-import { $, el, fill, num, pct, wsUrl } from './dom.js';
+import { $, el, fill, num, pct } from './dom.js';
 import { count, phaseWords } from './words.js';
-import { auth, call, download } from './api.js';
+import { auth, call, connectFacilitator, download } from './api.js';
 
 // The live dashboard: one snapshot over the facilitator WebSocket, then updates for changed
 // learners, class-wide results and class state. Commands go over HTTP with the key.
@@ -157,22 +157,6 @@ function onMessage(m) {
   }
 }
 
-let delay = 500;
-function connect() {
-  const ws = new WebSocket(wsUrl('/ws/facilitator'));
-  ws.addEventListener('open', () => {
-    delay = 500;
-    $('#connection').textContent = 'Live';
-    ws.send(JSON.stringify({ type: 'auth', classId: auth.class ?? '', key: auth.key ?? '' }));
-  });
-  ws.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
-  ws.addEventListener('close', (e) => {
-    $('#connection').textContent = 'Reconnecting…';
-    if (e.code === 4003) return showProblem('This link is not valid for this class: check the facilitator link.');
-    setTimeout(connect, delay);
-    delay = Math.min(10_000, delay * 2);
-  });
-}
 
 async function op(path, body) {
   try {
@@ -211,4 +195,4 @@ $('#exportCsv').addEventListener('click', () => download('/export.csv', `class-$
 $('#debriefLink').setAttribute('href', `/facilitator/debrief${location.hash}`);
 
 if (!auth.class || !auth.key) showProblem('This page needs the facilitator link you got when creating the class.');
-else connect();
+else connectFacilitator(onMessage, showProblem);

@@ -1,6 +1,6 @@
-import { $, el, fill, wsUrl } from './dom.js';
+import { $, el, fill } from './dom.js';
 import { count } from './words.js';
-import { auth, call } from './api.js';
+import { auth, call, connectFacilitator } from './api.js';
 
 // The projector lobby: the join link as text and QR code, the class code, a live count of the
 // learners who have joined (over the dashboard's WebSocket) and a Start button that releases
@@ -69,22 +69,6 @@ function onMessage(m) {
   }
 }
 
-let delay = 500;
-function connect() {
-  const ws = new WebSocket(wsUrl('/ws/facilitator'));
-  ws.addEventListener('open', () => {
-    delay = 500;
-    $('#connection').textContent = 'Live';
-    ws.send(JSON.stringify({ type: 'auth', classId: auth.class ?? '', key: auth.key ?? '' }));
-  });
-  ws.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
-  ws.addEventListener('close', (e) => {
-    $('#connection').textContent = 'Reconnecting…';
-    if (e.code === 4003) return showProblem('This link is not valid for this class: check the facilitator link.');
-    setTimeout(connect, delay);
-    delay = Math.min(10_000, delay * 2);
-  });
-}
 
 /** The QR code comes from the server as an SVG document: parsed as SVG (never as HTML) and put in the page. */
 function showQr(svgText, url) {
@@ -108,7 +92,7 @@ async function load() {
   } catch (e) {
     showProblem(`The lobby could not be loaded: ${e.message}.`);
   }
-  connect();
+  connectFacilitator(onMessage, showProblem);
 }
 
 $('#start').addEventListener('click', async () => {
