@@ -20,4 +20,6 @@ export interface ServerContext {
   allowedHosts: AllowedHosts;
   /** True when this server serves the built game at `/`: learners join there (`/?join=CODE`). */
   gameServed?: boolean;
+  /** How long one slice of the class debrief or export may hold the event loop (see sliced.ts). */
+  sliceMs: number;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Content } from './classroom/content';
 import type { FeedTiming } from './classroom/dashboard-feed';
 import { Registry } from './classroom/registry';
+import { SLICE_MS } from './classroom/sliced';
 import type { ServerContext } from './context';
 import { buildApp } from './http/app';
 import { DEFAULT_LIMITS } from './http/limits';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   feedTiming?: FeedTiming;
   /** Messages per second each socket may send (default 20, bursts of 40). */
   messageRate?: MessageRate;
+  /** How long one slice of a class debrief or export may hold the event loop (default 8 ms). */
+  sliceMs?: number;
 }
 
 export interface RunningServer {
@@ -77,6 +80,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     allowedOrigins: new Set(o.allowedOrigins ?? []),
     allowedHosts: allowedHosts(o.host, o.allowedHosts),
     messageRate: o.messageRate ?? DEFAULT_MESSAGE_RATE,
+    sliceMs: o.sliceMs ?? SLICE_MS,
   };
   const distDir = o.distDir && existsSync(o.distDir) ? o.distDir : null;
   ctx.gameServed = distDir !== null && existsSync(join(distDir, 'index.html'));

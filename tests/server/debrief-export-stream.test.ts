@@ -12,7 +12,7 @@ const LEARNERS = 200;
 
 /**
  * Reads a body and keeps only its length (this test's own work must not count as the server's),
- * and counts the event loop's turns before the first byte came: a body built in one piece has none.
+ * and counts the event loop's turns before the first byte came: a body built in one piece has few.
  */
 function drain(url: string, key: string): Promise<{ status: number; bytes: number; turnsBeforeFirstByte: number }> {
   let turns = 0;
@@ -61,7 +61,9 @@ describe('the debrief and the export of a large class', () => {
       })();
       db.close();
 
-      const server = await startTestServer({ dataDir });
+      // A turn at every learner, so the count of turns below says how finely the work is cut,
+      // whatever this machine's speed (the default 8 ms budget gives fewer turns on a fast one).
+      const server = await startTestServer({ dataDir, sliceMs: 0 });
       try {
         const player = await new Learner(server.url, live.token).connect();
         const policy = POLICIES.first!('live');
@@ -103,9 +105,11 @@ describe('the debrief and the export of a large class', () => {
         const e = (await api(server.url, 'GET', `/api/classes/${cls.id}/export.json`, { key: cls.key })).json;
         expect(e.learners).toHaveLength(LEARNERS);
         expect(e.format).toBe('sprintwise-classroom-export');
-        // Built in slices: the event loop ran many times while the server built the first bytes.
-        expect(debrief.turnsBeforeFirstByte).toBeGreaterThan(10);
-        expect(exported.turnsBeforeFirstByte).toBeGreaterThan(10);
+        // Built in slices: the event loop ran at least once per learner before the first byte (the
+        // summary before the learners' own parts reads every learner). A body built in one piece
+        // gives the loop only the few turns the request's own network round trip takes.
+        expect(debrief.turnsBeforeFirstByte).toBeGreaterThanOrEqual(LEARNERS);
+        expect(exported.turnsBeforeFirstByte).toBeGreaterThanOrEqual(LEARNERS);
         // Learners went on meanwhile. No wall-clock bound: on a shared, loaded machine the loop
         // is also held up by other processes (the figures printed above are the measurement).
         expect(acks.length).toBeGreaterThan(3);

@@ -1,7 +1,7 @@
 import { buildDebrief, decisionTitle, goalById, strongPoWeighs, type Debrief } from '../../assessment';
 import type { Evidence, Report, Scenario } from '../../engine';
 import type { ClassInfo, ClassRoom } from './class-room';
-import { jsonWithArray, Slicer } from './sliced';
+import { jsonWithArray, SLICE_MS, Slicer } from './sliced';
 import { withoutSeed } from './summary';
 
 export interface DecisionSummary {
@@ -77,10 +77,10 @@ function distribution(scenarioId: string, key: string, label: string, raw: (numb
  * class chose, outcome spreads, then each learner's debrief, built one learner at a time. A
  * learner acting meanwhile shows in their own debrief as of when it was built.
  */
-export async function* classDebriefJson(room: ClassRoom): AsyncGenerator<string> {
+export async function* classDebriefJson(room: ClassRoom, sliceMs = SLICE_MS): AsyncGenerator<string> {
   const learners = room.activeLearners();
   const hide = room.live;
-  const head = await debriefHead(room, learners);
+  const head = await debriefHead(room, learners, sliceMs);
   yield* jsonWithArray(
     head,
     'learnerDebriefs',
@@ -96,8 +96,8 @@ export async function* classDebriefJson(room: ClassRoom): AsyncGenerator<string>
 }
 
 /** Everything but the learners' own debriefs; gives the event loop a turn between learners. */
-async function debriefHead(room: ClassRoom, learners: ReturnType<ClassRoom['activeLearners']>): Promise<Omit<ClassDebrief, 'learnerDebriefs'>> {
-  const slicer = new Slicer();
+async function debriefHead(room: ClassRoom, learners: ReturnType<ClassRoom['activeLearners']>, sliceMs: number): Promise<Omit<ClassDebrief, 'learnerDebriefs'>> {
+  const slicer = new Slicer(sliceMs);
   type Acc = { scenarioId: string; decisionId: string; perLearner: { score: number; happened: string[] }[]; goalIds: Set<string> };
   const byDecision = new Map<string, Acc>();
   const reportsByScenario = new Map<string, Report[]>();

@@ -4,7 +4,7 @@ import { ENGINE_VERSION, type ReplayLog } from '../../engine';
 import type { Store } from '../store/store';
 import type { ClassRoom } from './class-room';
 import { classResults } from './results';
-import { jsonWithArray, Slicer } from './sliced';
+import { jsonWithArray, SLICE_MS, Slicer } from './sliced';
 import { SEED_HIDDEN } from './summary';
 
 export const EXPORT_FORMAT = 'sprintwise-classroom-export';
@@ -15,7 +15,7 @@ export const EXPORT_FORMAT_VERSION = 1;
  * replays are left out (a replay carries its seed); once it has ended they are included, and
  * each replay verifies with `sim replay verify`.
  */
-export async function* exportJson(room: ClassRoom, store: Store, now: Date): AsyncGenerator<string> {
+export async function* exportJson(room: ClassRoom, store: Store, now: Date, sliceMs = SLICE_MS): AsyncGenerator<string> {
   const open = !room.live;
   // Each learner is built and written in its turn (see sliced.ts): the export of a large class
   // never holds up learners' acks, and is streamed rather than held whole in memory.
@@ -46,7 +46,7 @@ export async function* exportJson(room: ClassRoom, store: Store, now: Date): Asy
     }),
   }));
   const info = room.info();
-  const slicer = new Slicer();
+  const slicer = new Slicer(sliceMs);
   const results = classResults(
     await (async () => {
       const out = [];
@@ -67,7 +67,7 @@ export async function* exportJson(room: ClassRoom, store: Store, now: Date): Asy
     injections: room.injections(),
     audit: store.auditOf(room.row.id),
   };
-  yield* jsonWithArray(head, 'learners', learners);
+  yield* jsonWithArray(head, 'learners', learners, sliceMs);
 }
 
 /** One row per learner and run: outcome figures and mastery per domain. */

@@ -145,11 +145,11 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
     return r.ok ? { class: r.value } : refuse(reply, r);
   });
   // Built a slice at a time and streamed (see classroom/sliced.ts): learners' acks go on meanwhile.
-  api.get('/api/classes/:id/debrief', facilitator('debrief'), async (req, reply) => reply.type('application/json; charset=utf-8').send(Readable.from(classDebriefJson(roomOf(req)))));
+  api.get('/api/classes/:id/debrief', facilitator('debrief'), async (req, reply) => reply.type('application/json; charset=utf-8').send(Readable.from(classDebriefJson(roomOf(req), ctx.sliceMs))));
   const attachment = (reply: FastifyReply, name: string) => reply.header('content-disposition', `attachment; filename="${name}"`);
   api.get('/api/classes/:id/export.json', facilitator('exportJson'), async (req, reply) => {
     const room = roomOf(req);
-    return attachment(reply, `class-${room.row.id}.json`).type('application/json; charset=utf-8').send(Readable.from(exportJson(room, ctx.store, ctx.clock())));
+    return attachment(reply, `class-${room.row.id}.json`).type('application/json; charset=utf-8').send(Readable.from(exportJson(room, ctx.store, ctx.clock(), ctx.sliceMs)));
   });
   api.get('/api/classes/:id/export.csv', facilitator('exportCsv'), async (req, reply) => {
     const room = roomOf(req);
