@@ -207,6 +207,10 @@ describe('writing in your own words', () => {
     await expect(page.inputValue(field)).resolves.toBe(SPRINT_GOAL);
     await shots(page, 'Writing-Planning-answer', '.goal-card');
     await playUntil(page, (s) => s.phase?.startsWith('sprint.execution') === true && !s.dialog);
+    // The board shows the story as the player wrote it.
+    expect((await engineObservation(page, CAFE)).sprintBacklog.map((i) => i.id)).toContain(item.id);
+    await expect(page.locator(`.task[data-item="${item.id}"] .task__story`).innerText()).resolves.toBe(`“${STORY}”`);
+    await shots(page, 'Writing-SprintDay-story', '.task-list');
     const there = await status(page);
 
     // The save, exported, verifies in Node and opens in the viewer in another profile, to the same hash.

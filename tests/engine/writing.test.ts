@@ -227,6 +227,18 @@ describe('a Sprint Goal in the learner\u2019s words', () => {
     ok(s, { type: 'commitSprint', scope: 'agreed' });
     expect(s.state.evidence.find((x) => x.decisionId === 'sprintGoal-text-s1')!.score).toBe(1);
   });
+
+  it('ended with the learner\u2019s own full stop is quoted without a second one', () => {
+    const s = briefed();
+    ok(s, { id: 'startSprints' });
+    answerQuestions(s);
+    const proposed = ok(s, { type: 'proposeSprintGoal', itemIds: ['order-ahead'], text: 'Regulars can order ahead and skip the queue.' });
+    const committed = ok(s, { type: 'commitSprint', scope: 'agreed' });
+    const said = [...proposed.changes.messages, ...committed.changes.messages].join(' ');
+    expect(said).toContain('You proposed a Sprint Goal: Regulars can order ahead and skip the queue. ');
+    expect(said).toContain('Sprint Goal: Regulars can order ahead and skip the queue. The Developers forecast');
+    expect(said).not.toContain('..');
+  });
 });
 
 describe('a split the learner writes', () => {

@@ -9,7 +9,7 @@ import { criteriaCoverage, isReady, judgeUnansweredFlaws, scenarioItem, setAside
 import { refinementBudget, refinementCost } from './backlog';
 import { judgeBuyerAndUser, judgeMarketUse } from './discovery';
 import { chosenProductGoal, judgeSprintGoalAgainstProductGoal } from './product-goal';
-import { emptyText, judgeWrittenSprintGoal, quoteWritten, sprintGoalJudgement, sprintGoalPushBack, written } from './writing';
+import { asSentence, emptyText, judgeWrittenSprintGoal, quoteWritten, sprintGoalJudgement, sprintGoalPushBack, written } from './writing';
 import { judgeUsageGuidedOrder } from './usage';
 import { judgeOrdering, unitScores, visibleWsjfOrder } from './ordering';
 import { judgeReadiness } from './readiness';
@@ -169,7 +169,7 @@ export const proposeSprintGoal: Rule<'proposeSprintGoal'> = {
       sprint.goalText = goalText(base, a.itemIds, goal?.text ?? null);
       sprint.goalWritten = false;
     }
-    say(draft, `You proposed a Sprint Goal: ${sprint.goalText}. ${sprint.negotiation!.message}`);
+    say(draft, `You proposed a Sprint Goal: ${asSentence(sprint.goalText)} ${sprint.negotiation!.message}`);
   },
 };
 
@@ -368,7 +368,7 @@ export const commitSprint: Rule<'commitSprint'> = {
     const items = (k: number) => `${k} ${k === 1 ? 'item' : 'items'}`;
     say(
       draft,
-      `Sprint Goal: ${sprint.goalText}. The Developers forecast ${forecast} points and took ${items(selected.length)} (${planned} points) into the Sprint.` +
+      `Sprint Goal: ${asSentence(sprint.goalText)} The Developers forecast ${forecast} points and took ${items(selected.length)} (${planned} points) into the Sprint.` +
         (passed.length ? ` They passed over ${items(passed.length)} that ${passed.length === 1 ? 'was' : 'were'} not ready or too big.` : ''),
     );
   },

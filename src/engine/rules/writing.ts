@@ -49,6 +49,11 @@ export function quoteWritten(text: string): string {
   return `"${flat.length > 160 ? `${flat.slice(0, 157)}…` : flat}"`;
 }
 
+/** A text the PO wrote, ended as a sentence: their own full stop (or ! or ?) is not doubled. */
+export function asSentence(text: string): string {
+  return /[.!?…]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
+}
+
 /** What the rubric found wrong, in its own sentences (at most `max`), or what was right when nothing was. */
 export function findingsWords(findings: readonly Finding[], max = 2): string {
   const wrong = findings.filter((f) => !f.ok).slice(0, max);

@@ -86,7 +86,7 @@ export function comparePanel(scenario: LoadedScenario, origin: BranchOrigin, bra
       ? el(
           'ul',
           { class: 'compare__goals' },
-          ...moved.map((g) => el('li', {}, el('strong', {}, `${g.goalId} ${g.title}: `), statusBadge(g.a.status), el('span', { 'aria-hidden': 'true' }, ' → '), el('span', { class: 'visually-hidden' }, ' then '), statusBadge(g.b.status), ` (${CHANGE_WORDS[g.change]})`)),
+          ...moved.map((g) => el('li', {}, el('strong', {}, `${g.title}: `), statusBadge(g.a.status), el('span', { 'aria-hidden': 'true' }, ' → '), el('span', { class: 'visually-hidden' }, ' then '), statusBadge(g.b.status), ` (${CHANGE_WORDS[g.change]})`)),
         )
       : null,
   );

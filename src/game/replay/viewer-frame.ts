@@ -177,7 +177,7 @@ function evidenceItem(e: Evidence, stepper: ReplayStepper, step: number): HTMLEl
   return el(
     'li',
     { class: `viewer-judgement viewer-judgement--${scoreWord(e.score).replace(' ', '-')}` },
-    el('p', { class: 'viewer-judgement__head' }, el('span', { class: 'goal__id' }, e.goalId), ' ', el('strong', {}, goal?.title ?? e.goalId)),
+    el('p', { class: 'viewer-judgement__head' }, el('strong', {}, goal?.title ?? 'A learning goal')),
     el('p', { class: 'viewer-judgement__score' }, `Score ${e.score.toFixed(2)} of 1: ${scoreWord(e.score)} · ${decisionTitle(e.decisionId, stepper.scenario)}`),
     el('p', { class: 'viewer-judgement__why' }, e.rationale),
     later !== null && later !== step ? el('p', { class: 'block__hint' }, `Judged again at choice ${later + 1}: the debrief uses that later judgement.`) : null,

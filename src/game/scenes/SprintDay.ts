@@ -98,6 +98,8 @@ export class SprintDay extends RunScene {
             el('span', { class: 'task__state' }, el('span', { 'aria-hidden': 'true' }, `${state.symbol} `), state.text),
             el('span', { class: 'task__title' }, typeBadge(item.type), ' ', item.title),
             el('span', { class: 'task__points' }, `${item.estimate} ${item.estimate === 1 ? 'pt' : 'pts'}`),
+            // The story in the PO's own words, so the board reads as what they wrote.
+            item.story ? el('span', { class: 'task__story' }, `“${item.story}”`) : null,
           );
         }),
       ),
