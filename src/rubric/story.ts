@@ -5,7 +5,7 @@
  * ("so that …"), in that order or with the ends first ("In order to …, as a …, I want …").
  */
 import { oneLine } from './normalise';
-import { contentStems, firstHit, hits, phraseRegex, SOLUTION_RE, stem, VAGUE_RE, VERBS, withoutQuotes, words } from './words';
+import { contentStems, firstHit, hits, phraseRegex, SOLUTION_RE, stem, stemSet, VAGUE_RE, VERBS, withoutQuotes, words } from './words';
 import type { Finding } from './types';
 
 export interface StoryParts {
@@ -30,8 +30,21 @@ function take(original: string, lower: string, part: string | undefined): string
   return at >= 0 ? original.slice(at, at + t.length) : t;
 }
 
+const PARSED = new Map<string, Readonly<StoryParts>>();
+
 /** The role, means and ends of a story; parts that are not there are left out. */
-export function parseStory(text: string): StoryParts {
+export function parseStory(text: string): Readonly<StoryParts> {
+  // Remembered (bounded): every story in the Product Backlog is parsed again for each one written.
+  let parts = PARSED.get(text);
+  if (!parts) {
+    if (PARSED.size >= 4096) PARSED.clear();
+    parts = Object.freeze(parseStoryNow(text));
+    PARSED.set(text, parts);
+  }
+  return parts;
+}
+
+function parseStoryNow(text: string): StoryParts {
   const original = oneLine(text);
   const lower = original.toLowerCase();
   const m = ROLE_FIRST.exec(lower);
@@ -188,8 +201,8 @@ function estimable(text: string, p: StoryParts): Finding {
 
 /** Content overlap of two texts: how much of the smaller one the other repeats. */
 export function overlap(a: string, b: string): number {
-  const A = new Set(contentStems(a));
-  const Bs = new Set(contentStems(b));
+  const A = stemSet(a);
+  const Bs = stemSet(b);
   if (!A.size || !Bs.size) return 0;
   let shared = 0;
   for (const w of A) if (Bs.has(w)) shared++;
@@ -202,8 +215,8 @@ function unique(text: string, p: StoryParts, existing: readonly string[]): Findi
   for (const other of existing) {
     const o = parseStory(other);
     const theirs = o.means ? `${o.means} ${o.ends ?? ''}` : other;
-    const small = Math.min(new Set(contentStems(mine)).size, new Set(contentStems(theirs)).size);
-    const sameWant = !!p.means && !!o.means && Math.min(new Set(contentStems(p.means)).size, new Set(contentStems(o.means)).size) >= 2 && overlap(p.means, o.means) >= 0.75;
+    const small = Math.min(stemSet(mine).size, stemSet(theirs).size);
+    const sameWant = !!p.means && !!o.means && Math.min(stemSet(p.means).size, stemSet(o.means).size) >= 2 && overlap(p.means, o.means) >= 0.75;
     if (sameWant || (small >= 2 && overlap(mine, theirs) >= 0.75))
       return { criterion: c, ok: false, message: `It repeats ${q(clipText(other))}, already in the Product Backlog. Refine that item instead, or say what is different.` };
   }

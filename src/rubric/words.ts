@@ -88,6 +88,22 @@ export function contentStems(text: string): string[] {
     .map(stem);
 }
 
+const STEM_SETS = new Map<string, ReadonlySet<string>>();
+
+/**
+ * `contentStems` as a set, remembered: a written story is compared with every story in the
+ * Product Backlog, the same texts again at every step. Bounded, and pure, so results never differ.
+ */
+export function stemSet(text: string): ReadonlySet<string> {
+  let set = STEM_SETS.get(text);
+  if (!set) {
+    if (STEM_SETS.size >= 4096) STEM_SETS.clear();
+    set = new Set(contentStems(text));
+    STEM_SETS.set(text, set);
+  }
+  return set;
+}
+
 /** Vague words: they promise a quality without saying how anyone would check it. */
 export const VAGUE = [
   'quick', 'quickly', 'quicker', 'easy', 'easily', 'easier', 'seamless', 'seamlessly', 'user-friendly', 'user friendly',
