@@ -31,6 +31,8 @@ import { Customers } from './scenes/Customers';
 import { Market } from './scenes/Market';
 import { ReplayViewer } from './scenes/ReplayViewer';
 import { followLink as followGameLink, type LinkOutcome } from './replay/follow-link';
+import { receiveFromDashboard } from './replay/from-dashboard';
+import { openInViewer } from './replay/viewer-source';
 import type { SaveSlot } from './save/storage';
 import { SceneKey } from './scenes/keys';
 import { sceneForPhase } from './router';
@@ -110,6 +112,15 @@ export function openClassroom(game: Phaser.Game, options: { resume: boolean; cod
 export function continueLast(scenarioId: string, slot: SaveSlot = 'main'): { scene: SceneKey; error: string | null } {
   const opened = getStore().resume(scenarioId, slot);
   return opened.ok ? { scene: sceneForPhase(opened.run.step.phase), error: null } : { scene: SceneKey.CampaignMap, error: opened.message };
+}
+
+/** Opens the learner's run the class dashboard sends (replay/from-dashboard.ts) in the replay viewer (call installPlay first). */
+export async function openFromDashboard(): Promise<LinkOutcome> {
+  const sent = await receiveFromDashboard();
+  if (!sent.ok) return { kind: 'stay', notice: { tone: 'error', title: 'No run to show.', text: sent.message } };
+  const opened = openInViewer(getStore(), sent.replay, 'title', sent.source);
+  if (!opened.ok) return { kind: 'stay', notice: { tone: 'error', title: 'This run cannot be shown.', text: opened.reason } };
+  return { kind: 'go', scene: SceneKey.ReplayViewer };
 }
 
 /** Follows a challenge or replay link the game was opened with (call installPlay first). */

@@ -34,6 +34,7 @@ export interface ServerOptions {
   joinFailuresPerMinute?: number;
   joinsPerMinute?: number;
   classesPerHour?: number;
+  recoveryFailuresPerHour?: number;
   feedTiming?: FeedTiming;
   /** Messages per second each socket may send (default 20, bursts of 40). */
   messageRate?: MessageRate;

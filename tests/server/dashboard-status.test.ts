@@ -50,13 +50,13 @@ describe('the dashboard in a real browser', () => {
       await joinClass(server.url, cls.code, 'Eli');
       await joinClass(server.url, cls.code, 'Fay');
       await poll(status).toContain('3 learners');
-      await poll(() => page.locator('tr[data-learner] button:not([disabled])').count()).toBe(3);
+      await poll(() => page.locator('tr[data-learner] button[data-focus=remove]:not([disabled])').count()).toBe(3);
 
       await api(server.url, 'POST', `/api/classes/${cls.id}/end`, { key: cls.key });
       await poll(status).toContain('The class has ended');
       expect(await status()).not.toContain('open to new learners');
-      await poll(() => page.locator('tr[data-learner] button:not([disabled])').count()).toBe(0);
-      expect(await page.locator('tr[data-learner] button[disabled]').count()).toBe(3);
+      await poll(() => page.locator('tr[data-learner] button[data-focus=remove]:not([disabled])').count()).toBe(0);
+      expect(await page.locator('tr[data-learner] button[data-focus=remove][disabled]').count()).toBe(3);
       expect(problems).toEqual([]);
     } finally {
       await server.close();

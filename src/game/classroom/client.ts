@@ -51,6 +51,8 @@ export type ClassroomEvent =
   | { type: 'notice'; text: string }
   | { type: 'status' };
 
+const MOVED = 'You moved this class to another device with your resume code: it goes on there. To play here again, ask there for a new code (Menu, then Move to another device).';
+
 /** Codes after which an action is not processed and goes again with the same seq. */
 const RETRY = new Set(['rateLimited', 'busy', 'storage']);
 
@@ -170,6 +172,9 @@ export class ClassroomClient {
       } else if (e.code === 4010) {
         forgetClass();
         this.setStatus({ connection: 'closed', removed: this.status.removed ?? 'The facilitator removed you from this class.' });
+      } else if (e.code === 4011) {
+        forgetClass();
+        this.setStatus({ connection: 'closed', fatal: MOVED });
       } else if (e.code === 4009) {
         this.setStatus({ connection: 'closed', replaced: true });
       } else if (e.code === 1011) {
@@ -192,6 +197,8 @@ export class ClassroomClient {
         const lastSeq = Number(m.lastSeq) || 0;
         this.lastSeq = lastSeq;
         this.saved.nextSeq = Math.max(this.saved.nextSeq, lastSeq + 1);
+        // A device that just took the class over (resume code) learns how far the game is.
+        if (Number.isInteger(m.steps)) this.saved.steps = Math.max(this.saved.steps, m.steps as number);
         if (typeof m.name === 'string') this.saved.name = m.name;
         const info = m.class as ClassState;
         this.saved.classTitle = info.title;
@@ -263,6 +270,9 @@ export class ClassroomClient {
       if (code === 'forbidden') {
         forgetClass();
         this.setStatus({ fatal: 'The server no longer knows this place in the class. Join again with the class code.' });
+      } else if (code === 'moved') {
+        forgetClass();
+        this.setStatus({ fatal: MOVED });
       } else if (code === 'unavailable') this.setStatus({ fatal: `The class cannot be resumed: ${message}` });
       else if (code === 'removed') this.setStatus({ removed: message });
       return;

@@ -15,6 +15,7 @@ import { page, toolButton } from '../ui/page';
 import { noticeBanner } from '../ui/screen';
 import { openSettings } from '../ui/settings-dialog';
 import { ClassroomClient, joinClass } from '../classroom/client';
+import { resumeWithCode } from '../classroom/resume';
 import { joinCodeFromUrl, readClass } from '../classroom/saved';
 import '../classroom/classroom.css';
 import { SceneKey } from './keys';
@@ -37,6 +38,9 @@ export class Classroom extends Phaser.Scene {
   private joinError: { field: 'code' | 'name' | null; message: string } | null = null;
   private joining = false;
   private leaving = false;
+  /** The join screen takes a resume code from another device instead of a class code and name. */
+  private resuming = false;
+  private resumeCode = '';
 
   constructor() {
     super(SceneKey.Classroom);
@@ -46,6 +50,8 @@ export class Classroom extends Phaser.Scene {
     this.leaving = false;
     this.joining = false;
     this.joinError = null;
+    this.resuming = false;
+    this.resumeCode = '';
     this.code = data?.code ?? joinCodeFromUrl() ?? '';
     this.name = readClass()?.name ?? '';
     setLayout('top');
@@ -91,6 +97,9 @@ export class Classroom extends Phaser.Scene {
   private render(): HTMLElement {
     const client = this.store.classroom;
     const tools = [toolButton('Keyboard', '⌨', openKeyboardHelp, 'tool:keys'), toolButton('Settings', '⚙', openSettings, 'tool:settings')];
+    if (!client && this.resuming) {
+      return page({ key: 'classroom', title: 'Continue your class here', lead: 'Moving from another device? Type the resume code it shows (Menu, then Move to another device). Your game goes on here, where you left it.', tools, main: [this.resumeForm()] });
+    }
     if (!client) {
       return page({ key: 'classroom', title: 'Join a class', lead: 'Play the scenario your facilitator runs: the class sees how everyone chose, and nobody sees your name but your facilitator and class.', tools, main: [this.form()] });
     }
@@ -149,11 +158,7 @@ export class Classroom extends Phaser.Scene {
     name.value = this.name;
     name.addEventListener('input', () => (this.name = name.value));
     const submit = el('button', { type: 'submit', id: 'join-submit', class: 'btn btn--primary', ...(this.joining ? { 'aria-disabled': 'true' } : {}) }, this.joining ? 'Joining…' : 'Join the class');
-    const back = el('button', { type: 'button', id: 'join-back', class: 'btn btn--secondary' }, 'Back to the title');
-    back.addEventListener('click', () => {
-      this.leaving = true;
-      this.scene.start(SceneKey.Title);
-    });
+    const back = this.backButton();
     const form = el(
       'form',
       { class: 'join-form', 'aria-labelledby': 'screen-title', novalidate: '' },
@@ -165,12 +170,92 @@ export class Classroom extends Phaser.Scene {
       el('p', { class: 'join-form__hint', id: 'join-name-hint' }, 'Shown to your facilitator and your class: 1 to 40 characters'),
       err ? el('p', { class: 'notice notice--error join-form__error', id: 'join-error', role: 'alert' }, err.message) : null,
       el('div', { class: 'row-actions' }, submit, back),
+      this.switchButton('join-resume-switch', 'I have a resume code', true),
     );
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.join();
     });
     return form;
+  }
+
+  private backButton(): HTMLButtonElement {
+    const back = el('button', { type: 'button', id: 'join-back', class: 'btn btn--secondary' }, 'Back to the title');
+    back.addEventListener('click', () => {
+      this.leaving = true;
+      this.scene.start(SceneKey.Title);
+    });
+    return back;
+  }
+
+  /** Switches between joining with a class code and continuing with a resume code. */
+  private switchButton(id: string, label: string, resuming: boolean): HTMLButtonElement {
+    const b = el('button', { type: 'button', id, class: 'btn btn--quiet join-form__switch' }, label);
+    b.addEventListener('click', () => {
+      this.resuming = resuming;
+      this.joinError = null;
+      this.paint();
+      focusHeading(this.root);
+      this.root.querySelector<HTMLInputElement>(resuming ? '#resume-code' : '#join-code')?.focus();
+    });
+    return b;
+  }
+
+  private resumeForm(): HTMLElement {
+    const err = this.joinError;
+    const input = el('input', {
+      id: 'resume-code',
+      name: 'resume-code',
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      maxlength: '40',
+      required: '',
+      'aria-describedby': err ? 'resume-code-hint join-error' : 'resume-code-hint',
+      ...(err ? { 'aria-invalid': 'true' } : {}),
+    });
+    input.value = this.resumeCode;
+    input.addEventListener('input', () => (this.resumeCode = input.value));
+    const submit = el('button', { type: 'submit', id: 'resume-submit', class: 'btn btn--primary', ...(this.joining ? { 'aria-disabled': 'true' } : {}) }, this.joining ? 'Continuing…' : 'Continue my class');
+    const form = el(
+      'form',
+      { class: 'join-form', 'aria-labelledby': 'screen-title', novalidate: '' },
+      el('label', { for: 'resume-code' }, 'Resume code'),
+      input,
+      el('p', { class: 'join-form__hint', id: 'resume-code-hint' }, '10 letters and digits, like ABCDE-FGHJK (dashes and spaces do not matter). Your other device stops playing the class once it is used.'),
+      err ? el('p', { class: 'notice notice--error join-form__error', id: 'join-error', role: 'alert' }, err.message) : null,
+      el('div', { class: 'row-actions' }, submit, this.backButton()),
+      this.switchButton('resume-join-switch', 'Join with a class code instead', false),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.resume();
+    });
+    return form;
+  }
+
+  private async resume(): Promise<void> {
+    if (this.joining) return;
+    this.joining = true;
+    this.joinError = null;
+    this.paint();
+    announce('Continuing your class…');
+    const result = await resumeWithCode(this.resumeCode).catch(() => ({ ok: false as const, message: 'The class could not be resumed. Try again.' }));
+    this.joining = false;
+    if (this.leaving) return;
+    if (!result.ok) {
+      this.joinError = { field: 'code', message: result.message };
+      this.paint();
+      this.root.querySelector<HTMLElement>('#resume-code')?.focus();
+      return;
+    }
+    announce(`Continuing the class as ${result.saved.name}. Waiting for your game…`);
+    this.resuming = false;
+    this.store.enterClassroom(new ClassroomClient(result.saved));
+    if (!this.goToRun()) {
+      this.paint();
+      focusHeading(this.root);
+    }
   }
 
   private async join(): Promise<void> {

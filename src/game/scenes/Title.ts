@@ -11,6 +11,7 @@ import { markSceneReady } from '../ready';
 import { phaseName } from '../router';
 import { lastPlayed, type SaveSlot } from '../save/storage';
 import { addressHasLink, clearLinkFromAddress } from '../replay/link-intent';
+import { clearDashboardParam, openedFromDashboard } from '../replay/from-dashboard';
 import { classActiveInTab, joinCodeFromUrl, readClass } from '../classroom/saved';
 import { readPalette } from '../theme/palette';
 import { openSettings } from '../ui/settings-dialog';
@@ -64,6 +65,7 @@ export class Title extends Phaser.Scene {
       autoOpened = true;
       // A packaged course (scripts/package): the learning platform's code loads only then.
       if (new URLSearchParams(location.search).has('lms')) void this.openLms();
+      else if (openedFromDashboard(location.href)) void this.openFromDashboard();
       else if (classActiveInTab()) void this.start(undefined, { resume: true });
       else if (addressHasLink(location.href)) void this.followLink();
       else if (joinCodeFromUrl()) void this.start(undefined, { resume: false, code: joinCodeFromUrl() ?? '' });
@@ -100,6 +102,17 @@ export class Title extends Phaser.Scene {
       const outcome = await play.followLink(location.href);
       clearLinkFromAddress();
       // A challenge the player declined leaves them here, free to press Play.
+      this.idle();
+      if (outcome.kind === 'go') this.scene.start(outcome.scene);
+      else if (outcome.notice) this.scene.restart({ notice: outcome.notice });
+    });
+  }
+
+  /** Shows the learner's run the class dashboard sends in the replay viewer, or says why it cannot. */
+  private openFromDashboard(): Promise<void> {
+    return this.withPlay(async (play) => {
+      const outcome = await play.openFromDashboard();
+      clearDashboardParam();
       this.idle();
       if (outcome.kind === 'go') this.scene.start(outcome.scene);
       else if (outcome.notice) this.scene.restart({ notice: outcome.notice });

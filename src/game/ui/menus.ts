@@ -5,6 +5,7 @@ import { downloadText } from './download';
 import { openSettings } from './settings-dialog';
 import { openGlossary } from './glossary';
 import { shareChallenge, shareReplay } from '../replay/share';
+import { openResumeCodeDialog } from '../classroom/resume-dialog';
 
 /** The keys the game answers to, for the help dialog. */
 export function keyboardHelp(): HTMLElement {
@@ -85,6 +86,10 @@ function openMenu(store: SessionStore, run: RunView, leave: () => void): void {
           closeDialog(dialog, returnTo);
           if (replay) void shareReplay(replay);
         }, 'menu:replay-link'),
+        store.classroom ? item('Move to another device', 'Get a one-time code to go on with this class on another phone or computer', () => {
+          closeDialog(dialog, returnTo);
+          if (store.classroom) openResumeCodeDialog(store.classroom);
+        }, 'menu:move') : null,
         item('Settings', 'Motion, text size, sound and the coach', () => {
           closeDialog(dialog);
           openSettings();

@@ -61,7 +61,7 @@ function prompts(title: string, d: Omit<DecisionSummary, 'prompts'>): string[] {
     out.push(`The class split on "${title}" (${d.choices.length} different outcomes). Ask one learner from each group what they saw that made them choose as they did.`);
   if (low > 0) out.push(`${low} of ${d.learners} scored 0.6 or less here. What would have told them, before deciding, that another choice served the product better?`);
   else out.push(`Everyone handled "${title}" soundly. What made the better choice easy to see, and when might it not be?`);
-  for (const g of d.goals.slice(0, 2)) out.push(`This decision tests "${g.title}" (${g.goalId}). Where else in a Sprint does the same judgement come up?`);
+  for (const g of d.goals.slice(0, 2)) out.push(`This decision tests "${g.title}". Where else in a Sprint does the same judgement come up?`);
   return out;
 }
 

@@ -212,7 +212,7 @@ export class ClassRoom {
     const old = e.link;
     e.link = link;
     if (old && old !== link) old.close(CLOSE.replaced, 'replaced by a newer connection');
-    link.send({ type: 'welcome', learnerId: e.row.id, name: e.row.name, lastSeq: e.lastSeq, class: this.learnerInfo() });
+    link.send({ type: 'welcome', learnerId: e.row.id, name: e.row.name, lastSeq: e.lastSeq, steps: e.game.steps, class: this.learnerInfo() });
     for (const i of this.injectionRows) link.send(injectedNotice({ id: i.id, cardId: i.cardId, title: this.injectionInfo(i).title }, deliveryOf(i, e)));
     this.sendPosition(e, link);
     this.feed.learnerChanged(e.row.id, false);
@@ -256,6 +256,16 @@ export class ClassRoom {
 
   unwatch(link: FacilitatorLink): void {
     this.watchers.delete(link);
+  }
+
+  /** Ends the dashboards opened with a key that was just replaced (a recovery, a new read-only link). */
+  dropWatchers(keyHash: string, message: string): void {
+    for (const w of [...this.watchers]) {
+      if (w.keyHash !== keyHash) continue;
+      this.watchers.delete(w);
+      w.send({ type: 'error', code: 'keyReplaced', message });
+      w.close(CLOSE.forbidden, 'keyReplaced');
+    }
   }
 
   private toFacilitators(m: FacilitatorServerMessage): void {
@@ -328,6 +338,34 @@ export class ClassRoom {
         this.row = { ...this.row, released };
         for (const l of this.learners.values()) l.waiting = false;
       },
+    );
+    if (result.ok) for (const id of this.learners.keys()) this.feed.learnerChanged(id, false);
+    return result;
+  }
+
+  /**
+   * Lock-step: withdraws the last released stage (released by mistake), only while no learner
+   * still in the class has entered it; an action on its way into it is refused when it is taken.
+   */
+  unreleaseLast(): OpResult {
+    const refused = this.requireLive();
+    if (refused) return refused;
+    if (this.row.pacing !== 'lockstep') return { ok: false, status: 409, code: 'notLockstep', message: 'this class has free pacing: there is nothing to withdraw' };
+    const index = this.row.released;
+    const stage = this.stages[index]!;
+    if (index === 0) return { ok: false, status: 409, code: 'nothingReleased', message: `no stage has been released yet: "${stage.label}" is always open` };
+    const entered = this.activeLearners().filter((l) => l.game.stage() >= index);
+    if (entered.length > 0) {
+      const names = entered.slice(0, 3).map((l) => l.row.name);
+      const who = entered.length > 3 ? `${names.join(', ')} and ${entered.length - 3} more` : names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+      return { ok: false, status: 409, code: 'stageEntered', message: `"${stage.label}" cannot be withdrawn: ${who} ${entered.length === 1 ? 'has' : 'have'} already entered it` };
+    }
+    const released = index - 1;
+    const result = this.commit(
+      'unrelease',
+      { index, label: stage.label },
+      () => this.store.setReleased(this.row.id, released),
+      () => (this.row = { ...this.row, released }),
     );
     if (result.ok) for (const id of this.learners.keys()) this.feed.learnerChanged(id, false);
     return result;

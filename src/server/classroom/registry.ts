@@ -1,6 +1,6 @@
 import { ENGINE_VERSION, engineVersionProblem } from '../../engine';
 import type { Logger } from '../log';
-import { hashSecret, newId, newJoinCode, newSecret, newSeed } from '../security/secrets';
+import { hashSecret, newId, newJoinCode, newRecoveryCode, newSecret, newSeed, normaliseJoinCode } from '../security/secrets';
 import type { ClassRow, Pacing, SeedPolicy } from '../store/rows';
 import type { Store } from '../store/store';
 import { ClassRoom, type LearnerEntry } from './class-room';
@@ -83,16 +83,21 @@ export class Registry {
     return null;
   }
 
-  create(spec: NewClass): { ok: true; room: ClassRoom; key: string } | { ok: false; message: string } {
+  /** The new class with its three secrets, each handed out once here and stored only as a hash. */
+  create(spec: NewClass): { ok: true; room: ClassRoom; key: string; recoveryCode: string; viewKey: string } | { ok: false; message: string } {
     const resolved = this.content.resolve(spec.contentKind, spec.contentId);
     if (!resolved.ok) return resolved;
     let code = newJoinCode();
     while (this.store.codeTaken(code)) code = newJoinCode();
     const key = newSecret();
+    const recoveryCode = newRecoveryCode();
+    const viewKey = newSecret();
     const row = {
       id: newId('c'),
       code,
       keyHash: hashSecret(key),
+      recoveryHash: hashSecret(normaliseJoinCode(recoveryCode)),
+      viewKeyHash: hashSecret(viewKey),
       title: spec.title?.trim() || resolved.title,
       contentKind: spec.contentKind,
       contentId: spec.contentId,
@@ -111,7 +116,7 @@ export class Registry {
     });
     const room = this.open(this.store.classById(row.id)!);
     if (!room) return { ok: false, message: this.unavailable.get(row.id) ?? 'the class could not be opened' };
-    return { ok: true, room, key };
+    return { ok: true, room, key, recoveryCode, viewKey };
   }
 
   byId(id: string): ClassRoom | null {

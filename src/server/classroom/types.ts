@@ -22,6 +22,8 @@ export type FacilitatorServerMessage =
 export interface FacilitatorLink {
   send(message: FacilitatorServerMessage): void;
   close(code: number, reason: string): void;
+  /** Hash of the key the dashboard opened with: its socket ends when that key is replaced. */
+  keyHash?: string;
 }
 
 /** An injected event card and where it stands for the class (see injections.ts). */

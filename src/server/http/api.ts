@@ -4,10 +4,12 @@ import type { ClassRoom, OpResult } from '../classroom/class-room';
 import { Readable } from 'node:stream';
 import { classDebriefJson } from '../classroom/class-debrief';
 import { exportCsv, exportJson } from '../classroom/export';
+import { learnerRuns } from '../classroom/learner-run';
 import type { ServerContext } from '../context';
 import { cleanText, normaliseDisplayName, TITLE_MAX } from '../security/names';
 import { normaliseJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../security/secrets';
 import { sendError } from './errors';
+import { facilitatorLinks, viewUrl } from './access';
 import { authorise } from './facilitator-auth';
 import type { Limits } from './limits';
 import { CreateClassBody, InjectBody, JoinBody } from './schemas';
@@ -19,6 +21,7 @@ const OPS: Record<string, (room: ClassRoom) => OpResult> = {
   lock: (r) => r.setLocked(true),
   unlock: (r) => r.setLocked(false),
   release: (r) => r.releaseNext(),
+  unrelease: (r) => r.unreleaseLast(),
   end: (r) => r.end(),
   'coach-on': (r) => r.setCoach(true),
   'coach-off': (r) => r.setCoach(false),
@@ -42,6 +45,8 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
   const api = app.withTypeProvider<ZodTypeProvider>();
   const rooms = new WeakMap<FastifyRequest, ClassRoom>();
   const roomOf = (req: FastifyRequest) => rooms.get(req)!;
+  /** Requests made with the read-only co-facilitator key. */
+  const viewOnly = new WeakSet<FastifyRequest>();
   api.addHook('onRequest', async (_req, reply) => void reply.header('cache-control', 'no-store'));
 
   /** Route options that admit only the class's facilitator (ids in the path are checked too). */
@@ -52,6 +57,7 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
       const auth = authorise(ctx, req.headers.authorization, req.ip, params.id!, op);
       if (!auth.ok) return refuse(reply, auth);
       rooms.set(req, auth.room);
+      if (auth.access === 'view') viewOnly.add(req);
     },
   });
 
@@ -87,9 +93,9 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
     await limits.creates.hit(req);
     const info = created.room.info();
     ctx.log.log('info', 'classCreated', { classId: info.id, address: req.ip });
-    // The key is in the fragment: browsers never send it to a server or put it in a Referer.
-    const fragment = `#class=${encodeURIComponent(info.id)}&key=${encodeURIComponent(created.key)}`;
-    return reply.code(201).send({ class: info, key: created.key, facilitatorUrl: `/facilitator/class${fragment}`, debriefUrl: `/facilitator/debrief${fragment}`, joinUrl: ctx.gameServed ? `/?join=${info.code}` : `/learn#code=${info.code}` });
+    // The keys are in the fragments (see access.ts); the recovery code is shown this once.
+    const { key, recoveryCode, viewKey } = created;
+    return reply.code(201).send({ class: info, key, recoveryCode, viewKey, ...facilitatorLinks(info.id, key), viewUrl: viewUrl(info.id, viewKey), joinUrl: ctx.gameServed ? `/?join=${info.code}` : `/learn#code=${info.code}` });
   });
 
   api.post('/api/join', {
@@ -144,6 +150,15 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
     const r = roomOf(req).remove((req.params as { learner: string }).learner);
     return r.ok ? { class: r.value } : refuse(reply, r);
   });
+  // The drill-down: a learner's runs so far. A replay log carries the seed: it goes only to the
+  // facilitator key while the class runs (never in a URL); the read-only key gets the choices.
+  api.get('/api/classes/:id/learners/:learner/runs', facilitator('learnerRuns'), async (req, reply) => {
+    const room = roomOf(req);
+    const entry = room.learners.get((req.params as { learner: string }).learner);
+    if (!entry) return sendError(reply, 404, 'unknownLearner', 'no learner with this id in this class');
+    const withReplays = !viewOnly.has(req) || !room.live;
+    return { ...(await learnerRuns(entry, ctx.store.actionsOf(entry.row.id), withReplays, ctx.sliceMs)), viewer: ctx.gameServed === true };
+  });
   // Built a slice at a time and streamed (see classroom/sliced.ts): learners' acks go on meanwhile.
   api.get('/api/classes/:id/debrief', facilitator('debrief'), async (req, reply) => reply.type('application/json; charset=utf-8').send(Readable.from(classDebriefJson(roomOf(req), ctx.sliceMs))));
   const attachment = (reply: FastifyReply, name: string) => reply.header('content-disposition', `attachment; filename="${name}"`);
@@ -153,6 +168,6 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, limi
   });
   api.get('/api/classes/:id/export.csv', facilitator('exportCsv'), async (req, reply) => {
     const room = roomOf(req);
-    return attachment(reply, `class-${room.row.id}.csv`).type('text/csv; charset=utf-8').send(exportCsv(room));
+    return attachment(reply, `class-${room.row.id}.csv`).type('text/csv; charset=utf-8').send(exportCsv(room, ctx.store));
   });
 }

@@ -5,12 +5,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerContext } from '../context';
 import { hostAllowed } from '../security/hosts';
+import { registerAccessApi } from './access';
 import { registerApi } from './api';
 import { registerErrors, sendError } from './errors';
 import { registerHeaders } from './headers';
 import { registerLobbyApi } from './lobby';
 import { registerLimits, type DEFAULT_LIMITS } from './limits';
 import { registerPages } from './pages';
+import { registerResumeApi } from './resume';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -36,6 +38,8 @@ export async function buildApp(ctx: ServerContext, distDir: string | null, limit
   await registerHeaders(app);
   const limiters = await registerLimits(app, limits);
   await app.register(async (api) => registerApi(api, ctx, limiters));
+  await app.register(async (api) => registerAccessApi(api, ctx, limiters));
+  await app.register(async (api) => registerResumeApi(api, ctx, limiters));
   await app.register(async (api) => registerLobbyApi(api, ctx, { game: distDir !== null && existsSync(join(distDir, 'index.html')) }));
   await registerPages(app, distDir);
   return app;

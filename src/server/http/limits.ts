@@ -17,9 +17,11 @@ export interface Limits {
   joins: Limit;
   /** Classes created per address. */
   creates: Limit;
+  /** Failed recoveries (wrong join code or recovery code) per address. */
+  recoveryFailures: Limit;
 }
 
-export const DEFAULT_LIMITS = { joinFailuresPerMinute: 20, joinsPerMinute: 240, classesPerHour: 30 };
+export const DEFAULT_LIMITS = { joinFailuresPerMinute: 20, joinsPerMinute: 240, classesPerHour: 30, recoveryFailuresPerHour: 10 };
 
 /**
  * A limit that only some outcomes count (a failed join, a class created): the handler reads
@@ -45,5 +47,6 @@ export async function registerLimits(app: FastifyInstance, o: Partial<typeof DEF
     joinFailures: limit(app, o.joinFailuresPerMinute ?? DEFAULT_LIMITS.joinFailuresPerMinute, 60_000),
     joins: limit(app, o.joinsPerMinute ?? DEFAULT_LIMITS.joinsPerMinute, 60_000),
     creates: limit(app, o.classesPerHour ?? DEFAULT_LIMITS.classesPerHour, 3_600_000),
+    recoveryFailures: limit(app, o.recoveryFailuresPerHour ?? DEFAULT_LIMITS.recoveryFailuresPerHour, 3_600_000),
   };
 }

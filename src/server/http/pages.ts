@@ -13,6 +13,7 @@ const PAGES: Record<string, string> = {
   '/facilitator/class': 'dashboard.html',
   '/facilitator/debrief': 'debrief.html',
   '/facilitator/lobby': 'lobby.html',
+  '/facilitator/recover': 'recover.html',
   '/learn': 'learn.html',
 };
 

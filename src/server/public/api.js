@@ -4,6 +4,10 @@ import { $, fragment, wsUrl } from './dom.js';
 // go to the server only in the Authorization header.
 
 export const auth = fragment();
+// A co-facilitator's read-only link carries `view=` instead of `key=`. The server decides what
+// it may do (reads only); the pages hide the commands it would be refused.
+auth.viewOnly = !auth.key && Boolean(auth.view);
+if (auth.viewOnly) auth.key = auth.view;
 
 export async function call(method, path, body) {
   const headers = { Authorization: `Bearer ${auth.key ?? ''}` };
@@ -41,8 +45,10 @@ export function connectFacilitator(onMessage, showProblem) {
     });
     ws.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
     ws.addEventListener('close', (e) => {
-      $('#connection').textContent = 'Reconnecting…';
-      if (e.code === 4003) return showProblem('This link is not valid for this class: check the facilitator link.');
+      // 4003: this link's key does not open the class (any more), so there is no retrying.
+      $('#connection').textContent = e.code === 4003 ? 'Not connected' : 'Reconnecting…';
+      // keyReplaced: the server has already said why (a recovery, a new read-only link).
+      if (e.code === 4003) return e.reason === 'keyReplaced' ? undefined : showProblem('This link is not valid for this class: check the facilitator link.');
       setTimeout(connect, delay);
       delay = Math.min(10_000, delay * 2);
     });

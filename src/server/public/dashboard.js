@@ -1,6 +1,9 @@
 import { $, el, fill, num, pct } from './dom.js';
 import { count, phaseWords } from './words.js';
 import { auth, call, connectFacilitator, download } from './api.js';
+import { showRun } from './dashboard-drill.js';
+import { filterLearners, sortLearners } from './learner-list.js';
+import { renderListTools } from './dashboard-list.js';
 
 // The live dashboard: one snapshot over the facilitator WebSocket, then updates for changed
 // learners, class-wide results and class state. Commands go over HTTP with the key.
@@ -35,6 +38,9 @@ function renderClass() {
   $('#resume').disabled = !live || !c.paused;
   $('#release').disabled = !live || c.pacing !== 'lockstep' || !c.next;
   $('#release').textContent = c.next ? `Release: ${c.next.label}` : 'Release next phase';
+  // Only while nobody has entered it: the server refuses otherwise and says who has.
+  $('#unrelease').disabled = !live || c.pacing !== 'lockstep' || !(c.released?.index > 0);
+  $('#unrelease').textContent = c.released?.index > 0 ? `Withdraw: ${c.released.label}` : 'Withdraw the last release';
   $('#lock').disabled = !live || c.locked;
   $('#unlock').disabled = !live || !c.locked;
   $('#coachOn').disabled = !live || c.coach !== false;
@@ -58,17 +64,29 @@ function learnerRow(l) {
     el('td', { text: `${num(o.valuePercent)}%` }),
     el('td', { text: `${o.sprintGoalsMet}/${o.sprintsPlayed}` }),
     el('td', { text: num(o.stakeholderTrust) }),
-    el('td', {}, [
+    el('td', { className: 'row-actions' }, [
+      el('button', { text: 'View run', className: 'secondary', attrs: { type: 'button', 'data-focus': 'view', 'aria-label': `View run of ${l.name}` }, on: { click: () => showRun(l) } }),
+      ' ',
       l.removed
         ? el('span', { text: 'removed', className: 'muted' })
-        : el('button', { text: 'Remove', className: 'secondary', attrs: live ? {} : { disabled: '', title: 'The class has ended: its results are final' }, on: { click: () => removeLearner(l) } }),
+        : auth.viewOnly
+        ? null
+        : el('button', { text: 'Remove', className: 'secondary', attrs: { 'data-focus': 'remove', ...(live ? {} : { disabled: '', title: 'The class has ended: its results are final' }) }, on: { click: () => removeLearner(l) } }),
     ]),
   ]);
 }
 
 function renderLearners() {
-  const rows = [...state.learners.values()].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt)).map(learnerRow);
-  fill($('#learners'), ...(rows.length ? rows : [el('tr', {}, [el('td', { text: 'Nobody has joined yet.', attrs: { colspan: '8' } })])]));
+  // Sorted and filtered by the controls above the list (learner-list.js); counted per stage above it.
+  const all = [...state.learners.values()];
+  const shown = sortLearners(filterLearners(all, $('#learnerFilter').value), $('#learnerSort').value);
+  // Rows are rebuilt on every update: the focused button gets its focus back.
+  const focused = document.activeElement?.closest?.('#learners tr[data-learner] [data-focus]');
+  const refocus = focused && { learner: focused.closest('tr').dataset.learner, key: focused.dataset.focus };
+  const empty = all.length ? 'Nobody’s name matches the filter.' : 'Nobody has joined yet.';
+  fill($('#learners'), ...(shown.length ? shown.map(learnerRow) : [el('tr', {}, [el('td', { text: empty, attrs: { colspan: '8' } })])]));
+  if (refocus) document.querySelector(`#learners tr[data-learner="${CSS.escape(refocus.learner)}"] [data-focus="${refocus.key}"]`)?.focus();
+  renderListTools(all, shown);
 }
 
 const STATUS_WORDS = { shown: 'shown', partly: 'partly shown', missed: 'missed', notSeen: 'not yet seen' };
@@ -176,9 +194,12 @@ async function removeLearner(l) {
   if (confirm(`Remove ${l.name} from the class?`)) await op(`/learners/${encodeURIComponent(l.id)}/remove`);
 }
 
+$('#learnerFilter').addEventListener('input', renderLearners);
+$('#learnerSort').addEventListener('change', renderLearners);
 $('#pause').addEventListener('click', () => op('/pause'));
 $('#resume').addEventListener('click', () => op('/resume'));
 $('#release').addEventListener('click', () => op('/release'));
+$('#unrelease').addEventListener('click', () => op('/unrelease'));
 $('#lock').addEventListener('click', () => op('/lock'));
 $('#unlock').addEventListener('click', () => op('/unlock'));
 $('#coachOn').addEventListener('click', () => op('/coach-on'));

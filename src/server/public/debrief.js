@@ -16,7 +16,7 @@ function decision(d) {
     el('p', { className: 'muted', text: `${count(d.learners, 'learner')} judged · mean score ${num(d.meanScore, 2)} · scores ${bandText}` }),
     el('p', { text: 'How the class chose:' }),
     el('ul', {}, d.choices.map((c) => el('li', { text: `${c.count} × (score ${num(c.meanScore, 2)}) ${c.happened.join(' ')}` }))),
-    el('p', { text: `Goals: ${d.goals.map((g) => `${g.goalId} ${g.title}`).join('; ')}` }),
+    el('p', { text: `${d.goals.length === 1 ? 'Learning goal' : 'Learning goals'}: ${d.goals.map((g) => g.title).join('; ')}` }),
     el('p', { text: 'Discussion prompts:' }),
     el('ul', {}, d.prompts.map((p) => el('li', { text: p }))),
     el('details', {}, [el('summary', { text: 'What a strong Product Owner weighs here' }), ...d.goals.map((g) => el('p', { text: `${g.goalId}: ${g.strongPoWeighs}` }))]),

@@ -1,7 +1,9 @@
 import { $, el, fill } from './dom.js';
+import { dashboardLink, forget, myClasses, remember } from './my-classes.js';
 
-// The "start a class" page: lists scenarios and campaigns, creates the class, shows the code and
-// the facilitator link (its key sits in the URL fragment, which browsers never send to a server).
+// The "start a class" page: lists scenarios and campaigns, creates the class, shows the code, the
+// facilitator link (its key sits in the URL fragment, which browsers never send to a server), the
+// recovery code (this once) and the read-only link, and lists the classes this browser remembers.
 
 async function loadCatalogue() {
   const res = await fetch('/api/catalogue');
@@ -36,6 +38,10 @@ async function create(event) {
     // The game's join link when this server serves the game (/?join=CODE), else the learner page.
     $('#joinUrl').textContent = new URL(data.joinUrl, location.href).href;
     $('#facilitatorLink').textContent = link;
+    $('#recoveryCode').textContent = data.recoveryCode;
+    $('#viewLink').textContent = new URL(data.viewUrl, location.href).href;
+    remember({ id: data.class.id, code: data.class.code, title: data.class.title, key: data.key });
+    showMine();
     $('#openDashboard').setAttribute('href', link);
     $('#created').hidden = false;
     $('#create').hidden = true;
@@ -47,7 +53,23 @@ async function create(event) {
   }
 }
 
+function showMine() {
+  const list = myClasses();
+  $('#mine').hidden = list.length === 0;
+  fill(
+    $('#mineList'),
+    ...list.map((c) =>
+      el('li', {}, [
+        el('a', { text: `${c.title} (code ${c.code})`, attrs: { href: dashboardLink(c) } }),
+        ' ',
+        el('button', { text: 'Forget', className: 'secondary', attrs: { type: 'button', 'aria-label': `Forget ${c.title} on this browser` }, on: { click: () => (forget(c.id), showMine()) } }),
+      ]),
+    ),
+  );
+}
+
 $('#create').addEventListener('submit', create);
+showMine();
 loadCatalogue().catch((e) => {
   $('#createError').textContent = `Could not load the scenarios: ${e.message}`;
   $('#createError').hidden = false;

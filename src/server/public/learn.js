@@ -155,6 +155,14 @@ function connect() {
       return;
     }
     if (e.code === 4009) return; // another tab took over
+    if (e.code === 4011) {
+      // Moved to another device with a resume code (from the game): this page's token is spent.
+      localStorage.removeItem(KEY);
+      me = null;
+      $('#connection').textContent = '';
+      show('#banner', 'You moved this class to another device with a resume code: it goes on there.');
+      return;
+    }
     setTimeout(connect, delay);
     delay = Math.min(10_000, delay * 2);
   });

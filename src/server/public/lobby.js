@@ -108,5 +108,7 @@ $('#start').addEventListener('click', async () => {
 });
 $('#dashboardLink').setAttribute('href', `/facilitator/class${location.hash}`);
 
+// The read-only link watches the lobby; starting is the facilitator's.
+if (auth.viewOnly) $('#start').hidden = true;
 if (!auth.class || !auth.key) showProblem('This page needs the facilitator link you got when creating the class.');
 else load();

@@ -19,6 +19,24 @@ export function normaliseJoinCode(raw: string): string {
   return raw.toUpperCase().replace(/[\s-]/g, '');
 }
 
+/**
+ * A facilitator's recovery code: written on paper and typed back, so it uses the join code's
+ * alphabet, in four groups of five (20 symbols, about 97 bits: guessing it is out of reach even
+ * without the rate limit on failed recoveries).
+ */
+export const RECOVERY_CODE_GROUPS = 4;
+export const RECOVERY_CODE_GROUP_LENGTH = 5;
+
+export function newRecoveryCode(): string {
+  const groups: string[] = [];
+  for (let g = 0; g < RECOVERY_CODE_GROUPS; g++) {
+    let group = '';
+    for (let i = 0; i < RECOVERY_CODE_GROUP_LENGTH; i++) group += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+    groups.push(group);
+  }
+  return groups.join('-');
+}
+
 /** 256 random bits, URL-safe: facilitator keys and learner resume tokens. */
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');

@@ -77,15 +77,33 @@ export const MIGRATIONS: readonly { version: number; why: string; sql: string }[
     why: 'lock-step: the released stage at which a learner was told to wait for the next release (null: not waiting), so the dashboard still shows it after a restart',
     sql: `ALTER TABLE learners ADD COLUMN waiting_release INTEGER;`,
   },
+  {
+    version: 4,
+    why: "getting back into a class: the hash of the facilitator's recovery code, and of the read-only co-facilitator key (null: none made yet, as in classes from before)",
+    sql: `ALTER TABLE classes ADD COLUMN recovery_hash TEXT;
+          ALTER TABLE classes ADD COLUMN view_key_hash TEXT;`,
+  },
+  {
+    version: 5,
+    why: "a learner's one-time resume code (moving to another device), stored only as a hash, and when it expires",
+    sql: `
+      ALTER TABLE learners ADD COLUMN resume_hash TEXT;
+      ALTER TABLE learners ADD COLUMN resume_expires_at TEXT;
+      CREATE UNIQUE INDEX learners_by_resume ON learners(resume_hash) WHERE resume_hash IS NOT NULL;
+    `,
+  },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+/** In version order whatever order the entries were added in (each migration runs after every lower one). */
+const ORDERED = [...MIGRATIONS].sort((a, b) => a.version - b.version);
+
+export const SCHEMA_VERSION = ORDERED[ORDERED.length - 1]!.version;
 
 export function migrate(db: Database.Database): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION)
     throw new Error(`the data file has schema version ${from}, newer than this server's ${SCHEMA_VERSION}: run a newer server or use another --data directory`);
-  for (const m of MIGRATIONS) {
+  for (const m of ORDERED) {
     if (m.version <= from) continue;
     db.transaction(() => {
       db.exec(m.sql);

@@ -13,6 +13,10 @@ export interface ClassRow {
   id: string;
   code: string;
   keyHash: string;
+  /** SHA-256 of the recovery code without its dashes; null for classes made before recovery codes. */
+  recoveryHash: string | null;
+  /** SHA-256 of the read-only co-facilitator key; null until one is made. */
+  viewKeyHash: string | null;
   title: string;
   contentKind: 'scenario' | 'campaign';
   contentId: string;

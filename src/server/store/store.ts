@@ -10,6 +10,8 @@ function classRow(r: Raw): ClassRow {
     id: r.id as string,
     code: r.code as string,
     keyHash: r.key_hash as string,
+    recoveryHash: (r.recovery_hash as string | null) ?? null,
+    viewKeyHash: (r.view_key_hash as string | null) ?? null,
     title: r.title as string,
     contentKind: r.content_kind as ClassRow['contentKind'],
     contentId: r.content_id as string,
@@ -74,8 +76,10 @@ export class Store {
   ) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insertClass: p(`INSERT INTO classes (id, code, key_hash, title, content_kind, content_id, scenarios, seed_policy, class_seed, pacing, coach, engine_version, created_at)
-                      VALUES (@id, @code, @keyHash, @title, @contentKind, @contentId, @scenarios, @seedPolicy, @classSeed, @pacing, @coach, @engineVersion, @createdAt)`),
+      insertClass: p(`INSERT INTO classes (id, code, key_hash, recovery_hash, view_key_hash, title, content_kind, content_id, scenarios, seed_policy, class_seed, pacing, coach, engine_version, created_at)
+                      VALUES (@id, @code, @keyHash, @recoveryHash, @viewKeyHash, @title, @contentKind, @contentId, @scenarios, @seedPolicy, @classSeed, @pacing, @coach, @engineVersion, @createdAt)`),
+      setFacilitatorSecrets: p('UPDATE classes SET key_hash = ?, recovery_hash = ? WHERE id = ?'),
+      setViewKeyHash: p('UPDATE classes SET view_key_hash = ? WHERE id = ?'),
       codeTaken: p('SELECT 1 FROM classes WHERE code = ?'),
       classById: p('SELECT * FROM classes WHERE id = ?'),
       classByCode: p('SELECT * FROM classes WHERE code = ?'),
@@ -132,6 +136,15 @@ export class Store {
 
   liveClasses(): ClassRow[] {
     return (this.s.liveClasses.all() as Raw[]).map(classRow);
+  }
+
+  /** A recovery: the new facilitator key and recovery code replace the old ones (stored as hashes). */
+  setFacilitatorSecrets(id: string, keyHash: string, recoveryHash: string): void {
+    this.s.setFacilitatorSecrets.run(keyHash, recoveryHash, id);
+  }
+
+  setViewKeyHash(id: string, viewKeyHash: string): void {
+    this.s.setViewKeyHash.run(viewKeyHash, id);
   }
 
   setPaused(id: string, paused: boolean): void {

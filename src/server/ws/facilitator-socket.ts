@@ -36,6 +36,7 @@ export function facilitatorSocket(ctx: ServerContext, ws: WebSocket, address: st
             return ws.close(CLOSE.forbidden, auth.code);
           }
           room = auth.room;
+          link.keyHash = auth.keyHash;
           authenticated();
           room.watch(link);
           return;

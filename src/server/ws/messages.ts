@@ -50,7 +50,8 @@ export interface LearnerClassInfo {
 }
 
 export type LearnerServerMessage =
-  | { type: 'welcome'; learnerId: string; name: string; lastSeq: number; class: LearnerClassInfo }
+  /** `steps`: actions the server has stored for this learner (a new device starts counting from it). */
+  | { type: 'welcome'; learnerId: string; name: string; lastSeq: number; steps: number; class: LearnerClassInfo }
   | ObservationMessage
   /** `evidence`: the action's judgements, when the class has the coach on. */
   | { type: 'ack'; seq: number; step: number; duplicate?: true; evidence?: Evidence[]; effects?: Effect[] }
@@ -71,6 +72,8 @@ export const CLOSE = {
   tooManyErrors: 4008,
   replaced: 4009,
   removed: 4010,
+  /** The learner moved to another device with their resume code: this token no longer works. */
+  moved: 4011,
   unavailable: 1011,
   shuttingDown: 1001,
 } as const;
