@@ -38,7 +38,7 @@ export interface ServerOptions {
   feedTiming?: FeedTiming;
   /** Messages per second each socket may send (default 20, bursts of 40). */
   messageRate?: MessageRate;
-  /** How long one slice of a class debrief or export may hold the event loop (default 8 ms). */
+  /** How long one slice of a class debrief or export may hold the event loop (default 2 ms). */
   sliceMs?: number;
 }
 

@@ -5,7 +5,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  * would hold up every learner's ack. Work done through a Slicer gives the event loop a turn
  * whenever a slice has run SLICE_MS, so acks, joins and the dashboard go on meanwhile.
  */
-export const SLICE_MS = 8;
+// 2 ms: with 8 ms slices, acks sent while a 200-learner debrief downloaded had p99 76-124 ms; with 2 ms, 48 ms.
+export const SLICE_MS = 2;
 
 export class Slicer {
   private start = performance.now();
