@@ -101,6 +101,11 @@ describe('the debrief and the export of a large class', () => {
         const d = (await api(server.url, 'GET', `/api/classes/${cls.id}/debrief`, { key: cls.key })).json;
         expect(d.learners).toBe(LEARNERS);
         expect(d.learnerDebriefs).toHaveLength(LEARNERS);
+        // Each learner as a summary: their whole debrief is in their run and the export.
+        const run = d.learnerDebriefs[0].runs[0];
+        expect(Object.keys(run.summary).sort()).toEqual(['goals', 'outcomes', 'workOn']);
+        expect(run.summary.goals.shown + run.summary.goals.partly + run.summary.goals.missed).toBeGreaterThan(0);
+        expect(debrief.bytes / LEARNERS).toBeLessThan(20_000);
         expect(d.decisions.length).toBeGreaterThan(0);
         const e = (await api(server.url, 'GET', `/api/classes/${cls.id}/export.json`, { key: cls.key })).json;
         expect(e.learners).toHaveLength(LEARNERS);

@@ -2,7 +2,6 @@ import { buildDebrief, decisionTitle, goalById, strongPoWeighs, type Debrief } f
 import type { Evidence, Report, Scenario } from '../../engine';
 import type { ClassInfo, ClassRoom } from './class-room';
 import { jsonWithArray, SLICE_MS, Slicer } from './sliced';
-import { withoutSeed } from './summary';
 
 export interface DecisionSummary {
   scenarioId: string;
@@ -37,7 +36,27 @@ export interface ClassDebrief {
   finished: number;
   decisions: DecisionSummary[];
   outcomes: OutcomeDistribution[];
-  learnerDebriefs: { learnerId: string; name: string; runs: { run: number; scenarioId: string; finished: boolean; debrief: Debrief }[] }[];
+  learnerDebriefs: { learnerId: string; name: string; runs: { run: number; scenarioId: string; finished: boolean; summary: LearnerRunSummary }[] }[];
+}
+
+/**
+ * What the class debrief shows of one learner's run: outcomes, what to work on and goal counts.
+ * The learner's whole debrief (decision by decision) is in their run (the drill-down) and the
+ * export; sending it here made a 200-learner debrief 16-25 MB, slow to build and to read.
+ */
+export interface LearnerRunSummary {
+  outcomes: Debrief['outcomes'];
+  workOn: { goalId: string; title: string; status: 'missed' | 'partly'; mean: number; weakestRationale: string }[];
+  goals: { shown: number; partly: number; missed: number; notYetSeen: number };
+}
+
+function runSummary(d: Debrief): LearnerRunSummary {
+  const count = (status: string) => d.goals.filter((g) => g.status === status).length;
+  return {
+    outcomes: d.outcomes,
+    workOn: d.workOn.map((w) => ({ goalId: w.goalId, title: w.title, status: w.status, mean: w.mean, weakestRationale: w.weakestRationale })),
+    goals: { shown: count('shown'), partly: count('partly'), missed: count('missed'), notYetSeen: d.notYetSeen.length },
+  };
 }
 
 const OUTCOMES: { key: keyof Report['outcomes']; label: string }[] = [
@@ -79,7 +98,6 @@ function distribution(scenarioId: string, key: string, label: string, raw: (numb
  */
 export async function* classDebriefJson(room: ClassRoom, sliceMs = SLICE_MS): AsyncGenerator<string> {
   const learners = room.activeLearners();
-  const hide = room.live;
   const head = await debriefHead(room, learners, sliceMs);
   yield* jsonWithArray(
     head,
@@ -89,7 +107,7 @@ export async function* classDebriefJson(room: ClassRoom, sliceMs = SLICE_MS): As
       name: l.row.name,
       runs: l.game.reports().map((report, run) => {
         const debrief = buildDebrief(report, l.game.runs[run]!.scenario.targets, l.game.runs[run]!.scenario);
-        return { run, scenarioId: report.scenarioId, finished: report.done, debrief: hide ? withoutSeed(debrief) : debrief };
+        return { run, scenarioId: report.scenarioId, finished: report.done, summary: runSummary(debrief) };
       }),
     })),
   );

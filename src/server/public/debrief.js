@@ -19,7 +19,7 @@ function decision(d) {
     el('p', { text: `${d.goals.length === 1 ? 'Learning goal' : 'Learning goals'}: ${d.goals.map((g) => g.title).join('; ')}` }),
     el('p', { text: 'Discussion prompts:' }),
     el('ul', {}, d.prompts.map((p) => el('li', { text: p }))),
-    el('details', {}, [el('summary', { text: 'What a strong Product Owner weighs here' }), ...d.goals.map((g) => el('p', { text: `${g.goalId}: ${g.strongPoWeighs}` }))]),
+    el('details', {}, [el('summary', { text: 'What a strong Product Owner weighs here' }), ...d.goals.map((g) => el('p', { text: `${g.title}: ${g.strongPoWeighs}` }))]),
   ]);
 }
 
@@ -34,12 +34,12 @@ function learner(l) {
   return el('details', {}, [
     el('summary', { text: l.name }),
     ...l.runs.map((r) => {
-      const d = r.debrief;
+      const d = r.summary;
       return el('div', {}, [
         el('p', { text: `${scenarioTitle(r.scenarioId)}: ${r.finished ? 'finished' : 'not finished'} · value ${num(d.outcomes.valuePercent)}% · Sprint Goals ${d.outcomes.sprintGoalsMet}/${d.outcomes.sprintsPlayed} · forecasts ${pct(d.outcomes.forecastAccuracy)}` }),
         el('p', { text: 'To work on:' }),
-        el('ul', {}, d.workOn.length ? d.workOn.map((w) => el('li', { text: `${w.goalId} ${w.title} (${w.status}): ${w.weakestRationale}` })) : [el('li', { text: 'nothing below the bar' })]),
-        el('p', { className: 'muted', text: `Goals shown: ${d.goals.filter((g) => g.status === 'shown').length}, partly: ${d.goals.filter((g) => g.status === 'partly').length}, missed: ${d.goals.filter((g) => g.status === 'missed').length}, not yet seen: ${d.notYetSeen.length}` }),
+        el('ul', {}, d.workOn.length ? d.workOn.map((w) => el('li', { text: `${w.title} (${w.status === 'missed' ? 'missed' : 'partly shown'}): ${w.weakestRationale}` })) : [el('li', { text: 'nothing below the bar' })]),
+        el('p', { className: 'muted', text: `Goals shown: ${d.goals.shown}, partly: ${d.goals.partly}, missed: ${d.goals.missed}, not yet seen: ${d.goals.notYetSeen}. Their run, choice by choice: View run on the dashboard.` }),
       ]);
     }),
   ]);
