@@ -12,7 +12,8 @@
 import { buildDebrief } from '../assessment/debrief';
 import { costliestDecisions } from '../assessment/lessons';
 import { POLICIES, playToEnd } from '../bots';
-import { canonicalJson, createSession, type Action, type ListedAction, type ReplayLog, type Scenario, type Session } from '../engine';
+import { canonicalJson, createSession, type Action, type ActionType, type ListedAction, type ReplayLog, type Scenario, type Session } from '../engine';
+import { choiceSettledBy } from '../assessment/later';
 
 /** Rollouts per alternative unless asked otherwise: the fewest that give a usable 80% band. */
 export const DEFAULT_ROLLOUTS = 30;
@@ -60,7 +61,11 @@ export interface DecisionWhatIf {
   readonly decisionId: string;
   /** The lesson's title: a readable name for the decision. */
   readonly title: string;
-  /** The replay step (0-based index of the action) whose dispatch judged the decision; null when none did. */
+  /**
+   * The replay step (0-based index of the action) where the choice behind the decision was made:
+   * the step that judged it, or for a decision judged later, the step that chose (see choiceStep).
+   * Null when no single step did.
+   */
   readonly step: number | null;
   /** The label of what the learner did there, when the listing showed it. */
   readonly taken: string | null;
@@ -139,6 +144,32 @@ function takenKeys(action: Action): Set<string> {
   return new Set((action.type === 'batch' ? action.actions : [action]).map((a) => canonicalJson(a)));
 }
 
+/** The items an action is about (a batch: its parts'), empty when it names none. */
+function itemsOf(action: Action): string[] {
+  const parts = action.type === 'batch' ? action.actions : [action];
+  return parts.flatMap((a) => ('itemId' in a && typeof a.itemId === 'string' ? [a.itemId] : []));
+}
+
+/**
+ * The step where the choice behind a decision was made. Most decisions are judged by the action
+ * that makes them; some are judged later (acceptance criteria when their item enters a Sprint, a
+ * Sprint Goal proposal when it is settled: see assessment/later.ts), and the options listed then
+ * are not that decision's options. For those it is the last earlier step that took one of the
+ * choices the judgement settles (about the same item, when the decision names one); null when
+ * there is none.
+ */
+export function choiceStep(decisionId: string, judgedAt: number, actions: readonly Action[]): number | null {
+  const later = choiceSettledBy(decisionId, kindOf(actions[judgedAt]!) as ActionType);
+  if (!later) return judgedAt;
+  for (let j = judgedAt - 1; j >= 0; j--) {
+    const a = actions[j]!;
+    if (!later.choices.includes(kindOf(a) as ActionType)) continue;
+    const items = itemsOf(a);
+    if (items.length === 0 || items.some((id) => decisionId.endsWith(`-${id}`))) return j;
+  }
+  return null;
+}
+
 /**
  * The other listed options of the same kind as `action`, up to MAX_ALTERNATIVES in listing order
  * (the listing's own order is the order the game shows them in), and the label of the one taken.
@@ -146,7 +177,9 @@ function takenKeys(action: Action): Set<string> {
 export function alternativesAt(listed: readonly ListedAction[], action: Action): { taken: string | null; others: ListedAction[] } {
   const kind = kindOf(action);
   const keys = takenKeys(action);
-  const same = listed.filter((a) => a.action.type === kind);
+  // Options for the same item, when the choice was about one: other criteria for this item, not another's.
+  const items = new Set(itemsOf(action));
+  const same = listed.filter((a) => a.action.type === kind && (items.size === 0 || !('itemId' in a.action) || items.has(a.action.itemId as string)));
   const taken = same.find((a) => keys.has(canonicalJson(a.action)));
   return { taken: taken?.label ?? null, others: same.filter((a) => !keys.has(canonicalJson(a.action))).slice(0, MAX_ALTERNATIVES) };
 }
@@ -175,8 +208,14 @@ export function whatIf(scenario: Scenario, hash: string, replay: ReplayLog, opti
   // The options at each lesson's step, read from a replay to just before it.
   type Plan = { lesson: (typeof lessons)[number]; step: number | null; taken: string | null; others: ListedAction[]; note: string | null };
   const plans: Plan[] = lessons.map((lesson) => {
-    const step = judgedAt.get(lesson.decisionId) ?? null;
-    if (step === null) return { lesson, step, taken: null, others: [], note: 'No single choice of yours decided this, so there is no alternative to try here.' };
+    const judged = judgedAt.get(lesson.decisionId);
+    const step = judged === undefined ? null : choiceStep(lesson.decisionId, judged, actions as Action[]);
+    if (step === null) {
+      // Judged later with no earlier choice of the learner's (criteria never written, say): nothing to replay differently at one step.
+      const later = judged === undefined ? undefined : choiceSettledBy(lesson.decisionId, kindOf(actions[judged] as Action) as ActionType);
+      const note = later ? `This is judged ${later.when.replace(/:.*$/, '')}, and no earlier choice of yours decided it, so there is no alternative to try here.` : 'No single choice of yours decided this, so there is no alternative to try here.';
+      return { lesson, step, taken: null, others: [], note };
+    }
     return { lesson, step, taken: null, others: [], note: null };
   });
   const wanted = new Map<number, Plan[]>();

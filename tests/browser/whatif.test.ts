@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
 import { openGame, saveScreenshot, startHarness, type Harness } from './harness';
-import { playUntil, settle, startScenario } from './play';
+import { playUntil, POLICY, settle, startScenario } from './play';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -17,7 +17,8 @@ describe('"What if…" beside the debrief’s lessons', () => {
   it('works out, in a worker after the first paint, what the other options would have led to, with bands beside "You", and never touches the save', async () => {
     const page = await openGame(harness);
     await startScenario(page, harness.baseUrl, 'whatif-1');
-    await playUntil(page, (s) => s.scene === 'Debrief');
+    // Single dates for "when?": a costly choice made at one step, with other options beside it.
+    await playUntil(page, (s) => s.scene === 'Debrief', { policy: ['answerForecast:date', ...POLICY] });
 
     // First paint: the lessons are there with their toggles before any figure is ready.
     const lessons = page.locator('.lessons');

@@ -13,8 +13,8 @@ let text: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sim-whatif-'));
   path = join(dir, 'run.json');
-  // The "first" bot's run: short, and it has costly decisions with other options listed.
-  const out = await sim(['play', '--scenario', 'corner-cafe', '--seed', '8', '--policy', 'first', '--out', path]);
+  // The "yes" bot's run: it has costly decisions with other options listed where they were chosen.
+  const out = await sim(['play', '--scenario', 'corner-cafe', '--seed', '8', '--policy', 'yes', '--out', path]);
   expect(out.code).toBe(0);
   text = readFileSync(path, 'utf8');
 });
@@ -41,7 +41,7 @@ describe('sim whatif', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^What if: .*3 rollouts per option, played on by the principled bot\n/);
     expect(out.stdout).toMatch(/Your run's end: value [\d.]+, Product Goal /);
-    expect(out.stdout).toMatch(/\n1\. .+\n {3}You chose: .+\n/);
+    expect(out.stdout).toMatch(/\n\d\. .+\n {3}You chose: .+\n/);
     expect(out.stdout).toMatch(/your choice, played on by the bot: value [\d.]+ \[[\d.]+\.\.[\d.]+\], Product Goal .+, trust [\d.]+ \[/);
     expect(out.stdout).toMatch(/ {5}".+": value [\d.]+ \[[\d.]+\.\.[\d.]+\]/);
   });

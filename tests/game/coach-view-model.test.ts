@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICIES } from '../../src/bots';
 import { createSession, type Evidence } from '../../src/engine';
 import { bestAnswer } from '../../src/game/coach/knowledge-check';
-import { LATER } from '../../src/game/coach/later';
+import { LATER } from '../../src/assessment/later';
 import { coachCard, coachSpeech, verdictOf, type CoachInput } from '../../src/game/coach/view-model';
 import { starterScenario } from '../helpers/scenarios';
 
@@ -65,6 +65,11 @@ describe('the coach card', () => {
     expect(later.judgements.map((j) => j.about)).toEqual(['About your choice before Sprint 1: your Product Goal.', 'About your choice at Sprint 2 Planning: the order of your Product Backlog.']);
     expect(later.later).toBeNull();
     expect(coachCard(input({ choice: 'startSprints', evidence: [ev('refinement-s1', 1, 'Ready.', 'D3.3.1')] })).judgements[0]!.about).toBe('About your choice before Sprint 1: your refinement.');
+    // Written in the learner's own words: judged by the world when the item enters a Sprint.
+    expect(coachCard(input({ choice: 'writeCriteria' })).later).toBe('We will see: these acceptance criteria will be judged when the item enters a Sprint.');
+    // A plural with a judgement already given: "are judged", not "is judged".
+    expect(coachCard(input({ choice: 'addCriterion', evidence: [ev('invest-pay-in-app-testable', 1, 'Testable now.', 'D3.1.3')] })).later).toBe('We will see: these acceptance criteria are judged when the item enters a Sprint.');
+    expect(coachCard(input({ choice: 'writeProductGoal', evidence: [ev('productGoal', 1, 'Good.')] })).later).toMatch(/^We will see: your Product Goal is judged again/);
   });
 
   it('keeps the three newest lines and counts the rest', () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { POLICIES, playToEnd } from '../../src/bots';
 import { canonicalJson, createSession, type ReplayLog } from '../../src/engine';
-import { band, whatIf, WhatIfError, type AlternativeFigures, type Band, type WhatIfResult } from '../../src/whatif/rollouts';
+import { band, choiceStep, whatIf, WhatIfError, type AlternativeFigures, type Band, type WhatIfResult } from '../../src/whatif/rollouts';
+import { choiceSettledBy } from '../../src/assessment/later';
+import type { Action, ActionType } from '../../src/engine';
 import { starterScenario } from '../helpers/scenarios';
 
 const { scenario, hash } = starterScenario();
 
-/** A finished café run by a bot, as the learner's run. */
+/** A finished café run by a bot, as the learner's run (the yes-bot's has choices worth trying again). */
 function learnerRun(bot: string, seed: string) {
   const session = createSession(scenario, seed, hash);
   playToEnd(session, POLICIES[bot]!(seed));
@@ -32,7 +34,7 @@ function figures(r: WhatIfResult): AlternativeFigures[] {
 }
 
 describe('what if: the other options at the costliest decisions, played on by the principled bot', () => {
-  const learner = learnerRun('first', 'whatif-1');
+  const learner = learnerRun('yes', 'whatif-1');
   const hashBefore = learner.stateHash();
   const replay: ReplayLog = deepFreeze(learner.replayLog());
   const replayBefore = canonicalJson(replay);
@@ -86,6 +88,8 @@ describe('what if: the other options at the costliest decisions, played on by th
         for (let i = 0; i < d.step; i++) expect(at.applyRecorded(log.actions[i]).ok).toBe(true);
         const listed = at.legalActions();
         const taken = log.actions[d.step]!;
+        // Tried where the choice was made: never at a later step that only judged it.
+        expect(choiceSettledBy(d.decisionId, taken.type as ActionType), `${d.decisionId} at step ${d.step} (${taken.type})`).toBeUndefined();
         expect(d.alternatives.length).toBeLessThanOrEqual(3);
         for (const a of d.alternatives) {
           const found = listed.find((x) => x.id === a.actionId);
@@ -103,5 +107,33 @@ describe('what if: the other options at the costliest decisions, played on by th
     expect(band([5, 1, 3, 2, 4, 6, 7, 8, 9, 10])).toEqual({ low: 1, median: 5, high: 9 });
     expect(band([])).toBeNull();
     expect(() => whatIf(scenario, hash, replay, { rollouts: 0 })).toThrow(WhatIfError);
+  });
+});
+
+describe('the step where a decision was chosen', () => {
+  const actions: Action[] = [
+    { type: 'addCriterion', itemId: 'pay-in-app', criterionId: 'c1' },
+    { type: 'addCriterion', itemId: 'order-ahead', criterionId: 'c2' },
+    { type: 'proposeSprintGoal', itemIds: ['order-ahead'] },
+    { type: 'writeCriteria', itemId: 'order-ahead', text: 'Given a regular\nWhen they order\nThen they see it confirmed' },
+    { type: 'commitSprint', scope: 'agreed' },
+    { type: 'answerQuestion', answerId: 'a' },
+  ];
+
+  it('is the judging step when the action judged made the decision', () => {
+    expect(choiceStep('question-po-job', 5, actions)).toBe(5);
+    expect(choiceStep('sprintGoal-s1', 2, actions)).toBe(2);
+  });
+
+  it('is the last earlier choice for a decision judged later, about the same item', () => {
+    // Criteria are judged when their item enters the Sprint: chosen before, at steps 0 and 3.
+    expect(choiceStep('criteria-pay-in-app', 4, actions)).toBe(0);
+    expect(choiceStep('criteria-order-ahead', 4, actions)).toBe(3);
+    // The Sprint Goal proposal is judged when it is settled.
+    expect(choiceStep('sprintGoal-s1', 4, actions)).toBe(2);
+  });
+
+  it('is none when no earlier step made the choice', () => {
+    expect(choiceStep('criteria-loyalty-stamps', 4, actions)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { goalIdea } from '../../assessment/goal-ideas';
 import type { ActionType, Evidence } from '../../engine';
 import type { QuestionCard } from '../../engine/model/scenario';
 import { bestAnswer, givenAnswer, questionOf } from './knowledge-check';
-import { choiceSettledBy, laterFor } from './later';
+import { choiceSettledBy, laterFor } from '../../assessment/later';
 
 /**
  * The coach's card after a choice, as plain data: what happened, and (unless the coach is off)
@@ -95,7 +95,7 @@ export function coachCard(input: CoachInput): CoachCard {
   if (!input.coach) return card;
   card.judgements = grouped(input.evidence).map((g) => judgementOf(g, input));
   const later = laterFor(input.choice);
-  if (later) card.later = `We will see: ${later.what} ${card.judgements.length ? 'is judged' : 'will be judged'} ${later.when}${later.when.endsWith('?') ? '' : '.'}`;
+  if (later) card.later = `We will see: ${later.what} ${card.judgements.length ? (later.plural ? 'are judged' : 'is judged') : 'will be judged'} ${later.when}${later.when.endsWith('?') ? '' : '.'}`;
   return card;
 }
 

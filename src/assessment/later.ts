@@ -1,7 +1,9 @@
-import type { ActionType } from '../../engine';
+import type { ActionType } from '../engine';
 
 /**
- * Choices whose effect the world shows later, and the judgements that settle them. Read from the
+ * Choices whose effect the world shows later, and the judgements that settle them: the coach says
+ * "we will see" after such a choice, and "what if" tries alternatives where the choice was made,
+ * not where it was judged. Read from the
  * rules: the vision, persona and stakeholder map are judged as Sprint 1 starts; the Product Goal
  * at every Sprint Planning and at the end; the backlog order, Sprint Goal and acceptance criteria
  * when the Sprint Goal is settled; refinement as the next Sprint starts; forecasts when they fall
@@ -14,6 +16,8 @@ export interface LaterJudgement {
   readonly resolvedBy: RegExp;
   /** What was chosen, as the card names it: "your Product Goal". */
   readonly what: string;
+  /** True when `what` is plural ("these acceptance criteria are judged"). */
+  readonly plural?: true;
   /** When the world judges it, completing "We will see: … is judged …". */
   readonly when: string;
   /** When the choice was made, from the later judgement's decision id: "before Sprint 1". */
@@ -32,7 +36,7 @@ export const LATER: readonly LaterJudgement[] = [
   { choices: ['addPersonaTrait'], resolvedBy: /^persona(-segments)?$/, what: 'your persona', when: 'when Sprint 1 starts: does it rest on what research showed?', madeIn: beforeSprint1 },
   { choices: ['mapStakeholder'], resolvedBy: /^stakeholder-kinds$/, what: 'your stakeholder map', when: 'as a whole when Sprint 1 starts: does everyone have a fitting place?', madeIn: beforeSprint1 },
   {
-    choices: ['chooseProductGoal'],
+    choices: ['chooseProductGoal', 'writeProductGoal'],
     resolvedBy: /^productGoal-(s\d+|final)$/,
     what: 'your Product Goal',
     when: 'again at each Sprint Planning, against the Sprint Goal, and when the last Sprint ends, by how far the product came',
@@ -46,7 +50,7 @@ export const LATER: readonly LaterJudgement[] = [
     madeIn: atPlanning,
   },
   { choices: ['proposeSprintGoal'], resolvedBy: /^sprintGoal-s\d+$/, what: 'your Sprint Goal proposal', when: 'when you settle the Sprint Goal with the Developers', madeIn: atPlanning },
-  { choices: ['addCriterion'], resolvedBy: /^criteria-/, what: 'these acceptance criteria', when: 'when the item enters a Sprint', madeIn: () => 'before the item entered the Sprint' },
+  { choices: ['addCriterion', 'writeCriteria'], resolvedBy: /^criteria-/, what: 'these acceptance criteria', plural: true, when: 'when the item enters a Sprint', madeIn: () => 'before the item entered the Sprint' },
   {
     choices: ['refineItem', 'setRefinementShare'],
     resolvedBy: /^refinement-s\d+$/,
