@@ -1,26 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/server/classroom/csv-cell';
 import { api, createClass, joinClass, startTestServer, type TestServer } from './helpers';
-
-/** Splits CSV as a spreadsheet does: RFC 4180 quotes, then the given delimiter. */
-function parse(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
+import { parseCsv } from './csv';
 
 /** What a naive splitter (no quote handling) makes of a line. */
 const naive = (text: string, delimiter: string) => text.split('\r\n').flatMap((l) => l.split(delimiter));
@@ -30,7 +11,7 @@ const HOSTILE = ["x;=cmd|' /C calc'!A0", 'a,=1+2', 'b\t+SUM(A1)', '@x', '-2+3', 
 describe('CSV cells', () => {
   it.each([',', ';', '\t'])('never start a formula in a spreadsheet that splits on %j', (delimiter) => {
     const line = `${HOSTILE.map(csvCell).join(',')}\r\n`;
-    for (const cell of parse(line, delimiter).flat()) expect(cell, JSON.stringify(cell)).not.toMatch(FORMULA);
+    for (const cell of parseCsv(line, delimiter).flat()) expect(cell, JSON.stringify(cell)).not.toMatch(FORMULA);
     for (const cell of naive(line, delimiter)) expect(cell.replace(/^"/, ''), JSON.stringify(cell)).not.toMatch(FORMULA);
   });
 
@@ -59,11 +40,11 @@ describe('the CSV export', () => {
     const csv = await api(server.url, 'GET', `/api/classes/${cls.id}/export.csv`, { key: cls.key });
     expect(csv.text).toContain(`"x;'=cmd|' /C calc'!A0"`);
     for (const delimiter of [',', ';']) {
-      const rows = parse(csv.text, delimiter);
+      const rows = parseCsv(csv.text, delimiter);
       for (const cell of rows.flat()) expect(cell).not.toMatch(/^\s*=/);
     }
     // In the "," dialect the name is one cell, in its own column.
-    const [header, row] = parse(csv.text, ',');
+    const [header, row] = parseCsv(csv.text, ',');
     expect(row![header!.indexOf('name')]).toBe("x;'=cmd|' /C calc'!A0");
   });
 });

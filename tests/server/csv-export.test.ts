@@ -1,26 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES } from '../../src/bots';
 import { api, createClass, joinClass, Learner, startTestServer, type TestServer } from './helpers';
-
-/** Splits RFC 4180 CSV with "," (quotes doubled inside quoted cells). */
-function parse(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
+import { parseCsv } from './csv';
 
 describe('the CSV export', () => {
   let server: TestServer;
@@ -43,7 +24,7 @@ describe('the CSV export', () => {
 
     const csv = await api(server.url, 'GET', `/api/classes/${cls.id}/export.csv`, { key: cls.key });
     expect(csv.status).toBe(200);
-    const [header, ...rows] = parse(csv.text);
+    const [header, ...rows] = parseCsv(csv.text);
     const col = (row: string[], name: string) => {
       const i = header!.indexOf(name);
       expect(i, name).toBeGreaterThanOrEqual(0);

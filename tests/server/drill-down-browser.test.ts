@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBrowser } from '../../scripts/browser/ensure';
+import { launchChromium } from './chromium';
 import { seriousOrWorse } from '../browser/axe';
 import { screenshotDir } from '../browser/paths';
 import { api, buildGameInto, createClass, joinClass, Learner, startTestServer, type Json, type TestServer } from './helpers';
@@ -13,7 +13,6 @@ import { api, buildGameInto, createClass, joinClass, Learner, startTestServer, t
  * game built into a directory of its own. Screenshots go to test-results/screenshots/.
  */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = screenshotDir;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -48,7 +47,7 @@ describe("the dashboard's learner list and drill-down in a real browser", () => 
     dist = await buildGameInto('sprintwise-drill-dist-');
     server = await startTestServer({ distDir: dist });
     plain = await startTestServer();
-    browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

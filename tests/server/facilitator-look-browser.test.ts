@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBrowser } from '../../scripts/browser/ensure';
+import { launchChromium } from './chromium';
 import { seriousOrWorse } from '../browser/axe';
 import { screenshotDir } from '../browser/paths';
 import { lowContrastText } from './contrast';
@@ -17,7 +17,6 @@ import { fontStack, GAME_THEME, hexToRgb, swTokens } from './theme-tokens';
  * test-results/screenshots/facilitator-<page>-<width>.png.
  */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1024, height: 768 },
@@ -75,7 +74,7 @@ describe('the facilitator pages look like the game', () => {
   beforeAll(async () => {
     mkdirSync(screenshotDir, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     cls = await createClass(server.url, { title: 'Tuesday CSPO', pacing: 'lockstep' });
     for (const name of ['Grace Hopper', 'Alan Turing']) await joinClass(server.url, cls.code, name);
   }, 120_000);

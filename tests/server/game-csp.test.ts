@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBrowser } from '../../scripts/browser/ensure';
+import { launchChromium } from './chromium';
 import { settle } from '../browser/play';
 import { buildGameInto, startTestServer, type TestServer } from './helpers';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * The game as the classroom server sends it, under its Content-Security-Policy: built into a
@@ -20,7 +19,7 @@ describe('the game under the classroom server\'s CSP', () => {
   beforeAll(async () => {
     dist = await buildGameInto('sprintwise-csp-dist-');
     server = await startTestServer({ distDir: dist });
-    browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBrowser } from '../../scripts/browser/ensure';
+import { launchChromium } from './chromium';
 import { screenshotDir } from '../browser/paths';
 import { api, createClass, joinClass, buildGameInto, startTestServer, type TestServer } from './helpers';
 
@@ -10,7 +10,6 @@ import { api, createClass, joinClass, buildGameInto, startTestServer, type TestS
  * its own (dist/ belongs to the browser tests). Screenshots at 1280×720 go to test-results/screenshots/.
  */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = screenshotDir;
 
 describe('the projector lobby and announcements in a real browser', () => {
@@ -23,7 +22,7 @@ describe('the projector lobby and announcements in a real browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     dist = await buildGameInto('sprintwise-lobby-dist-');
     server = await startTestServer({ distDir: dist });
-    browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

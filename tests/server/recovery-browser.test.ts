@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBrowser } from '../../scripts/browser/ensure';
+import { launchChromium } from './chromium';
 import { screenshotDir } from '../browser/paths';
 import { joinClass, startTestServer, type TestServer } from './helpers';
 
@@ -12,7 +12,6 @@ import { joinClass, startTestServer, type TestServer } from './helpers';
  * 1280×720 go to test-results/screenshots/.
  */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = screenshotDir;
 
 describe('getting back into a class in a real browser', () => {
@@ -23,7 +22,7 @@ describe('getting back into a class in a real browser', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

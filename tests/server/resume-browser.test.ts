@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBrowser } from '../../scripts/browser/ensure';
+import { launchChromium } from './chromium';
 import { screenshotDir } from '../browser/paths';
 import { clickAction, nextActionId, settle, status } from '../browser/play';
 import { api, buildGameInto, createClass, startTestServer, type TestServer } from './helpers';
@@ -10,7 +10,6 @@ import { api, buildGameInto, createClass, startTestServer, type TestServer } fro
  * A learner moves to another device in real Chromium: two browser contexts (two devices, nothing
  * shared), the game built into a directory of its own. Screenshots go to test-results/screenshots/.
  */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('moving a class to another device in a real browser', () => {
   let server: TestServer;
@@ -22,7 +21,7 @@ describe('moving a class to another device in a real browser', () => {
     mkdirSync(screenshotDir, { recursive: true });
     dist = await buildGameInto('sprintwise-resume-dist-');
     server = await startTestServer({ distDir: dist });
-    browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES } from '../../src/bots';
-import { ensureBrowser } from '../../scripts/browser/ensure';
+import { launchChromium } from './chromium';
 import { screenshotDir } from '../browser/paths';
 import { createClass, joinClass, Learner, startTestServer, type Json, type TestServer } from './helpers';
 
 /** The dashboard's Withdraw button in real Chromium. Screenshot: test-results/screenshots/dashboard-unrelease.png. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('withdrawing a release from the dashboard', () => {
   let server: TestServer;
@@ -16,7 +15,7 @@ describe('withdrawing a release from the dashboard', () => {
   beforeAll(async () => {
     mkdirSync(screenshotDir, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: await ensureBrowser(), args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
