@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { classroomInChromium, type ClassroomInChromium } from './chromium';
 import { settle } from '../browser/play';
-import { buildGameInto, startTestServer, type TestServer } from './helpers';
+import type { TestServer } from './helpers';
 
 
 /**
@@ -14,17 +14,16 @@ import { buildGameInto, startTestServer, type TestServer } from './helpers';
 describe('the game under the classroom server\'s CSP', () => {
   let server: TestServer;
   let browser: Browser;
+  let room: ClassroomInChromium;
   let dist: string;
 
   beforeAll(async () => {
-    dist = await buildGameInto('sprintwise-csp-dist-');
-    server = await startTestServer({ distDir: dist });
-    browser = await launchChromium();
+    room = await classroomInChromium({ gameDirPrefix: 'sprintwise-csp-dist-' });
+    ({ server, browser } = room);
+    dist = room.dist!;
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    await room?.close();
   });
 
   it('writes a brotli and a gzip copy of every text asset', () => {

@@ -1,9 +1,9 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { classroomInChromium, type ClassroomInChromium } from './chromium';
 import { screenshotDir } from '../browser/paths';
-import { api, createClass, joinClass, buildGameInto, startTestServer, type TestServer } from './helpers';
+import { api, createClass, joinClass, type TestServer } from './helpers';
 
 /**
  * The projector lobby and announcements in real Chromium, with the game built into a directory of
@@ -15,19 +15,16 @@ const SHOTS = screenshotDir;
 describe('the projector lobby and announcements in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
-  let dist: string;
+  let room: ClassroomInChromium;
   const problems: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    dist = await buildGameInto('sprintwise-lobby-dist-');
-    server = await startTestServer({ distDir: dist });
-    browser = await launchChromium();
+    room = await classroomInChromium({ gameDirPrefix: 'sprintwise-lobby-dist-' });
+    ({ server, browser } = room);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    await room?.close();
   });
 
   async function open(path: string): Promise<Page> {

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { classroomInChromium, type ClassroomInChromium } from './chromium';
 import { screenshotDir } from '../browser/paths';
-import { joinClass, startTestServer, type TestServer } from './helpers';
+import { joinClass, type TestServer } from './helpers';
 
 /**
  * Getting back into a class in real Chromium: a facilitator creates a class, loses the browser
@@ -17,16 +17,16 @@ const SHOTS = screenshotDir;
 describe('getting back into a class in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
+  let room: ClassroomInChromium;
   const problems: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    browser = await launchChromium();
+    room = await classroomInChromium();
+    ({ server, browser } = room);
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await room?.close();
   });
 
   /** A fresh browser profile: its own storage, as on another machine. */

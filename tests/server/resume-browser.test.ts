@@ -1,10 +1,10 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { classroomInChromium, type ClassroomInChromium } from './chromium';
 import { screenshotDir } from '../browser/paths';
 import { clickAction, nextActionId, settle, status } from '../browser/play';
-import { api, buildGameInto, createClass, startTestServer, type TestServer } from './helpers';
+import { api, createClass, type TestServer } from './helpers';
 
 /**
  * A learner moves to another device in real Chromium: two browser contexts (two devices, nothing
@@ -14,19 +14,16 @@ import { api, buildGameInto, createClass, startTestServer, type TestServer } fro
 describe('moving a class to another device in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
-  let dist: string;
+  let room: ClassroomInChromium;
   const problems: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    dist = await buildGameInto('sprintwise-resume-dist-');
-    server = await startTestServer({ distDir: dist });
-    browser = await launchChromium();
+    room = await classroomInChromium({ gameDirPrefix: 'sprintwise-resume-dist-' });
+    ({ server, browser } = room);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    await room?.close();
   });
 
   async function device(path: string): Promise<Page> {

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES } from '../../src/bots';
-import { launchChromium } from './chromium';
+import { classroomInChromium, type ClassroomInChromium } from './chromium';
 import { screenshotDir } from '../browser/paths';
-import { createClass, joinClass, Learner, startTestServer, type Json, type TestServer } from './helpers';
+import { createClass, joinClass, Learner, type Json, type TestServer } from './helpers';
 
 /** The dashboard's Withdraw button in real Chromium. Screenshot: test-results/screenshots/dashboard-unrelease.png. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
@@ -12,14 +12,14 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000,
 describe('withdrawing a release from the dashboard', () => {
   let server: TestServer;
   let browser: Browser;
+  let room: ClassroomInChromium;
   beforeAll(async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    server = await startTestServer();
-    browser = await launchChromium();
+    room = await classroomInChromium();
+    ({ server, browser } = room);
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await room?.close();
   });
 
   it('takes a release back while nobody has entered it, and says who has once someone did', async () => {
