@@ -1,5 +1,5 @@
 import type { Action, ActionType, BatchPart, ListedAction, Observation, Step, VisibleItem } from '../engine';
-import { flawsAnswered, hintContext, refinementCost } from '../engine';
+import { flawsAnswered, hintContext, PO_TIME_COST, refinementCost } from '../engine';
 import type { PolicyFactory } from './policy';
 import type { LabelRule } from './labels';
 import { principledPick } from './principles';
@@ -568,6 +568,17 @@ export function reflectOnHistory(step: Step): Choice | null {
   return null;
 }
 
+/** Every reflection asked at once, each answered from the visible history, as the screen's form sends them. */
+function reflectionsOnHistory(step: Step): { id: string }[] {
+  const topics = [...new Set(listedOf(step, 'reflect').map((o) => (o.action.type === 'reflect' ? o.action.topic : '')))];
+  return topics.map((topic) => {
+    const reading = readHistory(step.observation, topic as never);
+    const options = listedOf(step, 'reflect').filter((o) => o.action.type === 'reflect' && o.action.topic === topic);
+    const match = options.find((o) => o.action.type === 'reflect' && o.action.finding === reading);
+    return { id: (match ?? options[0]!).id };
+  });
+}
+
 /**
  * The INVEST weaknesses the Developers raised while refining an item, answered before it enters a
  * Sprint. A story that is too big is split where it can be; anything else is reworked as they asked.
@@ -694,18 +705,19 @@ function buildPersona(step: Step): Choice | null {
 
 /**
  * Puts each stakeholder where their role and their requests place them on the influence/interest
- * grid, one placement a step: the map places people one by one, each placement judged at once.
+ * grid, all in one step, as the map's "Save the map" sends them; each placement is judged alone.
  */
 export function mapStakeholders(step: Step): Choice | null {
   if (listedOf(step, 'mapStakeholder').length === 0) return null;
   const reading = readStakeholderMap(step.observation);
+  const placements: ListedAction[] = [];
   for (const s of step.observation.stakeholders) {
     const quadrant = reading.get(s.id);
     if (!quadrant || s.mappedAs === quadrant) continue;
-    const listed = findListed(step, 'mapStakeholder', (a) => a.stakeholderId === s.id && a.quadrant === quadrant);
-    if (listed) return listed;
+    const listed = listedOf(step, 'mapStakeholder').find((o) => o.action.type === 'mapStakeholder' && o.action.stakeholderId === s.id && o.action.quadrant === quadrant);
+    if (listed) placements.push(listed);
   }
-  return null;
+  return together(placements);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -756,15 +768,18 @@ function research(step: Step, order: readonly string[], memory: PoMemory): Choic
     if (listed) return listed;
   }
   // Analytics read only what builds on released work, so interviews still speak for the rest.
+  // Both go on the feedback form together, as far as the PO's time this Sprint allows.
+  const methods: ListedAction[] = [];
+  let time = obs.poTime;
   for (const method of released ? (['interviews', 'analytics'] as const) : (['interviews'] as const)) {
-    if (memory.done.has(`${obs.sprint}:${method}`)) continue;
-    const listed = findListed(step, 'gatherFeedback', (a) => a.method === method);
-    if (listed) {
-      memory.done.add(`${obs.sprint}:${method}`);
-      return listed;
-    }
+    if (memory.done.has(`${obs.sprint}:${method}`) || time < PO_TIME_COST[method]) continue;
+    const listed = listedOf(step, 'gatherFeedback').find((o) => o.action.type === 'gatherFeedback' && o.action.method === method);
+    if (!listed) continue;
+    memory.done.add(`${obs.sprint}:${method}`);
+    time -= PO_TIME_COST[method];
+    methods.push(listed);
   }
-  return market();
+  return together(methods) ?? market();
 }
 
 /** Sorts each interview note into the empathy-map quadrant its words point to. */
@@ -898,7 +913,9 @@ function plan(step: Step, memory: PoMemory): Choice | null {
       return proposeInWords(step, findListed(step, 'proposeSprintGoal', (a) => sameOrder(a.itemIds, n.proposed))) ?? settleGoal(step);
     return settleGoal(step);
   }
-  return reorder(step, principledOrder(step.observation)) ?? refine(step, memory) ?? proposeGoal(step);
+  // Users are heard before the order is set, so the order weighs what they said.
+  const order = principledOrder(step.observation);
+  return research(step, order, memory) ?? reorder(step, order) ?? refine(step, memory) ?? proposeGoal(step);
 }
 
 /** During the Sprint: refinement for the next one, and Done urgent work released at once, since its value decays. */
@@ -918,23 +935,37 @@ function duringSprint(step: Step, memory: PoMemory): Choice | null {
   );
 }
 
-/** Review: pivot or persist on the evidence, a working session, release what is Done, a release plan by date, an honest range, the burn-up, the risks and what is not Done. */
+/**
+ * Review: release what is Done, then on the Review's one form, closed with the Review: pivot or
+ * persist on the evidence, a working session, what users did with the release, a release plan by
+ * date, an honest range, the burn-up, the risks and what is not Done.
+ */
 function reviewSprint(step: Step): Choice | null {
   const obs = step.observation;
   // How the Review is held is a working agreement: what an earlier Review chose carries over, so it is chosen again only to change it.
   const kept = agreedAtLastReview(obs);
-  return (
-    findListed(step, 'decidePivot', (a) => a.decision === pivotOrPersist(obs)) ??
-    (kept.format === 'workingSession' ? null : findListed(step, 'setReviewFormat', (a) => a.format === 'workingSession')) ??
-    listedType(step, 'releaseIncrement') ??
-    reflectOnHistory(step) ??
-    findListed(step, 'planRelease', (a) => a.plan === 'dateWithFlexibleScope') ??
-    (kept.forecast === 'rangeWithAssumptions' || kept.forecast === 'range'
+  // Releasing is a step of its own: what users then do with the release is read before the Review closes.
+  const release = listedType(step, 'releaseIncrement');
+  if (release) return release;
+  const parts = [
+    findListed(step, 'decidePivot', (a) => a.decision === pivotOrPersist(obs)),
+    kept.format === 'workingSession' ? null : findListed(step, 'setReviewFormat', (a) => a.format === 'workingSession'),
+    ...reflectionsOnHistory(step),
+    findListed(step, 'planRelease', (a) => a.plan === 'dateWithFlexibleScope'),
+    kept.forecast === 'rangeWithAssumptions' || kept.forecast === 'range'
       ? null
-      : (findListed(step, 'answerForecast', (a) => a.style === 'rangeWithAssumptions') ?? findListed(step, 'answerForecast', (a) => a.style === 'range'))) ??
-    (kept.sharing === 'transparent' ? null : findListed(step, 'shareProgress', (a) => a.style === 'transparent')) ??
-    listedType(step, 'endReview')
-  );
+      : (findListed(step, 'answerForecast', (a) => a.style === 'rangeWithAssumptions') ?? findListed(step, 'answerForecast', (a) => a.style === 'range')),
+    kept.sharing === 'transparent' ? null : findListed(step, 'shareProgress', (a) => a.style === 'transparent'),
+  ].filter((c): c is { id: string } => c !== null && 'id' in c);
+  return closeForm(step, parts, 'endReview');
+}
+
+/** The listed actions of these ids, closed by `close` (listed or not yet: the form's own button), as one step. */
+function closeForm(step: Step, picked: readonly { id: string }[], close: 'endReview'): Choice | null {
+  const chosen = picked.map((p) => step.actions.find((a) => a.id === p.id)!);
+  const closing = listedType(step, close);
+  if (chosen.length === 0) return closing;
+  return { type: 'batch', actions: [...chosen.map((a) => a.action as BatchPart), { type: close }] };
 }
 
 /** The Review practices the last Reviews chose, as the Sprint history and the forecasts show them. */
@@ -951,7 +982,7 @@ export function agreedAtLastReview(obs: Observation): { format: string | null; s
 /** Retrospective: read the history for each topic asked, then the improvement the state calls for. */
 function retrospect(step: Step): Choice | null {
   const improvement = principledImprovement(step.observation);
-  return reflectOnHistory(step) ?? findListed(step, 'chooseImprovement', (a) => a.improvement === improvement);
+  return together(reflectionsOnHistory(step).map((c) => step.actions.find((a) => a.id === c.id)!)) ?? findListed(step, 'chooseImprovement', (a) => a.improvement === improvement);
 }
 
 export const principledPolicy: PolicyFactory = () => {

@@ -2,7 +2,7 @@ import { enableArrayMethods, freeze, produce, setAutoFreeze, type Immutable } fr
 import { z } from 'zod';
 import { INITIAL_PHASE, isFinalPhase, legalActionTypes, nextPhase } from './lifecycle/phase';
 import type { SystemEventType } from './lifecycle/machine';
-import { ActionSchema, SYSTEM_ACTIONS, type Action, type ActionType, type BatchPart } from './model/actions';
+import { ActionSchema, formOf, SYSTEM_ACTIONS, type Action, type ActionType, type BatchPart } from './model/actions';
 import { initialState } from './model/initial';
 import type { Scenario } from './model/scenario';
 import type { Evidence, GameState } from './model/state';
@@ -248,8 +248,8 @@ export class Session {
    * exactly as if sent one by one. All or nothing: a refused part leaves the state as it was.
    */
   private applyBatch(parts: readonly BatchPart[], effects: Effect[]): DispatchResult | null {
-    const kinds = new Set(parts.map((p) => p.type));
-    if (kinds.size > 1) return fail('malformed', `a batch holds decisions of one kind (one form), found ${[...kinds].join(', ')}`);
+    const form = formOf(parts.map((p) => p.type));
+    if ('problem' in form) return fail('malformed', form.problem);
     const start = this.current;
     for (let i = 0; i < parts.length; i++) {
       const refused = this.refusal(parts[i]!);

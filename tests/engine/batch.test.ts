@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { POLICIES } from '../../src/bots';
-import { createSession, verifyReplay, type Action, type Session } from '../../src/engine';
+import { createSession, formOf, verifyReplay, type Action, type Session } from '../../src/engine';
 import { shippedScenario } from '../helpers/scenarios';
 
 /*
- * A batch: several decisions of one kind from one form (criteria ticked for an item, the whole
- * stakeholder map, MoSCoW tags), sent as one step. Each part is checked and judged exactly as if
+ * A batch: several decisions from one form (criteria ticked for an item, the whole stakeholder
+ * map, MoSCoW tags, ways of gathering feedback, the Sprint Review's choices), sent as one step. Each part is checked and judged exactly as if
  * it were sent alone, and a refused part leaves everything as it was.
  */
 
@@ -62,14 +62,40 @@ describe('a batch of decisions', () => {
     expect(a.replayLog().actions.at(-1)?.type).not.toBe('batch');
   });
 
-  it('holds one kind of decision, only kinds a form can gather, and is never listed itself', () => {
+  it('holds the decisions of one form, only kinds a form can gather, and is never listed itself', () => {
     const [a] = twinsAt((s) => listed(s, 'addCriterion').length > 0 && listed(s, 'tagMoscow').length > 0);
     const mixed = a.dispatch({ type: 'batch', actions: [listed(a, 'addCriterion')[0], listed(a, 'tagMoscow')[0]] });
-    expect(mixed).toMatchObject({ ok: false, error: { code: 'malformed', message: 'a batch holds decisions of one kind (one form), found addCriterion, tagMoscow' } });
+    expect(mixed).toMatchObject({ ok: false, error: { code: 'malformed', message: 'a batch holds the decisions of one form, found addCriterion, tagMoscow' } });
     const start = a.dispatch({ type: 'batch', actions: [{ type: 'startSprints' }] });
     expect(start).toMatchObject({ ok: false, error: { code: 'malformed' } });
     expect(a.dispatch({ type: 'batch', actions: [] })).toMatchObject({ ok: false, error: { code: 'malformed' } });
     expect(a.observe().actions.some((x) => x.type === 'batch')).toBe(false);
+  });
+
+  it('closes a form only with its last decision', () => {
+    expect(formOf(['setReviewFormat', 'answerForecast', 'endReview'])).toEqual({ form: 'sprintReview' });
+    expect(formOf(['reflect', 'reflect', 'chooseImprovement'])).toEqual({ form: 'retrospective' });
+    expect(formOf(['endReview', 'answerForecast'])).toEqual({ problem: '"endReview" closes the form, so it can only be the batch\'s last decision' });
+    // The Review and the Retrospective are two events: no batch spans both.
+    expect(formOf(['answerForecast', 'endReview', 'chooseImprovement'])).toHaveProperty('problem');
+    // Releasing is a step of its own: what users did with it is read after it, on the form.
+    expect(formOf(['releaseIncrement', 'endReview'])).toHaveProperty('problem');
+  });
+
+  it('sends the Sprint Review as one form: each choice judged as if sent alone, then the Review closed', () => {
+    const atReview = (s: Session) => s.state.phase === 'sprint.review' && !s.observe().observation.pendingQuestion && listed(s, 'releaseIncrement').length === 0;
+    const [a, b] = twinsAt(atReview);
+    const parts: Action[] = [listed(a, 'setReviewFormat')[0], listed(a, 'answerForecast')[0], listed(a, 'shareProgress')[0]].filter((x): x is Action => x !== undefined);
+    for (const x of listed(a, 'reflect').filter((x, i, all) => all.findIndex((y) => y.type === 'reflect' && x.type === 'reflect' && y.topic === x.topic) === i)) parts.push(x);
+    expect(parts.length).toBeGreaterThan(1);
+    const form = [...parts, { type: 'endReview' } as Action];
+    const together = a.dispatch({ type: 'batch', actions: form });
+    const singles = form.map((p) => b.dispatch(p));
+    expect(singles.every((r) => r.ok)).toBe(true);
+    expect(together.ok).toBe(true);
+    expect(a.stateHash()).toBe(b.stateHash());
+    expect(a.state.phase).toBe('sprint.retrospective');
+    if (together.ok) expect(together.changes.evidence).toEqual(singles.flatMap((r) => (r.ok ? r.changes.evidence : [])));
   });
 
   it('is recorded in the replay as one action, and the replay verifies', () => {

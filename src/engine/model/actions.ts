@@ -38,9 +38,10 @@ export const REFLECTIONS = {
 export type ReflectionTopic = keyof typeof REFLECTIONS;
 
 /*
- * The decisions a player may make several of on one form (criteria ticked for an item, the
- * stakeholder map, MoSCoW tags, items to refine, flaws to rework, reflections): sent together
- * as one `batch`, each is checked and judged exactly as if sent alone, in order.
+ * The decisions a player makes together on one form (criteria ticked for an item, the stakeholder
+ * map, MoSCoW tags, items to refine, flaws to rework, ways of gathering feedback, the Sprint
+ * Review's choices, the Retrospective's findings and improvement): sent together as one `batch`,
+ * each is checked and judged exactly as if sent alone, in order.
  */
 const MapStakeholder = z.strictObject({ type: z.literal('mapStakeholder'), stakeholderId: id, quadrant: z.enum(MAP_QUADRANTS) });
 const RefineItem = z.strictObject({ type: z.literal('refineItem'), itemId: id });
@@ -48,9 +49,60 @@ const FixFlaw = z.strictObject({ type: z.literal('fixFlaw'), itemId: id, flaw: z
 const AddCriterion = z.strictObject({ type: z.literal('addCriterion'), itemId: id, criterionId: id });
 const TagMoscow = z.strictObject({ type: z.literal('tagMoscow'), itemId: id, tag: z.enum(MOSCOW) });
 const Reflect = z.strictObject({ type: z.literal('reflect'), topic: z.enum(['sprintGoals', 'refinement', 'metrics', 'roadmap', 'stakeholders']), finding: id });
-const BatchPart = z.discriminatedUnion('type', [MapStakeholder, RefineItem, FixFlaw, AddCriterion, TagMoscow, Reflect]);
+const GatherFeedback = z.strictObject({ type: z.literal('gatherFeedback'), method: z.enum(FEEDBACK_METHODS) });
+const AnswerForecast = z.strictObject({ type: z.literal('answerForecast'), style: z.enum(FORECAST_STYLES) });
+const SetReviewFormat = z.strictObject({ type: z.literal('setReviewFormat'), format: z.enum(REVIEW_FORMATS) });
+const ReleaseIncrement = z.strictObject({ type: z.literal('releaseIncrement') });
+const ShareProgress = z.strictObject({ type: z.literal('shareProgress'), style: z.enum(['transparent', 'optimistic']) });
+const DecidePivot = z.strictObject({ type: z.literal('decidePivot'), decision: z.enum(['pivot', 'persist']) });
+const EndReview = z.strictObject({ type: z.literal('endReview') });
+const ChooseImprovement = z.strictObject({ type: z.literal('chooseImprovement'), improvement: z.enum(IMPROVEMENTS) });
+const PlanRelease = z.strictObject({ type: z.literal('planRelease'), plan: z.enum(RELEASE_PLANS) });
+const BatchPart = z.discriminatedUnion('type', [
+  MapStakeholder,
+  RefineItem,
+  FixFlaw,
+  AddCriterion,
+  TagMoscow,
+  Reflect,
+  GatherFeedback,
+  AnswerForecast,
+  SetReviewFormat,
+  ShareProgress,
+  DecidePivot,
+  EndReview,
+  ChooseImprovement,
+  PlanRelease,
+]);
 export type BatchPart = z.infer<typeof BatchPart>;
+export type BatchPartType = BatchPart['type'];
+
+/**
+ * The game's forms: which decisions one form sends together. A batch's parts all come from one
+ * form; the last entry of `closes` may only end a batch, since it moves the Sprint on.
+ */
+export const FORMS: Readonly<Record<string, { parts: readonly BatchPartType[]; closes?: BatchPartType }>> = {
+  stakeholderMap: { parts: ['mapStakeholder'] },
+  refinement: { parts: ['refineItem'] },
+  rework: { parts: ['fixFlaw'] },
+  criteria: { parts: ['addCriterion'] },
+  moscow: { parts: ['tagMoscow'] },
+  feedback: { parts: ['gatherFeedback'] },
+  sprintReview: { parts: ['setReviewFormat', 'reflect', 'planRelease', 'answerForecast', 'shareProgress', 'decidePivot', 'endReview'], closes: 'endReview' },
+  retrospective: { parts: ['reflect', 'chooseImprovement'], closes: 'chooseImprovement' },
+};
 export const BATCHABLE: ReadonlySet<string> = new Set(BatchPart.options.map((o) => o.shape.type.value));
+
+/** The form a batch of these kinds, in this order, comes from; or why it comes from none. */
+export function formOf(types: readonly string[]): { form: string } | { problem: string } {
+  const kinds = [...new Set(types)];
+  const form = Object.keys(FORMS).find((k) => kinds.every((t) => (FORMS[k]!.parts as readonly string[]).includes(t)));
+  if (!form) return { problem: `a batch holds the decisions of one form, found ${kinds.join(', ')}` };
+  const closes = FORMS[form]!.closes;
+  const at = closes ? types.indexOf(closes) : -1;
+  if (at >= 0 && at !== types.length - 1) return { problem: `"${closes}" closes the form, so it can only be the batch's last decision` };
+  return { form };
+}
 /** A batch holds at most this many decisions: more than any form of a shipped scenario offers. */
 export const MAX_BATCH = 40;
 
@@ -77,7 +129,7 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setReadiness'), level: z.enum(READINESS) }),
   TagMoscow,
   z.strictObject({ type: z.literal('flagOffVision'), itemId: id }),
-  z.strictObject({ type: z.literal('gatherFeedback'), method: z.enum(FEEDBACK_METHODS) }),
+  GatherFeedback,
   z.strictObject({ type: z.literal('testAssumption'), itemId: id }),
   z.strictObject({ type: z.literal('sortEmpathyNote'), noteId: id, quadrant: z.enum(EMPATHY_QUADRANTS) }),
   z.strictObject({ type: z.literal('classifyRequest'), itemId: id, kind: z.enum(REQUEST_KINDS) }),
@@ -90,20 +142,20 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('runToNextEvent') }),
   z.strictObject({ type: z.literal('cancelSprint') }),
   z.strictObject({ type: z.literal('resolveEvent'), choiceId: id }),
-  z.strictObject({ type: z.literal('answerForecast'), style: z.enum(FORECAST_STYLES) }),
-  z.strictObject({ type: z.literal('setReviewFormat'), format: z.enum(REVIEW_FORMATS) }),
-  z.strictObject({ type: z.literal('releaseIncrement') }),
-  z.strictObject({ type: z.literal('shareProgress'), style: z.enum(['transparent', 'optimistic']) }),
-  z.strictObject({ type: z.literal('decidePivot'), decision: z.enum(['pivot', 'persist']) }),
-  z.strictObject({ type: z.literal('endReview') }),
+  AnswerForecast,
+  SetReviewFormat,
+  ReleaseIncrement,
+  ShareProgress,
+  DecidePivot,
+  EndReview,
   Reflect,
-  z.strictObject({ type: z.literal('chooseImprovement'), improvement: z.enum(IMPROVEMENTS) }),
+  ChooseImprovement,
   z.strictObject({ type: z.literal('answerQuestion'), answerId: id }),
-  z.strictObject({ type: z.literal('planRelease'), plan: z.enum(RELEASE_PLANS) }),
+  PlanRelease,
   z.strictObject({ type: z.literal('finishScenario') }),
   // A facilitator's action, recorded in replays like any other but never offered to players.
   z.strictObject({ type: z.literal('injectEvent'), cardId: id }),
-  // Several decisions of one kind from one form, in one step (see BatchPart).
+  // Several decisions from one form, in one step (see FORMS).
   z.strictObject({ type: z.literal('batch'), actions: z.array(BatchPart).min(1).max(MAX_BATCH) }),
 ]);
 

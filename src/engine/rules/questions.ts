@@ -30,12 +30,18 @@ function due(card: QuestionCard, phase: QuestionPhase, sprint: number): boolean 
 /** The goal a Definition of Ready question checks; agreeing one with the Developers is judged on the same goal. */
 const READINESS_GOAL = 'D7.1.1';
 
+/** How many sound decisions in play on a goal make a knowledge check on it redundant. */
+const SHOWN_IN_PLAY = 2;
+
 /**
- * A question about the Definition of Ready is not asked once the player has agreed one with the
- * Developers: asking what it should be after it was set reads as if the game had not noticed.
+ * Whether play has already answered the question, so it is not asked. A question about the
+ * Definition of Ready once the player has agreed one with the Developers reads as if the game had
+ * not noticed. And a check on goals the player has shown in play, in sound decisions at least
+ * twice each, asks what the evidence already says: the questions go to what play has not shown.
  */
 function settledInPlay(state: Pick<GameState, 'evidence'>, card: QuestionCard): boolean {
-  return card.goalIds.includes(READINESS_GOAL) && state.evidence.some((e) => e.decisionId.startsWith('readiness-agreement-'));
+  if (card.goalIds.includes(READINESS_GOAL) && state.evidence.some((e) => e.decisionId.startsWith('readiness-agreement-'))) return true;
+  return card.goalIds.every((goalId) => state.evidence.filter((e) => e.goalId === goalId && e.score >= 0.8 && !e.decisionId.startsWith('question-')).length >= SHOWN_IN_PLAY);
 }
 
 /** Opens the next unasked question of this phase and Sprint, if there is one. */

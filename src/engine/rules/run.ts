@@ -10,12 +10,16 @@ import { pendingQuestionCard } from './questions';
  * `nextDay` a player could click through; this file only says where that loop stops.
  */
 
+/** How many items at the top of the Product Backlog count as "what comes next" after a pull. */
+const NEXT_ITEMS = 3;
+
 /**
  * Whether the day that turned `before` into `after` left something for the PO. The run also stops
  * whenever the phase changes (an event card to decide, the Sprint's end).
  */
 export function needsThePO(before: GameState, after: GameState, scenario: Scenario): boolean {
   if (after.phase !== before.phase || after.pendingEvent || pendingQuestionCard(after, scenario.questions)) return true;
+  let pulled = false;
   for (const id in after.items) {
     const item = after.items[id]!;
     const was = before.items[id];
@@ -24,10 +28,15 @@ export function needsThePO(before: GameState, after: GameState, scenario: Scenar
       const dep = openDependency(after, id);
       if (dep && after.items[dep]!.status === 'backlog') return true;
     }
-    // The Developers pulled more work from the Product Backlog: what comes next may need refining now.
-    if (item.status === 'sprint' && was?.status === 'backlog') return true;
+    if (item.status === 'sprint' && was?.status === 'backlog') pulled = true;
     // Urgent work just Done: releasing it now, not at the Review, is a decision worth making.
     if (item.status === 'done' && was?.status !== 'done' && item.releasedInSprint === null && item.visibleCostOfDelay === 'urgent') return true;
+  }
+  // The Developers pulled more work from the Product Backlog, and some of what comes next is not
+  // refined: the PO may refine it now. With the next items all refined, the pull needs nobody.
+  if (pulled) {
+    const next = after.backlogOrder.filter((id) => after.items[id]?.status === 'backlog').slice(0, NEXT_ITEMS);
+    if (next.some((id) => !after.items[id]!.refined)) return true;
   }
   return false;
 }
