@@ -8,7 +8,7 @@ import { startServer, type RunningServer } from '../../src/server/server';
 import { axeViolations, seriousOrWorse } from './axe';
 import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
 import { distDir } from './paths';
-import { clickAction, playUntil, settle, startScenario, status } from './play';
+import { clickAction, playUntil, screenshotsAtBothSizes, settle, startScenario, status } from './play';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -28,14 +28,7 @@ const card = (page: Page) => page.locator('[data-coach]');
 const announced = (page: Page) => page.locator('#announcer').textContent();
 
 /** The same screen at the other size the game is checked at. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await saveScreenshot(page, `${name}-1280x720`);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await settle(page);
-  await saveScreenshot(page, `${name}-1024x768`);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await settle(page);
-}
+const shoot = (page: Page, name: string) => screenshotsAtBothSizes(page, name);
 
 /** Answers the briefing's open questions with the first listed answer until none is open. */
 async function answerOpenQuestions(page: Page): Promise<void> {

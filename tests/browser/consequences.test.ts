@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
 import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
-import { clickAction, playUntil, POLICY, settle, startScenario, status } from './play';
+import { engineLastStep } from './last-step';
+import { afterAction, playUntil, POLICY, screenshotsAtBothSizes, settle, startScenario, status } from './play';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -19,15 +20,7 @@ const SEED = 'consequences-1';
 const WITH_REVIEW = ['setReviewFormat:workingSession', ...POLICY];
 
 /** The screen at both sizes the game is checked at, and no serious axe violations on it. */
-async function shots(page: Page, name: string): Promise<void> {
-  await saveScreenshot(page, `${name}-1280x720`);
-  expect(seriousOrWorse(await axeViolations(page))).toEqual([]);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await settle(page);
-  await saveScreenshot(page, `${name}-1024x768`);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await settle(page);
-}
+const shots = (page: Page, name: string) => screenshotsAtBothSizes(page, name, async () => expect(seriousOrWorse(await axeViolations(page))).toEqual([]));
 
 const announced = (page: Page) => page.locator('#announcer').textContent().then((t) => t ?? '');
 
@@ -54,14 +47,18 @@ describe('visible consequences', () => {
     });
     expect([...metered].sort()).toEqual(['Planning', 'Review', 'SprintDay']);
     await shots(page, 'Consequences-Review-goal-meter');
+    const before = (await status(page)).step ?? 0;
 
-    // The Review as a working session: every stakeholder's trust rises, and the screen says why.
-    const before = await engineObservation(page, CAFE);
-    await clickAction(page, 'setReviewFormat:workingSession');
-    const after = await engineObservation(page, CAFE);
-    const deltas = after.stakeholders.map((s, i) => Math.round((s.trust - before.stakeholders[i]!.trust) * 10) / 10).filter((d) => d !== 0);
-    expect(deltas.length).toBeGreaterThan(0);
+    // The Review as a working session, sent with the Review's close: every stakeholder's trust
+    // rises, and the next screen says why.
+    await page.locator('input[data-action="setReviewFormat:workingSession"]').check();
+    await settle(page);
+    await page.click('[data-focus="batch:review:submit"]');
+    await afterAction(page, before);
+    expect((await status(page)).scene).toBe('Retrospective');
     const cause = 'Stakeholders worked through the Increment with the Scrum Team';
+    const deltas = (await engineLastStep(page, CAFE)).effects.filter((e) => e.kind === 'trust' && e.cause === cause).map((e) => e.delta);
+    expect(deltas.length).toBeGreaterThan(0);
     const line = page.locator('[data-testid="effects"] .effect--trust').filter({ hasText: cause });
     await expect(line.count()).resolves.toBe(new Set(deltas).size);
     const shown = (await line.first().textContent()) ?? '';
@@ -73,10 +70,9 @@ describe('visible consequences', () => {
     await page.evaluate(() => (document.documentElement.dataset.motion = 'full'));
     await expect(line.first().evaluate((e) => getComputedStyle(e).animationName)).resolves.toBe('effect-in');
     await page.evaluate(() => (document.documentElement.dataset.motion = 'reduce'));
-    await shots(page, 'Consequences-Review-trust');
+    await shots(page, 'Consequences-Review-closed-trust');
 
     // Past the Review: the Retrospective opens with the Sprint's report card.
-    await playUntil(page, (s) => s.phase?.startsWith('sprint.retro') === true && !s.dialog, { policy: WITH_REVIEW });
     const o = await engineObservation(page, CAFE);
     const sprint = o.sprintHistory.find((h) => h.number === o.sprint)!;
     await expect(page.locator('.hud [data-testid="goal-meter"]').count()).resolves.toBe(1);

@@ -5,7 +5,7 @@ import { POLICIES } from '../../src/bots';
 import { SAVE_FORMAT, SAVE_VERSION } from '../../src/game/save/format';
 import { shippedScenario } from '../helpers/scenarios';
 import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
-import { afterAction, clickAction, nextActionId, settle, startScenario, status } from './play';
+import { afterAction, clickAction, nextActionId, screenshotsAtBothSizes, settle, startScenario, status } from './play';
 
 /*
  * Issue 15, item 7: the screen bugs a new player met, one test each. Each test reaches its screen
@@ -52,14 +52,7 @@ async function resumeAt(page: Page, seed: string, stop: (s: Session) => boolean,
 }
 
 /** Saves the screen at both sizes the game is checked at, ending at 1280×720. */
-async function bothSizes(page: Page, name: string): Promise<void> {
-  await saveScreenshot(page, `${name}-1280x720`);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await settle(page);
-  await saveScreenshot(page, `${name}-1024x768`);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await settle(page);
-}
+const bothSizes = (page: Page, name: string) => screenshotsAtBothSizes(page, name);
 
 /** Opens a view from the top bar's Views dialog. */
 async function openView(page: Page, key: string): Promise<void> {
@@ -73,7 +66,7 @@ describe('screen bugs of issue 15', () => {
     const page = await openGame(harness);
     await resumeAt(page, 'bug-a', (s) => s.state.phase === 'briefing.ready' && !s.state.pendingQuestion);
     await openView(page, 'Customers');
-    const methods = await page.locator('[data-focus^="feedback:"]').count();
+    const methods = await page.locator('[data-focus^="pick:feedback:"]').count();
     expect(methods).toBeGreaterThan(1);
     // The Views dialog says as many decisions as there are methods to choose from.
     await page.click('[data-focus="tool:views"]');
@@ -82,7 +75,9 @@ describe('screen bugs of issue 15', () => {
     await page.keyboard.press('Escape');
 
     const before = (await status(page)).step ?? 0;
-    await page.click('[data-focus="feedback:interviews"]');
+    // The methods are a checklist: tick interviews, then gather.
+    await page.click('[data-focus="pick:feedback:gatherFeedback:interviews"]');
+    await page.click('[data-focus="batch:feedback:submit"]');
     await afterAction(page, before);
     await expect(page.locator('#insights-title').count()).resolves.toBe(1);
     const notes = (await page.locator('.screen--customers .notice').allTextContents()).join(' ');
@@ -141,7 +136,10 @@ describe('screen bugs of issue 15', () => {
 
   it('d. the Monte Carlo chart’s words and bars tell the same numbers, and no two labels overlap', async () => {
     const page = await openGame(harness);
-    await resumeAt(page, 'bug-d', (s) => s.state.phase === 'sprint.review' && s.state.forecasts.some((f) => f.distribution) && !s.state.pendingQuestion);
+    // The forecast answered on its own at the Review (the bot sends it with the close), so the
+    // Review shows the simulation behind it.
+    const range = (s: Session) => (s.state.phase === 'sprint.review' && !s.state.pendingQuestion && s.observe().actions.some((a) => a.id === 'answerForecast:range') ? { id: 'answerForecast:range' } : null);
+    await resumeAt(page, 'bug-d', (s) => s.state.phase === 'sprint.review' && s.state.forecasts.some((f) => f.distribution && f.sprint === s.state.sprint) && !s.state.pendingQuestion, undefined, range);
     const chart = page.locator('.chart--histogram').first();
     await chart.scrollIntoViewIfNeeded();
     const read = await chart.evaluate((fig) => {
@@ -201,8 +199,8 @@ describe('screen bugs of issue 15', () => {
     const page = await openGame(harness);
     await resumeAt(page, 'bug-g', (s) => s.state.phase === 'briefing.ready' && !s.state.pendingQuestion);
     await openView(page, 'Customers');
-    await expect(page.locator('[data-focus^="feedback:"]').count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('[data-focus="feedback:analytics"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-focus^="pick:feedback:"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('[data-focus="pick:feedback:gatherFeedback:analytics"]').count()).resolves.toBe(0);
     await expect(page.locator('.screen--customers').textContent()).resolves.not.toMatch(/usage analytics/i);
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
 import { openGame, saveScreenshot, startHarness, type Harness } from './harness';
-import { clickAction, playUntil, settle, startScenario, status } from './play';
+import { clickAction, playUntil, screenshotsAtBothSizes, settle, startScenario, status } from './play';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -18,15 +18,7 @@ const CAFE = 'corner-cafe.yaml';
 const SEED = 's1';
 
 /** The screen at both sizes the game is checked at, and no serious axe violations on it. */
-async function shots(page: Page, name: string): Promise<void> {
-  await saveScreenshot(page, `${name}-1280x720`);
-  expect(seriousOrWorse(await axeViolations(page))).toEqual([]);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await settle(page);
-  await saveScreenshot(page, `${name}-1024x768`);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await settle(page);
-}
+const shots = (page: Page, name: string) => screenshotsAtBothSizes(page, name, async () => expect(seriousOrWorse(await axeViolations(page))).toEqual([]));
 
 const overlayText = (page: Page) => page.locator('#overlay').innerText();
 
@@ -126,12 +118,15 @@ describe('a Sprint as the 2020 Scrum Guide runs it', () => {
     // After a release the Review inspects what users did with it before it can close.
     expect(o.reflectionsDue).toContain('metrics');
     await expect(page.locator('section[aria-labelledby="usage-title"]').count()).resolves.toBe(1);
-    await expect(page.locator('[data-action^="endReview"]').count()).resolves.toBe(0);
+    // The Review's one button waits for that answer, and says so beside it.
+    const close = page.locator('[data-focus="batch:review:submit"]');
+    await expect(close.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(page.locator('#review-submit-note').textContent()).resolves.toContain('What did users do with the release?');
     await shots(page, 'Flow-Review-usage');
-    const reading = await page.locator('button[data-action^="reflect:metrics:"]').first().getAttribute('data-action');
-    expect((await clickAction(page, reading!)).scene).toBe('Review');
-    await expect(page.locator('section[aria-labelledby="usage-title"]').count()).resolves.toBe(0);
-    await expect(page.locator('[data-action^="endReview"]').count()).resolves.toBe(1);
+    await page.locator('input[data-action^="reflect:metrics:"]').first().check();
+    await settle(page);
+    await expect(close.getAttribute('aria-disabled')).resolves.toBeNull();
+    await expect(page.locator('#review-submit-note').count()).resolves.toBe(0);
     await shots(page, 'Flow-Review');
     expect((await status(page)).phase).toBe('sprint.review');
 

@@ -70,31 +70,31 @@ describe('the stakeholder map, customers and market views', () => {
     let o = await engineObservation(page, COUNCIL_FILE);
     expect(o.stakeholders.every((s) => s.mappedAs === null)).toBe(true);
 
-    // Select with Enter, then the quadrant's "Place here" button.
+    // Select with Enter, then the quadrant's "Place here" button: placed, not yet saved.
     let before = (await status(page)).step ?? 0;
     await press(page, 'token:map:director');
     await expect.poll(() => page.locator('[data-token="director"][aria-pressed="true"]').count()).toBe(1);
     await press(page, 'place:map:keepSatisfied');
-    await afterAction(page, before);
-    o = await engineObservation(page, COUNCIL_FILE);
-    expect(o.stakeholders.find((s) => s.id === 'director')?.mappedAs).toBe('keepSatisfied');
-    await expect.poll(() => liveRegion(page)).toMatch(/Helen Carter is now on your map as Keep satisfied/);
+    await expect.poll(() => page.locator('[data-quadrant="keepSatisfied"] [data-token="director"].token--pending').count()).toBe(1);
 
     // Focus stays on the stakeholder: an arrow key moves them to the next quadrant.
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.token)).toBe('director');
-    before = (await status(page)).step ?? 0;
     await page.keyboard.press('ArrowRight');
-    await afterAction(page, before);
-    o = await engineObservation(page, COUNCIL_FILE);
-    expect(o.stakeholders.find((s) => s.id === 'director')?.mappedAs).toBe('manageClosely');
+    await expect.poll(() => page.locator('[data-quadrant="manageClosely"] [data-token="director"].token--pending').count()).toBe(1);
 
     // A number key places a stakeholder from the tray straight into a numbered quadrant.
-    before = (await status(page)).step ?? 0;
     await tabTo(page, '[data-focus="token:map:advice"]');
     await page.keyboard.press('4');
-    await afterAction(page, before);
+    await expect.poll(() => page.locator('[data-quadrant="keepInformed"] [data-token="advice"].token--pending').count()).toBe(1);
+    expect((await status(page)).step).toBe(before);
+
+    // One button saves both placements, in one step.
+    await press(page, 'batch:map:submit');
+    expect((await afterAction(page, before)).step).toBe(before + 1);
     o = await engineObservation(page, COUNCIL_FILE);
+    expect(o.stakeholders.find((s) => s.id === 'director')?.mappedAs).toBe('manageClosely');
     expect(o.stakeholders.find((s) => s.id === 'advice')?.mappedAs).toBe('keepInformed');
+    await expect.poll(() => liveRegion(page)).toMatch(/Helen Carter is now on your map as Manage closely/);
     await screens.record('StakeholderMap-placed');
     await alsoAt1024(page, 'StakeholderMap-placed');
 
@@ -190,6 +190,8 @@ describe('the stakeholder map, customers and market views', () => {
     await expect(page.locator('[data-quadrant="keepSatisfied"].is-target').count()).resolves.toBe(1);
     await saveScreenshot(page, 'StakeholderMap-dragging-1280x720');
     await page.mouse.up();
+    await expect.poll(() => page.locator('[data-quadrant="keepSatisfied"] [data-token="councillor"].token--pending').count()).toBe(1);
+    await page.click('[data-focus="batch:map:submit"]');
     await afterAction(page, before);
     const o = await engineObservation(page, COUNCIL_FILE);
     expect(o.stakeholders.find((s) => s.id === 'councillor')?.mappedAs).toBe('keepSatisfied');
@@ -245,27 +247,28 @@ describe('the Monte Carlo forecast', () => {
     const screens = new ScreenRecorder(page, '1280x720', true);
     await startScenario(page, harness.baseUrl, 'histogram-1');
     const summary = /50% of simulated futures finish within \d+ Sprints?, 85% within \d+, 95% within \d+\./;
-    let sawReview = false;
+    let sawRetro = false;
     for (let i = 0; i < 300; i++) {
       const now = await status(page);
       if (now.scene === 'Release' && !now.dialog) break;
-      if (!sawReview && now.scene === 'Review' && !now.dialog && (await page.locator('.chart--histogram').count()) > 0) {
-        sawReview = true;
+      // The range is answered with the Review's close; the next screen shows what it was read from.
+      if (!sawRetro && now.scene === 'Retrospective' && !now.dialog && (await page.locator('.chart--histogram').count()) > 0) {
+        sawRetro = true;
         const o = await engineObservation(page, 'corner-cafe.yaml');
         const f = o.forecasts.at(-1)!;
-        expect(f.style).toBe('range');
+        expect(f).toMatchObject({ sprint: o.sprint, style: 'range' });
         expect(f.distribution).not.toBeNull();
         const text = await page.locator('.chart--histogram .chart__summary').textContent();
         expect(text).toMatch(summary);
         expect(text).toContain(`within ${f.distribution!.p50} Sprint`);
         await expect(page.locator('.chart--histogram .chart__mark-label').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('50%')]));
         await page.locator('.chart--histogram').scrollIntoViewIfNeeded();
-        await screens.record('Review-histogram');
-        await alsoAt1024(page, 'Review-histogram');
+        await screens.record('Retrospective-histogram');
+        await alsoAt1024(page, 'Retrospective-histogram');
       }
       await clickAction(page, (await nextActionId(page, POLICY))!);
     }
-    expect(sawReview).toBe(true);
+    expect(sawRetro).toBe(true);
     expect((await status(page)).scene).toBe('Release');
     await expect(page.locator('.chart--burnup .chart__range').count()).resolves.toBe(1);
     await expect(page.locator('.chart--burnup .chart__summary').textContent()).resolves.toMatch(/you forecast the next items done (between the end of Sprint \d+ and Sprint \d+|by the end of Sprint \d+) \(80% of simulated futures\)/);

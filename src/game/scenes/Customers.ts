@@ -1,4 +1,4 @@
-import type { ListedAction, Observation } from '../../engine';
+import { PO_TIME_COST, type ListedAction, type Observation } from '../../engine';
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, paramOf } from '../ui/actions';
@@ -6,7 +6,11 @@ import { humanize } from '../ui/grouped-actions';
 import { quadrantBoard, type BoardToken, type Quadrant } from '../ui/quadrant-board';
 import { block, poTimeText, screen } from '../ui/screen';
 import { ViewScene } from './view-scene';
+import type { RunSceneData } from './run-scene';
 import { SceneKey } from './keys';
+import { checklistForm, type Picks } from '../ui/batch-form';
+import { count } from '../../words';
+import { announce } from '../dom/announce';
 
 /** The empathy map in reading order; ids are the engine's quadrants. */
 const EMPATHY: readonly [Quadrant, Quadrant, Quadrant, Quadrant] = [
@@ -16,6 +20,18 @@ const EMPATHY: readonly [Quadrant, Quadrant, Quadrant, Quadrant] = [
   { id: 'feels', title: 'Feels', hint: 'Their emotions' },
 ];
 
+/** A method's cost in the PO's half-days, as the engine charges it; null for an action that is not a way of gathering feedback. */
+function halfDays(action: ListedAction): number | null {
+  return action.action.type === 'gatherFeedback' ? PO_TIME_COST[action.action.method] : null;
+}
+
+/** Short names for the methods, for the order they are gathered in; the labels say what each does. */
+const METHOD_NAMES: Record<string, string> = { interviews: 'interviews', survey: 'the survey', usabilityTest: 'the usability test', analytics: 'usage analytics' };
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 function yesNo(value: boolean): HTMLElement {
   return el('span', {}, el('span', { 'aria-hidden': 'true' }, value ? '✓ ' : '– '), value ? 'Yes' : 'No');
 }
@@ -23,13 +39,25 @@ function yesNo(value: boolean): HTMLElement {
 /**
  * Customers and users: the segments (who buys, who uses), the persona built from research
  * snippets, and the empathy map the player sorts interview notes into. Every change is a listed
- * action (addPersonaTrait, sortEmpathyNote, gatherFeedback); sorting a note is final.
+ * action (addPersonaTrait, sortEmpathyNote, gatherFeedback); sorting a note is final. Research
+ * methods are ticked on one form and gathered together, in one step.
  */
 export class Customers extends ViewScene {
   private selectedId: string | null = null;
+  /** Research methods ticked and not yet gathered. */
+  private readonly picks: Picks = new Map();
+  /** The ticked methods cost more time than is left, as last drawn: said aloud when that starts. */
+  private overTime = false;
 
   constructor() {
     super(SceneKey.Customers);
+  }
+
+  override create(data?: RunSceneData): void {
+    // Ticks are for this visit: nothing was sent, so nothing is kept.
+    this.picks.clear();
+    this.overTime = false;
+    super.create(data);
   }
 
   protected override accent(): number {
@@ -64,23 +92,27 @@ export class Customers extends ViewScene {
 
     const persona = o.personaSnippets.length ? this.persona(o, traits) : null;
     const empathy = o.empathyNotes.length ? this.empathy(o, sorts) : null;
+    const research = block(
+      'Learn from customers and users',
+      'learn-title',
+      el('p', { class: 'block__hint' }, el('strong', {}, poTimeText(o))),
+      feedback.length
+        ? this.feedbackForm(o, feedback)
+        : el('p', { class: 'block__hint' }, 'No research method is open now. Research is open before Sprint 1, in Sprint Planning and during the Sprint’s days, while your time lasts.'),
+    );
+    // With nothing to build here, the research form is the screen's work: it gets the wide pane.
+    const researchInMain = nothing && feedback.length > 0;
     // What can be done now comes first; the rest is the record below it.
     const main = [
       this.resultLine(),
       nothing ? el('p', { class: 'notice', role: 'note' }, this.nothingToSortText(o, feedback.length > 0)) : null,
+      researchInMain ? research : null,
       ...(sorts.length && !traits.length ? [empathy, persona] : [persona, empathy]),
     ];
 
     const side = [
       o.segments.length ? this.segments(o) : null,
-      block(
-        'Learn from customers and users',
-        'learn-title',
-        el('p', { class: 'block__hint' }, el('strong', {}, poTimeText(o))),
-        feedback.length
-          ? el('div', { class: 'choice-list' }, ...feedback.map((a) => actionButton(a, this.dispatch, { variant: 'choice', focusKey: `feedback:${String(paramOf(a, 'method'))}` })))
-          : el('p', { class: 'block__hint' }, 'No research method is open now. Research is open before Sprint 1, in Sprint Planning and during the Sprint’s days, while your time lasts.'),
-      ),
+      researchInMain ? null : research,
       o.insights.length ? block('What you have learned', 'insights-title', el('ul', { class: 'bullets' }, ...o.insights.map((i) => el('li', {}, i)))) : null,
       this.backBar(run),
     ];
@@ -98,13 +130,52 @@ export class Customers extends ViewScene {
   }
 
   /**
+   * The research methods as one checklist: each shows its cost, the ticked ones' costs add up
+   * against the time left. The engine takes them in order and refuses the whole set when the
+   * time runs out, so a set that costs more than is left is explained and not sent.
+   */
+  private feedbackForm(o: Observation, feedback: readonly ListedAction[]): HTMLElement {
+    // In the order ticked: that is the order they are gathered in, and a survey after interviews is judged differently.
+    const ticked = [...this.picks.keys()].flatMap((id) => feedback.filter((a) => a.id === id));
+    const costs = ticked.map(halfDays);
+    const known = costs.every((c) => c !== null);
+    const total = costs.reduce<number>((sum, c) => sum + (c ?? 0), 0);
+    const left = o.poTime;
+    const over = known && total > left;
+    const sum = ticked.length === 0 ? 'Nothing ticked yet.' : known ? `Ticked: ${count(total, 'half-day')} of the ${count(left, 'half-day')} you have left.` : null;
+    const blocked = over ? `That is ${count(total, 'half-day')} of your time, and you have ${count(left, 'half-day')} left: untick ${ticked.length > 2 ? 'one or more' : 'one'} to gather the rest. Sent as they are, none of them would be gathered.` : null;
+    // The notice appears beside the button, away from the checkbox in focus: a screen reader hears it once, when it starts.
+    if (blocked && !this.overTime) announce(blocked);
+    this.overTime = over;
+    const named = (a: ListedAction) => METHOD_NAMES[String(paramOf(a, 'method'))] ?? lowerFirst(a.label);
+    return checklistForm({
+      key: 'feedback',
+      legend: 'Ways to gather feedback',
+      hint: el(
+        'span',
+        {},
+        'Tick the methods to use. Each costs some of your time, and the costs add up. ',
+        sum ? el('strong', {}, sum) : null,
+        ticked.length > 1 ? ` Gathered in the order you ticked them: ${ticked.map(named).join(', then ')}.` : null,
+      ),
+      order: 'ticked',
+      choices: feedback.map((a) => ({ action: a, label: a.label, detail: a.cost ? `(${a.cost})` : undefined })),
+      submit: (n) => (n === 0 ? 'Gather this feedback' : `Gather this feedback (${count(n, 'method')})`),
+      blocked,
+      picks: this.picks,
+      dispatch: this.dispatch,
+      refresh: (focus) => this.refresh(focus),
+    });
+  }
+
+  /**
    * Said when the scenario has no segments, persona or empathy map: research can still be open
    * and findings already listed, so the line must not claim there is nothing to learn.
    */
   private nothingToSortText(o: Observation, researchOpen: boolean): string {
     const none = 'This product has no customer segments, persona or empathy map to build.';
     if (o.insights.length) return `${none} What research found so far is listed under “What you have learned”.`;
-    if (researchOpen) return `${none} Learn from customers and users with the research methods listed beside this.`;
+    if (researchOpen) return `${none} Learn from customers and users with the research methods below.`;
     return `${none} Research opens before Sprint 1, in Sprint Planning and during the Sprint’s days.`;
   }
 

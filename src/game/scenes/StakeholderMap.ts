@@ -1,4 +1,4 @@
-import type { ListedAction, Observation } from '../../engine';
+import type { BatchPart, ListedAction, Observation } from '../../engine';
 import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, paramOf } from '../ui/actions';
@@ -7,7 +7,10 @@ import { initials, trustBadge } from '../ui/people';
 import { quadrantBoard, type BoardToken, type Quadrant } from '../ui/quadrant-board';
 import { block, facts, meter, screen } from '../ui/screen';
 import { ViewScene } from './view-scene';
+import type { RunSceneData } from './run-scene';
+import { announce } from '../dom/announce';
 import { SceneKey } from './keys';
+import '../theme/map-forms.css';
 
 /** The influence/interest grid in reading order; ids are the engine's quadrants. */
 const QUADRANTS: readonly [Quadrant, Quadrant, Quadrant, Quadrant] = [
@@ -27,15 +30,24 @@ function quadrantName(id: string | null): string {
 
 /**
  * The stakeholder map: each stakeholder on an influence/interest grid, with their trust, and
- * the ways of keeping them informed the engine offers now. Placing is a listed mapStakeholder
- * action; outside the phases that list it the map is a record of how things stand.
+ * the ways of keeping them informed the engine offers now. The player places everyone first,
+ * then saves the map: the placements go to the engine together, as listed mapStakeholder
+ * actions in one step. Outside the phases that list them the map is a record of how things stand.
  */
 export class StakeholderMap extends ViewScene {
   private selectedId: string | null = null;
   private trustChange = new Map<string, number>();
+  /** Placements made and not yet saved: quadrant by stakeholder id. */
+  private readonly pending = new Map<string, string>();
 
   constructor() {
     super(SceneKey.StakeholderMap);
+  }
+
+  override create(data?: RunSceneData): void {
+    // Leaving the map without saving discards its placements: they were never sent.
+    this.pending.clear();
+    super.create(data);
   }
 
   protected override accent(): number {
@@ -71,14 +83,18 @@ export class StakeholderMap extends ViewScene {
     const o = step.observation;
     const moves = listedOf(step, 'mapStakeholder');
     if (!o.stakeholders.some((s) => s.id === this.selectedId)) this.selectedId = null;
+    const chosen = this.pendingMoves(o, moves);
 
     const tokens: BoardToken[] = o.stakeholders.map((s) => {
       const mine = new Map<string, ListedAction>();
       for (const a of moves) if (paramOf(a, 'stakeholderId') === s.id) mine.set(String(paramOf(a, 'quadrant')), a);
+      const pending = this.pending.get(s.id);
       return {
         id: s.id,
         name: s.name,
-        placedIn: s.mappedAs,
+        placedIn: pending ?? s.mappedAs,
+        pending: pending !== undefined,
+        savedIn: s.mappedAs,
         moves: mine,
         body: [
           el('span', { class: 'token__avatar', 'aria-hidden': 'true' }, initials(s.name)),
@@ -92,7 +108,7 @@ export class StakeholderMap extends ViewScene {
       label: 'Influence and interest grid',
       quadrants: QUADRANTS,
       axes: { rows: ['High influence', 'Low influence'], columns: ['Low interest', 'High interest'] },
-      tray: { title: 'Not on your map yet', empty: 'Everyone is on your map.' },
+      tray: { title: 'Not on your map yet', empty: chosen.length ? 'Everyone is placed: save the map to keep it.' : 'Everyone is on your map.' },
       tokens,
       selectedId: this.selectedId,
       onSelect: (id) => {
@@ -100,12 +116,22 @@ export class StakeholderMap extends ViewScene {
         this.refresh(id ? `token:map:${id}` : undefined);
       },
       dispatch: this.dispatch,
+      place: (token, quadrant) => {
+        const s = o.stakeholders.find((x) => x.id === token.id);
+        if (!s) return false;
+        // Back where it is saved: nothing left to send for them.
+        if (s.mappedAs === quadrant) this.pending.delete(s.id);
+        else if (token.moves.has(quadrant)) this.pending.set(s.id, quadrant);
+        else return false;
+        this.refresh(`token:map:${s.id}`);
+        return true;
+      },
     });
 
     const main = [
       this.resultLine(),
       moves.length
-        ? null
+        ? this.saveForm(o, chosen)
         : el('p', { class: 'notice', role: 'note' }, el('strong', {}, 'Read only now. '), 'You can change the map in the briefing, in Sprint Planning and during the Sprint’s days.'),
       board,
     ];
@@ -120,6 +146,63 @@ export class StakeholderMap extends ViewScene {
       sideLabel: 'Selected stakeholder and communication',
       tools: this.tools(run),
     });
+  }
+
+  /**
+   * The pending placements the engine still lists, as its actions, in the order they were made.
+   * A placement the listing no longer offers (the stakeholder is saved there now, or the map
+   * closed) is dropped.
+   */
+  private pendingMoves(o: Observation, moves: readonly ListedAction[]): ListedAction[] {
+    const chosen: ListedAction[] = [];
+    for (const [id, quadrant] of [...this.pending]) {
+      const move = moves.find((a) => paramOf(a, 'stakeholderId') === id && paramOf(a, 'quadrant') === quadrant);
+      if (move && o.stakeholders.some((s) => s.id === id)) chosen.push(move);
+      else this.pending.delete(id);
+    }
+    return chosen;
+  }
+
+  /**
+   * Saves the pending placements as one step, styled like the board's other forms: one listed
+   * action's id for one placement, a batch of them for more. "Reset" takes them all back.
+   */
+  private saveForm(o: Observation, chosen: readonly ListedAction[]): HTMLElement {
+    const n = chosen.length;
+    const unplaced = o.stakeholders.filter((s) => s.mappedAs === null && !this.pending.has(s.id)).length;
+    const status =
+      n === 0
+        ? unplaced
+          ? 'Place the stakeholders on the grid; your placements are saved together with one button.'
+          : 'Your map is saved. Move a card to change it, then save again.'
+        : `${n === 1 ? '1 placement is' : `${n} placements are`} not saved yet (dashed cards).${unplaced ? ` ${unplaced === 1 ? '1 stakeholder is' : `${unplaced} stakeholders are`} not on your map yet.` : ''}`;
+    const save = el('button', { type: 'submit', class: `btn ${n ? 'btn--primary' : 'btn--secondary'}`, 'data-focus': 'batch:map:submit', 'data-batch': 'map' }, el('span', { class: 'btn__label' }, n ? `Save the map (${n} placement${n === 1 ? '' : 's'})` : 'Save the map'));
+    // Left in the tab order with nothing to save, so the player can find it and hear why it waits.
+    if (n === 0) save.setAttribute('aria-disabled', 'true');
+    let reset: HTMLButtonElement | null = null;
+    if (n) {
+      reset = el('button', { type: 'button', class: 'btn btn--quiet', 'data-focus': 'batch:map:reset' }, 'Reset', el('span', { class: 'visually-hidden' }, `: take back the ${n === 1 ? 'placement' : `${n} placements`} not saved yet`));
+      reset.addEventListener('click', () => {
+        this.pending.clear();
+        announce(`${n === 1 ? 'The placement' : `The ${n} placements`} not saved yet ${n === 1 ? 'is' : 'are'} taken back.`);
+        this.refresh('batch:map:submit');
+      });
+    }
+    const form = el(
+      'form',
+      { class: 'batch-form map-save', 'data-form': 'map', 'aria-labelledby': 'map-save-status' },
+      el('p', { class: 'map-save__status', id: 'map-save-status' }, status),
+      el('div', { class: 'map-save__buttons' }, save, reset),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (chosen.length === 0) return;
+      // Kept until the engine's answer: a refused map keeps its placements to fix. A saved one
+      // drops them at the next render, since the engine no longer lists what is now saved.
+      if (chosen.length === 1) this.dispatch({ id: chosen[0]!.id });
+      else this.dispatch({ type: 'batch', actions: chosen.map((a) => a.action as BatchPart) });
+    });
+    return form;
   }
 
   private selectedBlock(o: Observation): HTMLElement {
@@ -140,10 +223,20 @@ export class StakeholderMap extends ViewScene {
       el('p', { class: 'block__hint' }, s.role),
       trustBadge(s.trust, this.trustChange.get(s.id)),
       meter('Trust', s.trust),
-      facts([['On your map', quadrantName(s.mappedAs)]]),
+      facts(this.pending.has(s.id) ? [['On your map', quadrantName(s.mappedAs)], ['Placed, not saved yet', quadrantName(this.pending.get(s.id)!)]] : [['On your map', quadrantName(s.mappedAs)]]),
+      this.pending.has(s.id) ? this.undoButton(s.id, s.name) : null,
       el('p', { class: 'block__hint' }, 'What you have seen of them, to place them by:'),
       el('ul', { class: 'cue-list' }, ...seen.map((c) => el('li', {}, c))),
     );
+  }
+
+  private undoButton(id: string, name: string): HTMLElement {
+    const b = el('button', { type: 'button', class: 'btn btn--quiet', 'data-focus': `undo:map:${id}` }, `Take back ${name}’s placement`);
+    b.addEventListener('click', () => {
+      this.pending.delete(id);
+      this.refresh(`token:map:${id}`);
+    });
+    return b;
   }
 
   private communication(run: RunView): HTMLElement {

@@ -1,4 +1,5 @@
 import type { BatchPart, ListedAction } from '../../engine';
+import { announce } from '../dom/announce';
 import { el, type OptionalChild } from '../dom/el';
 import type { Dispatch } from './actions';
 
@@ -21,7 +22,10 @@ function send(chosen: readonly ListedAction[], dispatch: Dispatch): void {
  * The form both kinds share: a fieldset with its legend and hint, the rows, and one submit button
  * that sends `chosen` together (nothing when nothing is chosen).
  */
-function batchForm(o: { key: string; legend: OptionalChild; hint?: OptionalChild; submit: (n: number) => string; picks: Picks; dispatch: Dispatch }, rows: HTMLElement[], chosen: readonly ListedAction[]): HTMLFormElement {
+function batchForm(o: { key: string; legend: OptionalChild; hint?: OptionalChild; submit: (n: number) => string; picks: Picks; dispatch: Dispatch; blocked?: string | null }, rows: HTMLElement[], chosen: readonly ListedAction[]): HTMLFormElement {
+  const blockedId = `batch-${o.key}-blocked`;
+  const button = submitButton(o.key, o.submit(chosen.length), o.blocked ? 0 : chosen.length);
+  if (o.blocked) button.setAttribute('aria-describedby', blockedId);
   const form = el(
     'form',
     { class: 'batch-form', 'data-form': o.key },
@@ -31,11 +35,17 @@ function batchForm(o: { key: string; legend: OptionalChild; hint?: OptionalChild
       el('legend', { class: 'sub__title' }, o.legend),
       o.hint ? el('p', { class: 'block__hint' }, o.hint) : null,
       el('ul', { class: 'batch-form__list' }, ...rows),
-      submitButton(o.key, o.submit(chosen.length), chosen.length),
+      o.blocked ? el('p', { class: 'notice notice--warning batch-form__blocked', id: blockedId }, o.blocked) : null,
+      button,
     ),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    // What the engine would refuse is not sent: the reason beside the button says what to change.
+    if (o.blocked) {
+      announce(o.blocked);
+      return;
+    }
     if (chosen.length === 0) return;
     o.picks.clear();
     send(chosen, o.dispatch);
@@ -63,6 +73,13 @@ export interface ChecklistOptions {
   /** Re-renders the screen after a tick, keeping focus on `focusKey`. */
   refresh: (focusKey: string) => void;
   hint?: OptionalChild;
+  /** Why the ticked ones cannot be sent as they are (they cost more than is left): shown, and the button waits. */
+  blocked?: string | null;
+  /**
+   * 'ticked' sends them in the order the player ticked them, for decisions whose order is itself
+   * judged (interviews before a survey); the default is the order listed.
+   */
+  order?: 'listed' | 'ticked';
 }
 
 /** Checkboxes, one per listed action, and one button that sends the ticked ones together. */
@@ -77,7 +94,8 @@ export function checklistForm(o: ChecklistOptions): HTMLFormElement {
     });
     return el('li', { class: 'batch-form__row' }, input, el('label', { for: `pick-${o.key}-${c.action.id}` }, c.label, c.detail ? el('span', { class: 'batch-form__detail' }, ` ${c.detail}`) : null));
   });
-  return batchForm(o, rows, o.choices.filter((c) => o.picks.has(c.action.id)).map((c) => c.action));
+  const ticked = o.order === 'ticked' ? [...o.picks.keys()].flatMap((id) => o.choices.filter((c) => c.action.id === id)) : o.choices.filter((c) => o.picks.has(c.action.id));
+  return batchForm(o, rows, ticked.map((c) => c.action));
 }
 
 export interface PickRow {

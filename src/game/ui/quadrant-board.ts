@@ -20,6 +20,10 @@ export interface BoardToken {
   placedIn: string | null;
   /** Listed actions that place it, by quadrant id; none means it cannot move now. */
   moves: ReadonlyMap<string, ListedAction>;
+  /** `placedIn` is the player's placement, not yet sent (a board whose scene saves placements together). */
+  pending?: boolean;
+  /** Where the engine has it, when `pending`: placing it back there takes the pending placement away. */
+  savedIn?: string | null;
 }
 
 export interface QuadrantBoardOptions {
@@ -35,16 +39,22 @@ export interface QuadrantBoardOptions {
   selectedId: string | null;
   onSelect: (id: string | null) => void;
   dispatch: Dispatch;
+  /**
+   * When given, a placement is the scene's to keep (as pending, sent later with others) instead of
+   * a listed action sent now; returns whether it took the placement.
+   */
+  place?: (token: BoardToken, quadrantId: string) => boolean;
 }
 
 const DRAG_START = 6;
 
 /**
- * A 2×2 board the player places tokens on. Every way in ends in a listed action: drag a token
+ * A 2×2 board the player places tokens on. Every way in ends in a placement: drag a token
  * onto a quadrant (mouse, pen or touch); click or press Enter on a token to select it, then a
  * quadrant's "Place here" button; or, on a focused token, keys 1-4 for the quadrants and the
  * arrow keys for the neighbouring one. The board never moves a token itself: the engine's
- * next observation does.
+ * next observation does, or, where the scene keeps placements to send together (`place`), the
+ * scene's next render.
  */
 export function quadrantBoard(options: QuadrantBoardOptions): HTMLElement {
   const { key, quadrants, tokens, dispatch } = options;
@@ -52,6 +62,8 @@ export function quadrantBoard(options: QuadrantBoardOptions): HTMLElement {
   const movable = tokens.some((t) => t.moves.size > 0);
   const helpId = `${key}-help`;
   const quadrantOf = (id: string | null) => quadrants.find((q) => q.id === id) ?? null;
+  // A pending token may also go back where it is saved: that undoes its placement.
+  const canPlace = (t: BoardToken, quadrantId: string) => t.moves.has(quadrantId) || (t.pending === true && t.savedIn === quadrantId);
 
   const tokenButton = (t: BoardToken): HTMLElement => {
     const where = quadrantOf(t.placedIn);
@@ -59,21 +71,30 @@ export function quadrantBoard(options: QuadrantBoardOptions): HTMLElement {
       'button',
       {
         type: 'button',
-        class: `token${t.id === selected?.id ? ' is-selected' : ''}${t.moves.size ? ' token--movable' : ''}`,
+        class: `token${t.id === selected?.id ? ' is-selected' : ''}${t.moves.size ? ' token--movable' : ''}${t.pending ? ' token--pending' : ''}`,
         'aria-pressed': String(t.id === selected?.id),
         ...(movable ? { 'aria-describedby': helpId } : {}),
         'data-focus': `token:${key}:${t.id}`,
         'data-token': t.id,
       },
       ...t.body,
+      t.pending ? el('span', { class: 'token__pending' }, el('span', { class: 'visually-hidden' }, ', '), 'Not saved yet') : null,
       el('span', { class: 'visually-hidden' }, where ? `, in ${where.title}` : ', not placed yet'),
     );
     return el('li', {}, b);
   };
 
   const placeButton = (q: Quadrant): HTMLElement | null => {
-    const move = selected?.moves.get(q.id);
-    return move && selected ? actionButton(move, dispatch, { variant: 'secondary', text: `Place ${selected.name} here`, focusKey: `place:${key}:${q.id}` }) : null;
+    if (!selected || selected.placedIn === q.id || !canPlace(selected, q.id)) return null;
+    const text = `Place ${selected.name} here`;
+    if (!options.place) {
+      const move = selected.moves.get(q.id);
+      return move ? actionButton(move, dispatch, { variant: 'secondary', text, focusKey: `place:${key}:${q.id}` }) : null;
+    }
+    // Not a listed action's button: it only places the token, to be saved with the others.
+    const b = el('button', { type: 'button', class: 'btn btn--secondary', 'data-focus': `place:${key}:${q.id}` }, text);
+    b.addEventListener('click', () => place(selected, q));
+    return b;
   };
 
   const cell = (q: Quadrant, n: number): HTMLElement => {
@@ -131,6 +152,12 @@ export function quadrantBoard(options: QuadrantBoardOptions): HTMLElement {
   };
   const place = (t: BoardToken, q: Quadrant | undefined) => {
     if (!q) return;
+    if (options.place) {
+      if (t.placedIn === q.id) announce(`${t.name} is already in ${q.title}.`);
+      else if (canPlace(t, q.id) && options.place(t, q.id)) play('confirm');
+      else announce(`${t.name} cannot be placed in ${q.title} now.`);
+      return;
+    }
     const move = t.moves.get(q.id);
     if (move) {
       play('confirm');
@@ -192,7 +219,7 @@ export function quadrantBoard(options: QuadrantBoardOptions): HTMLElement {
     const over = drag.cells.find((c) => event.clientX >= c.box.left && event.clientX <= c.box.right && event.clientY >= c.box.top && event.clientY <= c.box.bottom) ?? null;
     if (over?.q !== drag.over) {
       for (const c of drag.cells) c.el.classList.remove('is-target', 'is-blocked');
-      if (over) over.el.classList.add(drag.token.moves.has(over.q.id) ? 'is-target' : 'is-blocked');
+      if (over) over.el.classList.add(canPlace(drag.token, over.q.id) ? 'is-target' : 'is-blocked');
       drag.over = over?.q ?? null;
     }
   });
