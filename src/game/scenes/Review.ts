@@ -151,7 +151,8 @@ export class Review extends RunScene {
               none: carried.format
                 ? { text: keep((FORMAT_WORDS[carried.format]?.text ?? carried.format).toLowerCase()) }
                 : { text: 'No particular format', detail: 'Nothing is agreed about how the Review runs' },
-              choices: formats.map((a) => {
+              // The practice kept from the last Review is the first choice already: it is not offered twice.
+              choices: formats.filter((a) => paramOf(a, 'format') !== carried.format).map((a) => {
                 const format = String(paramOf(a, 'format'));
                 return { action: a, text: FORMAT_WORDS[format]?.text ?? a.label, detail: FORMAT_WORDS[format]?.detail };
               }),
@@ -214,7 +215,7 @@ export class Review extends RunScene {
               group: 'forecast',
               labelledBy: 'when-title',
               none: carried.forecast ? { text: keep(FORECAST_WORDS[carried.forecast] ?? carried.forecast) } : { text: 'Leave the question unanswered', detail: 'Stakeholders leave without an answer' },
-              choices: forecasts.map((a) => ({ action: a })),
+              choices: forecasts.filter((a) => paramOf(a, 'style') !== carried.forecast).map((a) => ({ action: a })),
             })
           : lastForecast
             ? el(
@@ -296,7 +297,7 @@ export class Review extends RunScene {
         picks: this.picks,
         refresh: this.repaint,
         none: carried ? { text: keep(SHARING_WORDS[carried] ?? carried) } : { text: 'Say nothing about progress this time' },
-        choices: options.map((a) => ({ action: a })),
+        choices: options.filter((a) => paramOf(a, 'style') !== carried).map((a) => ({ action: a })),
       }),
     );
   }
