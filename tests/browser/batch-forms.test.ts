@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { afterAction, clickAction, playUntil, settle, startScenario, status, tabTo } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const CAFE = 'corner-cafe.yaml';
 const TO_READY = ['answerQuestion:', 'chooseProductGoal:morning-orders'];

@@ -6,17 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../src/server/log';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { axeViolations, seriousOrWorse } from './axe';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { distDir } from './paths';
 import { clickAction, playUntil, screenshotsAtBothSizes, settle, startScenario, status } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 // The café's first knowledge check (scenarios/corner-cafe.yaml): what is part of the PO's job?
 const WRONG = 'answerQuestion:assign-tasks';

@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { engineLastStep } from './last-step';
 import { afterAction, playUntil, POLICY, screenshotsAtBothSizes, settle, startScenario, status } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const CAFE = 'corner-cafe.yaml';
 const SEED = 'consequences-1';

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { playUntil, settle, startScenario } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 type Page = Awaited<ReturnType<typeof openGame>>;
 

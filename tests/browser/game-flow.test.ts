@@ -1,17 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SAVE_VERSION } from '../../src/game/save/format';
 import { axeViolations, seriousOrWorse } from './axe';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { afterAction, clickAction, nextActionId, playUntil, ScreenRecorder, settle, startScenario, status, type GameStatus } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 type Page = Awaited<ReturnType<typeof openGame>>;
 

@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../src/words/glossary';
 import { axeViolations, seriousOrWorse } from './axe';
-import { openGame, saveScreenshot, startHarness, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness } from './harness';
 import { clickAction, settle, startScenario, status } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 /** Answers the briefing's open questions with the first listed answer until none is open. */
 async function answerOpenQuestions(page: Page): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview } from 'vite';
-import { inject, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, inject, onTestFinished } from 'vitest';
 import { repoRoot, screenshotDir, viteConfig } from './paths';
 
 /** Flags for a quiet, offline headless Chromium; `--disable-gpu` still leaves WebGL (SwiftShader). */
@@ -43,6 +43,33 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * The harness for a test file: started before its tests, closed after them. Read its fields
+ * inside tests (they are there once `beforeAll` has run).
+ */
+export function useHarness(): Readonly<Harness> {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const need = (): Harness => {
+    if (!started) throw new Error('the browser harness is used before beforeAll started it');
+    return started;
+  };
+  return {
+    get baseUrl() {
+      return need().baseUrl;
+    },
+    get browser() {
+      return need().browser;
+    },
+    close: () => need().close(),
   };
 }
 

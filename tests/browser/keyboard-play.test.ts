@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openGame, startHarness, waitForScene, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openGame, useHarness, waitForScene } from './harness';
 import { afterAction, keyboardAction, nextActionId, ScreenRecorder, settle, status, tabTo } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 describe('a whole scenario, by keyboard alone', () => {
   it('plays from the title to the debrief with Tab, Enter, Space and arrows; every screen passes axe', async () => {

@@ -1,23 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POLICIES, playToEnd } from '../../src/bots';
 import { createSession } from '../../src/engine';
 import { replayFileName, serializeReplay } from '../../src/replay';
 import { longReplay, starter } from '../replay/helpers';
 import { formatProblem, loadScenarioText } from '../../src/scenario';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { clickAction, settle, startScenario, status } from './play';
 import { repoRoot } from './paths';
 import { chooseFile, downloaded, playUntil, toCampaignMap, verifyInNode, viewerStatus } from './replay-helpers';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 type Page = Awaited<ReturnType<typeof openGame>>;
 

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLink } from '../../src/replay';
 import { axeViolations, seriousOrWorse } from './axe';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { settle, startScenario, status, tabTo } from './play';
 import { chooseFile, downloaded, playUntil, sharedLink, toCampaignMap, verifyInNode, viewerStatus } from './replay-helpers';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 describe('the replay viewer', () => {
   it('watches the run just played; opens its exported replay file elsewhere, re-simulated to the same final hash; each step shows the recorded choice and its judgement; a branch at the release is compared with the original in its debrief', async () => {

@@ -1,19 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/engine';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
 import { engineLastStep } from './last-step';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { afterAction, playUntil, screenshotsAtBothSizes, settle, startScenario, status, tabTo } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const CAFE = 'corner-cafe.yaml';
 const SUBMIT = (form: string) => `[data-focus="batch:${form}:submit"]`;

@@ -1,20 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSession, type Action, type GameState } from '../../src/engine';
 import { needsThePO } from '../../src/engine/rules/run';
 import { shippedScenario } from '../helpers/scenarios';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
-import { openGame, saveScreenshot, startHarness, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness } from './harness';
 import { clickAction, playUntil, settle, startScenario, status } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const CAFE = 'corner-cafe.yaml';
 const SEED = 's1';

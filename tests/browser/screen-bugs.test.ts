@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../src/engine';
 import { POLICIES } from '../../src/bots';
 import { SAVE_FORMAT, SAVE_VERSION } from '../../src/game/save/format';
 import { shippedScenario } from '../helpers/scenarios';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { afterAction, clickAction, nextActionId, screenshotsAtBothSizes, settle, startScenario, status } from './play';
 
 /*
@@ -13,13 +13,7 @@ import { afterAction, clickAction, nextActionId, screenshotsAtBothSizes, settle,
  * player's save, which the game resumes exactly (the same engine, the same state hash).
  */
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const CAFE = 'corner-cafe';
 

@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
-import { openGame, saveScreenshot, startHarness, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness } from './harness';
 import { clickAction, playUntil, screenshotsAtBothSizes, settle, startScenario, status } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const CAFE = 'corner-cafe.yaml';
 /** A seed where the scripted player's first Sprint takes "Pay in the app" while the payments library it needs is not Done. */

@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
-import { openGame, saveScreenshot, startHarness, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness } from './harness';
 import { clickAction, nextActionId, playUntil, settle, startScenario, status } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 /** A seed whose first Sprint has an event on day 1 and a blocked item (see sprint-flow.test.ts). */
 const SEED = 's1';

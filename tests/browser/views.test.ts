@@ -1,16 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engineObservation } from './engine-state';
-import { openGame, saveScreenshot, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness, waitForScene } from './harness';
 import { afterAction, clickAction, nextActionId, POLICY, ScreenRecorder, settle, startScenario, status, tabTo, type GameStatus } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const COUNCIL = 'council-apply-online';
 const COUNCIL_FILE = `${COUNCIL}.yaml`;

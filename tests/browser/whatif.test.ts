@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
-import { openGame, saveScreenshot, startHarness, type Harness } from './harness';
+import { openGame, saveScreenshot, useHarness } from './harness';
 import { playUntil, POLICY, settle, startScenario } from './play';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const SAVE_KEY = 'sprintwise.save.corner-cafe';
 

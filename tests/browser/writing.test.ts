@@ -1,20 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, seriousOrWorse } from './axe';
 import { engineObservation } from './engine-state';
-import { openGame, startHarness, waitForScene, type Harness } from './harness';
+import { openGame, useHarness, waitForScene } from './harness';
 import { screenshotDir } from './paths';
 import { afterAction, playUntil, settle, startScenario, status } from './play';
 import { chooseFile, downloaded, toCampaignMap, verifyInNode, viewerStatus } from './replay-helpers';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const CAFE = 'corner-cafe.yaml';
 const SHOTS = screenshotDir;
