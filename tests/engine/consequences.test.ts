@@ -12,13 +12,22 @@ import { GOOD_HABITS, scriptedPo, type PoHabits } from '../helpers/scripted-po';
 const SEEDS = 200;
 const starter = starterScenario();
 
+/** Runs already played, by scenario and habits: several comparisons share their baseline. */
+const played = new Map<string, Report[]>();
+
 function play(habits: Partial<PoHabits>, scenario: Scenario = starter.scenario): Report[] {
+  const all = { ...GOOD_HABITS, ...habits };
+  // Spread over GOOD_HABITS, every key keeps its place: one habit set, one key.
+  const key = `${scenario.id} ${JSON.stringify(all)}`;
+  const known = played.get(key);
+  if (known) return known;
   const out: Report[] = [];
   for (let seed = 0; seed < SEEDS; seed++) {
     const s = createSession(scenario, seed, 'h');
-    playToEnd(s, scriptedPo({ ...GOOD_HABITS, ...habits }));
+    playToEnd(s, scriptedPo(all));
     out.push(s.report());
   }
+  played.set(key, out);
   return out;
 }
 
