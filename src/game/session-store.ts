@@ -65,6 +65,8 @@ export interface RunView {
   fault: string | null;
   /** Things the player must know about the run (a save that failed, a run resumed under a newer scenario). */
   notices: Notice[];
+  /** Which run this is, counted from 1 since the page opened: screens keep unsent work for their run only. */
+  runNumber: number;
 }
 
 export type StoreEvent =
@@ -108,6 +110,7 @@ export class SessionStore {
   private hash = '';
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private view: RunView | null = null;
+  private runNumber = 0;
   // Classroom mode: the server simulates; these hold what it sent.
   private remote: ClassroomClient | null = null;
   private remoteStep: Step | null = null;
@@ -334,6 +337,7 @@ export class SessionStore {
         const before = this.remoteStep;
         const newRun = !this.remoteScenario || before?.observation.scenario.id !== step.observation.scenario.id;
         if (newRun) {
+          this.runNumber++;
           this.remoteScenario = this.scenarioFor(step.observation);
           this.tracks = new Map();
           if (before) this.last = null;
@@ -451,6 +455,7 @@ export class SessionStore {
       error: this.error,
       fault: null,
       notices: [...statusLines(client.status), ...this.classNotices.slice(-3), ...this.notices],
+      runNumber: this.runNumber,
     };
     this.view = view;
     this.publishStatus();
@@ -571,6 +576,7 @@ export class SessionStore {
 
   private open(loaded: LoadedScenario, session: Session, notices: Notice[], slot: SaveSlot = 'main', origin: BranchOrigin | null = null): void {
     this.session = session;
+    this.runNumber++;
     this.scenario = loaded;
     this.slot = slot;
     this.origin = origin;
@@ -680,6 +686,7 @@ export class SessionStore {
       error: this.error,
       fault,
       notices: [...this.notices],
+      runNumber: this.runNumber,
     };
     this.view = view;
     this.publishStatus();

@@ -88,6 +88,12 @@ describe('the stakeholder map and feedback forms send several decisions in one s
     await expect(page.locator('[data-focus="batch:map:submit"]').textContent()).resolves.toBe('Save the map (4 placements)');
     let o = await engineObservation(page, CAFE);
     expect(o.stakeholders.every((s) => s.mappedAs === null)).toBe(true);
+    // Leaving the map keeps them for the player's return: nothing was sent, nothing is lost.
+    await press(page, 'tool:back');
+    await waitForScene(page, 'Briefing');
+    await openView(page, 'StakeholderMap');
+    await expect(page.locator('.token--pending').count()).resolves.toBe(4);
+    expect(await stepAfterAWhile(page)).toBe(start);
     await atBothSizes(page, 'MapForm-pending');
     expect(seriousOrWorse(await axeViolations(page))).toEqual([]);
 

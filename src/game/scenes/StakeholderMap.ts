@@ -7,7 +7,6 @@ import { initials, trustBadge } from '../ui/people';
 import { quadrantBoard, type BoardToken, type Quadrant } from '../ui/quadrant-board';
 import { block, facts, meter, screen } from '../ui/screen';
 import { ViewScene } from './view-scene';
-import type { RunSceneData } from './run-scene';
 import { announce } from '../dom/announce';
 import { SceneKey } from './keys';
 import '../theme/map-forms.css';
@@ -44,11 +43,8 @@ export class StakeholderMap extends ViewScene {
     super(SceneKey.StakeholderMap);
   }
 
-  override create(data?: RunSceneData): void {
-    // Leaving the map without saving discards its placements: they were never sent.
-    this.pending.clear();
-    super.create(data);
-  }
+  /** The run the pending placements belong to: they wait for the player's return, in that run only. */
+  private pendingRun = 0;
 
   protected override accent(): number {
     return this.palette.sky;
@@ -82,6 +78,10 @@ export class StakeholderMap extends ViewScene {
     const { step } = run;
     const o = step.observation;
     const moves = listedOf(step, 'mapStakeholder');
+    if (run.runNumber !== this.pendingRun) {
+      this.pending.clear();
+      this.pendingRun = run.runNumber;
+    }
     if (!o.stakeholders.some((s) => s.id === this.selectedId)) this.selectedId = null;
     const chosen = this.pendingMoves(o, moves);
 
