@@ -2,7 +2,9 @@ import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
 import type { Picks } from '../ui/batch-form';
-import { decisionGroup, decisionSubmit, pickedActions, plural, sendParts } from '../ui/decision-form';
+import { decisionGroup, decisionSubmit, pickedActions } from '../ui/decision-form';
+import { sendParts } from '../ui/batch-form';
+import { count } from '../../words';
 import { velocityChart } from '../ui/charts';
 import { forecastHistogram } from '../ui/forecast-charts';
 import { releasesList, sprintHistoryTable } from '../ui/history';
@@ -90,8 +92,8 @@ export class Retrospective extends RunScene {
       ),
       decisionSubmit({
         form: FORM,
-        text: topics.length === 1 ? 'Share what you see →' : `Share what you see (${plural(chosen.length, 'answer')}) →`,
-        blocked: left ? (topics.length === 1 ? 'Answer the question first.' : `Answer every question first: ${plural(left, 'question')} still ${left === 1 ? 'has' : 'have'} no answer.`) : null,
+        text: topics.length === 1 ? 'Share what you see →' : `Share what you see (${count(chosen.length, 'answer')}) →`,
+        blocked: left ? (topics.length === 1 ? 'Answer the question first.' : `Answer every question first: ${count(left, 'question')} still ${left === 1 ? 'has' : 'have'} no answer.`) : null,
         nudged: this.nudged,
         onSend: () => {
           this.picks.clear();

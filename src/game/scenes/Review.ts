@@ -3,7 +3,9 @@ import type { RunView } from '../session-store';
 import { el } from '../dom/el';
 import { actionButton, listedOf, otherActions, paramOf } from '../ui/actions';
 import type { Picks } from '../ui/batch-form';
-import { decisionGroup, decisionSubmit, pickedActions, plural, sendParts } from '../ui/decision-form';
+import { decisionGroup, decisionSubmit, pickedActions } from '../ui/decision-form';
+import { sendParts } from '../ui/batch-form';
+import { count } from '../../words';
 import { points, velocityChart } from '../ui/charts';
 import { forecastHistogram } from '../ui/forecast-charts';
 import { releasesList } from '../ui/history';
@@ -256,7 +258,7 @@ export class Review extends RunScene {
     const parts: (ListedAction | BatchPart)[] = [...chosen, end ?? { type: 'endReview' }];
     return decisionSubmit({
       form: FORM,
-      text: `Close the Sprint Review${chosen.length ? ` (${plural(chosen.length, 'decision')})` : ''} →`,
+      text: `Close the Sprint Review${chosen.length ? ` (${count(chosen.length, 'decision')})` : ''} →`,
       closes: 'endReview',
       blocked: usageOpen ? 'Answer “What did users do with the release?” first: the Sprint Review closes after you say which released item users used most.' : null,
       nudged: this.nudged,

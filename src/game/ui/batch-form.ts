@@ -12,10 +12,14 @@ import type { Dispatch } from './actions';
 /** What the player has ticked or picked on a form, kept by the scene across re-renders. */
 export type Picks = Map<string, string>;
 
-/** Sends the chosen listed actions as one step. */
-function send(chosen: readonly ListedAction[], dispatch: Dispatch): void {
-  if (chosen.length === 1) dispatch({ id: chosen[0]!.id });
-  else if (chosen.length > 1) dispatch({ type: 'batch', actions: chosen.map((a) => a.action as BatchPart) });
+/**
+ * Sends a form's decisions as one step: a lone listed action by its id, several as a batch of their
+ * actions (a form's own closing part, such as the Review's close, may come as an action).
+ */
+export function sendParts(parts: readonly (ListedAction | BatchPart)[], dispatch: Dispatch): void {
+  const only = parts.length === 1 ? parts[0]! : null;
+  if (only && 'id' in only) dispatch({ id: only.id });
+  else if (parts.length) dispatch({ type: 'batch', actions: parts.map((p) => ('id' in p ? (p.action as BatchPart) : p)) });
 }
 
 /**
@@ -48,7 +52,7 @@ function batchForm(o: { key: string; legend: OptionalChild; hint?: OptionalChild
     }
     if (chosen.length === 0) return;
     o.picks.clear();
-    send(chosen, o.dispatch);
+    sendParts(chosen, o.dispatch);
   });
   return form;
 }

@@ -1,4 +1,4 @@
-import type { BatchPart, ListedAction } from '../../engine';
+import type { ListedAction } from '../../engine';
 import { el, type OptionalChild } from '../dom/el';
 import { costNote, type Dispatch } from './actions';
 import type { Picks } from './batch-form';
@@ -104,12 +104,6 @@ export function pickedActions(picks: Picks, groups: readonly { group: string; ch
  * Sends the parts as one step: a listed action's id when there is one part and it is listed, a
  * batch of the parts otherwise. Nothing is sent for no parts.
  */
-export function sendParts(parts: readonly (ListedAction | BatchPart)[], dispatch: Dispatch): void {
-  const only = parts.length === 1 ? parts[0]! : null;
-  if (only && 'id' in only) dispatch({ id: only.id });
-  else if (parts.length) dispatch({ type: 'batch', actions: parts.map((p) => ('id' in p ? (p.action as BatchPart) : p)) });
-}
-
 export interface DecisionSubmitOptions {
   form: string;
   text: string;
@@ -141,4 +135,3 @@ export function decisionSubmit(o: DecisionSubmitOptions): HTMLElement {
   return el('div', { class: 'decision-submit' }, button, note ? el('p', noteAttrs, note) : null);
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
